@@ -1,0 +1,680 @@
+package dev.imap4.client;
+
+import dev.imap4.client.command.AuthenticateCommand;
+import dev.imap4.client.command.RawCommand;
+import dev.imap4.client.engine.Capabilities;
+import dev.imap4.client.engine.CommandEngine;
+import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.sasl.CramMd5;
+import dev.imap4.client.sasl.SaslMechanism;
+import dev.imap4.client.transport.SocketTransport;
+import dev.imap4.client.transport.Transport;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLSession;
+
+/**
+ * imaplib's {@code IMAP4}: a connection to an IMAP4 server with one method per command, each
+ * returning imaplib's {@code (type, data)} as an {@link ImapResult}. Arguments follow imaplib's
+ * quoting rules, except that nothing can ever put a raw CR, LF or NUL on the wire. The typed API is
+ * {@link #client()}.
+ *
+ * <p>As in imaplib, NO is returned as the result type while BAD raises {@link Imap4Exception};
+ * LOGIN and AUTHENTICATE raise on NO too. Protocol and I/O failures raise
+ * {@link Imap4AbortException}, after which the connection is closed.
+ *
+ * <p>{@link #close()} is IMAP's CLOSE, as in imaplib; end a session with {@link #logout()}, or use
+ * the typed {@link ImapClient}, which is {@link AutoCloseable}.
+ */
+public class Imap4 {
+
+    /** The standard IMAP4 port. */
+    public static final int IMAP4_PORT = 143;
+
+    /** Responses kept per name for {@link #response(String)}, so an unread stream cannot grow forever. */
+    private static final int MAX_KEPT_PER_NAME = 10_000;
+
+    protected final Imap4Options options;
+    protected String host;
+    protected int port;
+    protected CommandEngine engine;
+
+    private final Map<String, List<ImapData>> untaggedResponses = new LinkedHashMap<>();
+    private final Consumer<UntaggedResponse> collector = this::collect;
+    private boolean isReadonly;
+    private ImapClient client;
+
+    /** Connects to localhost:143. */
+    public Imap4() {
+        this("", IMAP4_PORT);
+    }
+
+    public Imap4(String host) {
+        this(host, IMAP4_PORT);
+    }
+
+    public Imap4(String host, int port) {
+        this(host, port, Imap4Options.defaults());
+    }
+
+    /** Connects, reads the greeting and learns the capabilities, as imaplib's constructor does. */
+    public Imap4(String host, int port, Imap4Options options) {
+        this.options = options;
+        connect(host, port);
+    }
+
+    /** For subclasses that connect later with {@link #connect(String, int)}. */
+    protected Imap4(Imap4Options options) {
+        this.options = options;
+    }
+
+    /** Opens the transport and runs imaplib's {@code _connect}: greeting, then capabilities. */
+    protected final void connect(String host, int port) {
+        open(host, port);
+        greet();
+    }
+
+    private void greet() {
+        engine.readGreeting();
+        if (engine.capabilities().names().isEmpty()) {
+            capability();
+        }
+        if (engine.capabilities().protocolVersion() == null) {
+            String caps = engine.capabilities().toString();
+            shutdown();
+            throw new Imap4Exception("server not IMAP4 compliant: CAPABILITY was '" + caps + "'");
+        }
+        engine.trace().message(1, "PROTOCOL_VERSION " + protocolVersion());
+    }
+
+    // ---- the transport seam (imaplib: open, read, readline, send, shutdown, socket) ----
+
+    /**
+     * Opens the connection to {@code host:port} (empty host: localhost). Subclasses override
+     * {@link #openTransport(String, int)} to connect differently.
+     */
+    public void open(String host, int port) {
+        this.host = host == null ? "" : host;
+        this.port = port;
+        Transport t;
+        try {
+            t = openTransport(this.host, port);
+        } catch (IOException e) {
+            throw new Imap4AbortException("cannot connect to " + describe() + ": " + e.getMessage(), e, List.of());
+        }
+        engine = new CommandEngine(t, options, describe());
+        engine.addListener(collector);
+    }
+
+    /** Makes the byte pipe; the one method connection kinds override. */
+    protected Transport openTransport(String host, int port) throws IOException {
+        return SocketTransport.connect(host, port, options);
+    }
+
+    /** A name for logs and errors. */
+    protected String describe() {
+        return (host.isEmpty() ? "localhost" : host) + ":" + port;
+    }
+
+    /** Reads exactly {@code size} bytes from the server. */
+    public byte[] read(int size) {
+        byte[] b = new byte[size];
+        try {
+            engine.byteSource().readFully(b, 0, size);
+        } catch (IOException e) {
+            throw new Imap4AbortException("socket error: " + e.getMessage(), e, engine.trace().recent());
+        }
+        return b;
+    }
+
+    /** Reads one line from the server, with its CRLF, as imaplib's {@code readline()}. */
+    public byte[] readline() {
+        try {
+            byte[] line = engine.byteSource().readLineWithTerminator();
+            if (line == null) {
+                throw new Imap4AbortException("socket error: EOF");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new Imap4AbortException("socket error: " + e.getMessage(), e, engine.trace().recent());
+        }
+    }
+
+    /** Sends raw bytes to the server, unchecked: the caller speaks the protocol itself. */
+    public void send(byte[] data) {
+        try {
+            engine.trace().sent("<" + data.length + " raw bytes>");
+            engine.transport().output().write(data);
+            engine.transport().output().flush();
+        } catch (IOException e) {
+            throw new Imap4AbortException("socket error: " + e.getMessage(), e, engine.trace().recent());
+        }
+    }
+
+    /** Closes the connection without LOGOUT. */
+    public void shutdown() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /** The socket, or {@code null} for a stream connection. */
+    public Socket socket() {
+        return engine.transport().socket();
+    }
+
+    /** The TLS session after STARTTLS or on IMAP4_SSL, otherwise {@code null}. */
+    public SSLSession sslSession() {
+        return engine.transport().sslSession();
+    }
+
+    // ---- attributes ----
+
+    /** imaplib's PROTOCOL_VERSION: IMAP4rev2, IMAP4rev1 or IMAP4, from CAPABILITY. */
+    public String protocolVersion() {
+        return engine.capabilities().protocolVersion();
+    }
+
+    /** imaplib's {@code capabilities}: the capability names in upper case. */
+    public List<String> capabilities() {
+        return List.copyOf(engine.capabilities().names());
+    }
+
+    /** imaplib's {@code debug}. */
+    public int debug() {
+        return engine.trace().level();
+    }
+
+    public void debug(int level) {
+        engine.trace().level(level);
+    }
+
+    /** imaplib's {@code state}: NONAUTH, AUTH, SELECTED or LOGOUT. */
+    public String state() {
+        return engine.state().name();
+    }
+
+    /** The server's greeting line, as imaplib's {@code welcome}. */
+    public String welcome() {
+        StatusResponse g = engine.greeting();
+        return g == null ? null : "* " + g.status() + " " + g.rawText();
+    }
+
+    /** The typed API over this same connection. */
+    public synchronized ImapClient client() {
+        if (client == null) {
+            client = new ImapClient(engine);
+        }
+        return client;
+    }
+
+    /** Receives every untagged response no command claimed. */
+    public void addUnsolicitedListener(Consumer<UntaggedResponse> listener) {
+        engine.addListener(listener);
+    }
+
+    // ---- commands, in imaplib's order ----
+
+    /** APPEND: {@code flags} like {@code "(\\Seen)"} or {@code "\\Seen"}; bare LF in the message becomes CRLF. */
+    public ImapResult append(String mailbox, String flags, ZonedDateTime dateTime, byte[] message) {
+        byte[] literal = mapCrlf(message);
+        return append(mailbox, flags, dateTime, literal.length, () -> new ByteArrayInputStream(literal));
+    }
+
+    /** APPEND streamed from {@code content}, which must yield exactly {@code size} bytes (sent as is). */
+    public ImapResult append(String mailbox, String flags, ZonedDateTime dateTime, long size,
+            Supplier<InputStream> content) {
+        RawCommand cmd = new RawCommand("APPEND").arg(mailbox == null || mailbox.isEmpty() ? "INBOX" : mailbox);
+        if (flags != null && !flags.isEmpty()) {
+            cmd.arg(flags.startsWith("(") && flags.endsWith(")") ? flags : "(" + flags + ")");
+        }
+        if (dateTime != null) {
+            cmd.arg(ImapUtil.time2Internaldate(dateTime));
+        }
+        cmd.literal(size, content);
+        return simple(cmd);
+    }
+
+    /**
+     * AUTHENTICATE with imaplib's {@code authobject}: called with each decoded challenge, it returns
+     * the answer to encode, or {@code null} to cancel. Raises {@link Imap4Exception} unless OK.
+     */
+    public ImapResult authenticate(String mechanism, Function<byte[], byte[]> authobject) {
+        return authenticate(mechanism, authobject, null);
+    }
+
+    /** AUTHENTICATE with a SASL mechanism; its initial response is sent inline when SASL-IR is offered. */
+    public ImapResult authenticate(SaslMechanism mechanism) {
+        byte[] initial = mechanism.initialResponse();
+        boolean inline = initial != null && engine.capabilities().has("SASL-IR");
+        Function<byte[], byte[]> answer = new Function<>() {
+            private boolean initialPending = initial != null && !inline;
+
+            @Override
+            public byte[] apply(byte[] challenge) {
+                if (initialPending && challenge.length == 0) {
+                    initialPending = false;
+                    return initial;
+                }
+                initialPending = false;
+                return mechanism.evaluateChallenge(challenge);
+            }
+        };
+        return authenticate(mechanism.name(), answer, inline ? initial : null);
+    }
+
+    private ImapResult authenticate(String mechanism, Function<byte[], byte[]> authobject, byte[] initial) {
+        String mech = mechanism.toUpperCase(Locale.ROOT);
+        StatusResponse tagged = run(new AuthenticateCommand(mech, authobject, initial));
+        if (!tagged.isOk()) {
+            throw new Imap4Exception(tagged.rawText());
+        }
+        return result(tagged);
+    }
+
+    /** CAPABILITY (imaplib runs it on connect). */
+    public ImapResult capability() {
+        StatusResponse tagged = runRaw(new RawCommand("CAPABILITY"));
+        return untaggedResponse(tagged, "CAPABILITY");
+    }
+
+    public ImapResult check() {
+        return simple(new RawCommand("CHECK"));
+    }
+
+    /** CLOSE: the state returns to AUTH whatever the answer. */
+    public ImapResult close() {
+        try {
+            return simple(new RawCommand("CLOSE"));
+        } finally {
+            if (!engine.isAborted()) {
+                engine.state(ImapState.AUTH);
+            }
+        }
+    }
+
+    public ImapResult copy(String messageSet, String newMailbox) {
+        return simple(new RawCommand("COPY").args(messageSet, newMailbox));
+    }
+
+    public ImapResult create(String mailbox) {
+        return simple(new RawCommand("CREATE").arg(mailbox));
+    }
+
+    public ImapResult delete(String mailbox) {
+        return simple(new RawCommand("DELETE").arg(mailbox));
+    }
+
+    public ImapResult deleteacl(String mailbox, String who) {
+        return simple(new RawCommand("DELETEACL").args(mailbox, who));
+    }
+
+    /** ENABLE (RFC 5161); returns the ENABLED data. */
+    public ImapResult enable(String capability) {
+        StatusResponse tagged = runRaw(new RawCommand("ENABLE").arg(capability));
+        return untaggedResponse(tagged, "ENABLED");
+    }
+
+    /** EXPUNGE; data are the expunged message numbers, in order. */
+    public ImapResult expunge() {
+        return untaggedResponse(runRaw(new RawCommand("EXPUNGE")), "EXPUNGE");
+    }
+
+    /** FETCH; data are (header, literal) pairs and lines, as imaplib returns them. */
+    public ImapResult fetch(String messageSet, String messageParts) {
+        return untaggedResponse(runRaw(new RawCommand("FETCH").args(messageSet, messageParts)), "FETCH");
+    }
+
+    public ImapResult getacl(String mailbox) {
+        return untaggedResponse(runRaw(new RawCommand("GETACL").arg(mailbox)), "ACL");
+    }
+
+    public ImapResult getannotation(String mailbox, String entry, String attribute) {
+        return untaggedResponse(runRaw(new RawCommand("GETANNOTATION").args(mailbox, entry, attribute)), "ANNOTATION");
+    }
+
+    public ImapResult getquota(String root) {
+        return untaggedResponse(runRaw(new RawCommand("GETQUOTA").arg(root)), "QUOTA");
+    }
+
+    /** GETQUOTAROOT: imaplib returns {@code [quotaroot, quota]}, two lists. */
+    public QuotaRootResult getquotaroot(String mailbox) {
+        StatusResponse tagged = runRaw(new RawCommand("GETQUOTAROOT").arg(mailbox));
+        ImapResult quota = untaggedResponse(tagged, "QUOTA");
+        ImapResult quotaroot = untaggedResponse(tagged, "QUOTAROOT");
+        return new QuotaRootResult(quota.type(), quotaroot.data(), quota.data());
+    }
+
+    /** LIST with imaplib's defaults: directory {@code ""}, pattern {@code *}. */
+    public ImapResult list() {
+        return list("\"\"", "*");
+    }
+
+    public ImapResult list(String directory, String pattern) {
+        return untaggedResponse(runRaw(new RawCommand("LIST").args(directory, pattern)), "LIST");
+    }
+
+    /** LOGIN; the password is always quoted (or sent as a literal) and never traced. Raises unless OK. */
+    public ImapResult login(String user, String password) {
+        StatusResponse tagged = runRaw(new RawCommand("LOGIN").arg(user).secret(password));
+        if (!tagged.isOk()) {
+            throw new Imap4Exception(tagged.rawText());
+        }
+        engine.state(ImapState.AUTH);
+        return result(tagged);
+    }
+
+    /** AUTHENTICATE CRAM-MD5; only when the server lists AUTH=CRAM-MD5. */
+    public ImapResult loginCramMd5(String user, String password) {
+        if (!engine.capabilities().has("AUTH=CRAM-MD5")) {
+            throw new Imap4Exception("CRAM-MD5 authentication is not supported by the server");
+        }
+        return authenticate(new CramMd5(user, password));
+    }
+
+    /** LOGOUT; returns the server's BYE when it sent one, and always closes the connection. */
+    public ImapResult logout() {
+        engine.state(ImapState.LOGOUT);
+        ImapResult r;
+        try {
+            r = simple(new RawCommand("LOGOUT"));
+        } catch (Imap4Exception e) {
+            r = new ImapResult("NO", List.of(ImapData.line(e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
+        shutdown();
+        List<ImapData> bye = untaggedResponses.get("BYE");
+        return bye != null ? new ImapResult("BYE", bye) : r;
+    }
+
+    public ImapResult lsub() {
+        return lsub("\"\"", "*");
+    }
+
+    public ImapResult lsub(String directory, String pattern) {
+        return untaggedResponse(runRaw(new RawCommand("LSUB").args(directory, pattern)), "LSUB");
+    }
+
+    public ImapResult myrights(String mailbox) {
+        return untaggedResponse(runRaw(new RawCommand("MYRIGHTS").arg(mailbox)), "MYRIGHTS");
+    }
+
+    public ImapResult namespace() {
+        return untaggedResponse(runRaw(new RawCommand("NAMESPACE")), "NAMESPACE");
+    }
+
+    public ImapResult noop() {
+        return simple(new RawCommand("NOOP"));
+    }
+
+    /** PARTIAL (obsolete, RFC 1730); data as for FETCH. */
+    public ImapResult partial(String messageNum, String messagePart, long start, long length) {
+        RawCommand cmd = new RawCommand("PARTIAL").args(messageNum, messagePart, Long.toString(start),
+                Long.toString(length));
+        return untaggedResponse(runRaw(cmd), "FETCH");
+    }
+
+    public ImapResult proxyauth(String user) {
+        return simple(new RawCommand("PROXYAUTH").arg(user));
+    }
+
+    /** RECENT data if any arrived, otherwise a NOOP and the RECENT data it brings (None if none). */
+    public ImapResult recent() {
+        List<ImapData> kept = untaggedResponses.remove("RECENT");
+        if (kept != null) {
+            return new ImapResult("OK", kept);
+        }
+        return untaggedResponse(runRaw(new RawCommand("NOOP")), "RECENT");
+    }
+
+    public ImapResult rename(String oldMailbox, String newMailbox) {
+        return simple(new RawCommand("RENAME").args(oldMailbox, newMailbox));
+    }
+
+    /** The data kept for response {@code code} (e.g. UIDVALIDITY, EXISTS), removed as it is returned. */
+    public ImapResult response(String code) {
+        String name = code.toUpperCase(Locale.ROOT);
+        List<ImapData> data = untaggedResponses.remove(name);
+        return new ImapResult(name, data == null ? nones() : data);
+    }
+
+    /** SEARCH: {@code charset} may be null; data is the space-separated list of numbers. */
+    public ImapResult search(String charset, String... criteria) {
+        RawCommand cmd = new RawCommand("SEARCH");
+        if (charset != null) {
+            cmd.args("CHARSET", charset);
+        }
+        cmd.args(criteria);
+        return untaggedResponse(runRaw(cmd), "SEARCH");
+    }
+
+    /** SELECT INBOX. */
+    public ImapResult select() {
+        return select("INBOX", false);
+    }
+
+    public ImapResult select(String mailbox) {
+        return select(mailbox, false);
+    }
+
+    /**
+     * SELECT, or EXAMINE when {@code readonly}; data is the EXISTS count. Raises
+     * {@link Imap4ReadOnlyException} when a writable selection comes back READ-ONLY.
+     */
+    public ImapResult select(String mailbox, boolean readonly) {
+        synchronized (untaggedResponses) {
+            untaggedResponses.clear();
+        }
+        isReadonly = readonly;
+        String name = readonly ? "EXAMINE" : "SELECT";
+        StatusResponse tagged = runRaw(new RawCommand(name).arg(mailbox == null ? "INBOX" : mailbox));
+        if (!tagged.isOk()) {
+            engine.state(ImapState.AUTH);
+            return result(tagged);
+        }
+        engine.state(ImapState.SELECTED);
+        engine.selected(!readonly);
+        if (untaggedResponses.containsKey("READ-ONLY") && !readonly) {
+            throw new Imap4ReadOnlyException(mailbox + " is not writable");
+        }
+        List<ImapData> exists = untaggedResponses.get("EXISTS");
+        return new ImapResult(tagged.status(), exists == null ? nones() : exists);
+    }
+
+    public ImapResult setacl(String mailbox, String who, String what) {
+        return simple(new RawCommand("SETACL").args(mailbox, who, what));
+    }
+
+    public ImapResult setannotation(String... args) {
+        return untaggedResponse(runRaw(new RawCommand("SETANNOTATION").args(args)), "ANNOTATION");
+    }
+
+    /** SETQUOTA: {@code limits} like {@code "(STORAGE 512)"}. */
+    public ImapResult setquota(String root, String limits) {
+        return untaggedResponse(runRaw(new RawCommand("SETQUOTA").args(root, limits)), "QUOTA");
+    }
+
+    /** SORT (RFC 5256): the charset is mandatory; criteria in parentheses are added when missing. */
+    public ImapResult sort(String sortCriteria, String charset, String... searchCriteria) {
+        if (charset == null) {
+            throw new Imap4Exception("SORT needs a charset");
+        }
+        String sc = sortCriteria.startsWith("(") && sortCriteria.endsWith(")") ? sortCriteria : "(" + sortCriteria + ")";
+        return untaggedResponse(runRaw(new RawCommand("SORT").args(sc, charset).args(searchCriteria)), "SORT");
+    }
+
+    /** STARTTLS with the connection's TLS context; see {@link Imap4Ssl} for verification rules. */
+    public ImapResult starttls() {
+        return StartTls.run(this);
+    }
+
+    public ImapResult status(String mailbox, String names) {
+        return untaggedResponse(runRaw(new RawCommand("STATUS").args(mailbox, names)), "STATUS");
+    }
+
+    /** STORE: {@code flags} are wrapped in parentheses when not already, so they are never quoted. */
+    public ImapResult store(String messageSet, String command, String flags) {
+        String f = flags.startsWith("(") && flags.endsWith(")") ? flags : "(" + flags + ")";
+        return untaggedResponse(runRaw(new RawCommand("STORE").args(messageSet, command, f)), "FETCH");
+    }
+
+    public ImapResult subscribe(String mailbox) {
+        return simple(new RawCommand("SUBSCRIBE").arg(mailbox));
+    }
+
+    /** THREAD (RFC 5256): algorithm, mandatory charset, search criteria. */
+    public ImapResult thread(String threadingAlgorithm, String charset, String... searchCriteria) {
+        RawCommand cmd = new RawCommand("THREAD").args(threadingAlgorithm, charset).args(searchCriteria);
+        return untaggedResponse(runRaw(cmd), "THREAD");
+    }
+
+    /**
+     * UID with any UID-able command (FETCH, SEARCH, STORE, COPY, MOVE, EXPUNGE, SORT, THREAD); data
+     * as for that command.
+     */
+    public ImapResult uid(String command, String... args) {
+        String c = command.toUpperCase(Locale.ROOT);
+        if (!dev.imap4.client.engine.CommandTable.isKnown(c)) {
+            throw new Imap4Exception("Unknown IMAP4 UID command: " + c);
+        }
+        dev.imap4.client.engine.CommandTable.check(c, engine.state());
+        StatusResponse tagged = runRaw(new RawCommand("UID " + c).args(args));
+        String name = c.equals("SEARCH") || c.equals("SORT") || c.equals("THREAD") ? c : "FETCH";
+        return untaggedResponse(tagged, name);
+    }
+
+    public ImapResult unselect() {
+        try {
+            return simple(new RawCommand("UNSELECT"));
+        } finally {
+            if (!engine.isAborted()) {
+                engine.state(ImapState.AUTH);
+            }
+        }
+    }
+
+    public ImapResult unsubscribe(String mailbox) {
+        return simple(new RawCommand("UNSUBSCRIBE").arg(mailbox));
+    }
+
+    /** Any extension verb the server advertises; the name must be an atom. */
+    public ImapResult xatom(String name, String... args) {
+        return simple(new RawCommand(name.toUpperCase(Locale.ROOT)).args(args));
+    }
+
+    // ---- imaplib's _simple_command / _untagged_response ----
+
+    private ImapResult simple(RawCommand cmd) {
+        return result(runRaw(cmd));
+    }
+
+    StatusResponse runRaw(RawCommand cmd) {
+        StatusResponse tagged = run(cmd);
+        if ("BAD".equals(tagged.status())) {
+            throw new Imap4Exception(cmd.verb() + " command error: BAD " + tagged.rawText());
+        }
+        return tagged;
+    }
+
+    private StatusResponse run(dev.imap4.client.engine.Command<StatusResponse> cmd) {
+        synchronized (untaggedResponses) {
+            untaggedResponses.remove("OK");
+            untaggedResponses.remove("NO");
+            untaggedResponses.remove("BAD");
+        }
+        StatusResponse tagged = engine.execute(cmd);
+        if (tagged.code() != null) {
+            keep(tagged.code(), tagged.codeData() == null ? null : ImapData.line(tagged.codeData()));
+        }
+        return tagged;
+    }
+
+    private ImapResult untaggedResponse(StatusResponse tagged, String name) {
+        if ("NO".equals(tagged.status())) {
+            return result(tagged);
+        }
+        List<ImapData> data;
+        synchronized (untaggedResponses) {
+            data = untaggedResponses.remove(name);
+        }
+        return new ImapResult(tagged.status(), data == null ? nones() : data);
+    }
+
+    private static ImapResult result(StatusResponse tagged) {
+        return new ImapResult(tagged.status(), List.of(new ImapData.Line(tagged.raw())));
+    }
+
+    private static List<ImapData> nones() {
+        List<ImapData> l = new ArrayList<>(1);
+        l.add(null);
+        return l;
+    }
+
+    private void collect(UntaggedResponse r) {
+        for (ImapData d : r.data()) {
+            keep(r.name(), d);
+        }
+        StatusResponse st = r.status();
+        if (st != null && st.code() != null && !st.status().equals("BYE")) {
+            keep(st.code(), st.codeData() == null ? null : ImapData.line(st.codeData()));
+        }
+    }
+
+    private void keep(String name, ImapData item) {
+        synchronized (untaggedResponses) {
+            List<ImapData> list = untaggedResponses.computeIfAbsent(name, k -> new ArrayList<>());
+            if (list.size() >= MAX_KEPT_PER_NAME) {
+                list.remove(0);
+            }
+            list.add(item);
+        }
+        engine.trace().message(5, "untagged_responses[" + name + "] += " + item);
+    }
+
+    static byte[] mapCrlf(byte[] message) {
+        int extra = 0;
+        for (int i = 0; i < message.length; i++) {
+            if (message[i] == '\n' && (i == 0 || message[i - 1] != '\r')) {
+                extra++;
+            } else if (message[i] == '\r' && (i + 1 >= message.length || message[i + 1] != '\n')) {
+                extra++;
+            }
+        }
+        if (extra == 0) {
+            return message;
+        }
+        byte[] out = new byte[message.length + extra];
+        int j = 0;
+        for (int i = 0; i < message.length; i++) {
+            byte b = message[i];
+            if (b == '\n' && (i == 0 || message[i - 1] != '\r')) {
+                out[j++] = '\r';
+                out[j++] = '\n';
+            } else if (b == '\r' && (i + 1 >= message.length || message[i + 1] != '\n')) {
+                out[j++] = '\r';
+                out[j++] = '\n';
+            } else {
+                out[j++] = b;
+            }
+        }
+        return out;
+    }
+
+    CommandEngine engine() {
+        return engine;
+    }
+
+    Capabilities caps() {
+        return engine.capabilities();
+    }
+}

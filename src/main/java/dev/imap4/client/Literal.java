@@ -1,0 +1,109 @@
+package dev.imap4.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The bytes of one IMAP literal: held in memory when small, spooled to a temporary file above the
+ * configured threshold. {@link #close()} deletes the spool file; in-memory literals need no closing.
+ */
+public final class Literal implements AutoCloseable {
+
+    private final byte[] bytes;
+    private final Path file;
+    private final long size;
+
+    private Literal(byte[] bytes, Path file, long size) {
+        this.bytes = bytes;
+        this.file = file;
+        this.size = size;
+    }
+
+    public static Literal of(byte[] bytes) {
+        return new Literal(bytes, null, bytes.length);
+    }
+
+    public static Literal of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A literal whose bytes live in {@code file}, which this literal owns and deletes on close. */
+    public static Literal spooled(Path file, long size) {
+        return new Literal(null, file, size);
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public boolean isSpooled() {
+        return file != null;
+    }
+
+    /** A fresh stream over the bytes; may be called more than once. */
+    public InputStream openStream() {
+        if (bytes != null) {
+            return new ByteArrayInputStream(bytes);
+        }
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spooled literal " + file, e);
+        }
+    }
+
+    /** All bytes in memory; for a spooled literal this reads the file (refused above 2 GiB). */
+    public byte[] bytes() {
+        if (bytes != null) {
+            return bytes;
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new Imap4Exception("literal of " + size + " bytes is too large for a byte array; use openStream()");
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spooled literal " + file, e);
+        }
+    }
+
+    public String asString(Charset charset) {
+        return new String(bytes(), charset);
+    }
+
+    @Override
+    public void close() {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file the OS will reclaim; nothing the caller can do
+            }
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Literal other && size == other.size && Arrays.equals(bytes(), other.bytes());
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(size);
+    }
+
+    @Override
+    public String toString() {
+        if (bytes != null && size <= 64) {
+            return "Literal{" + new String(bytes, StandardCharsets.ISO_8859_1) + "}";
+        }
+        return "Literal{" + size + " bytes" + (file != null ? ", spooled" : "") + "}";
+    }
+}

@@ -1,0 +1,449 @@
+package dev.imap4.client.engine;
+
+import dev.imap4.client.Imap4AbortException;
+import dev.imap4.client.Imap4Exception;
+import dev.imap4.client.Imap4Options;
+import dev.imap4.client.Imap4ReadOnlyException;
+import dev.imap4.client.ImapProtocolException;
+import dev.imap4.client.StatusResponse;
+import dev.imap4.client.UntaggedResponse;
+import dev.imap4.client.transport.Transport;
+import dev.imap4.client.wire.ByteSource;
+import dev.imap4.client.wire.CommandWriter;
+import dev.imap4.client.wire.ImapInput;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * Runs commands over one connection: tags, the state table, the continuation loop, routing of
+ * untagged responses to the running command or to the unsolicited-data listeners, BYE, and the
+ * abort rule (any protocol or I/O failure closes the connection and reports the last exchanges).
+ * One command is in flight at a time; the engine is not thread-safe except for
+ * {@link #sendDone()}, which another thread may call to end an IDLE.
+ */
+public final class CommandEngine implements AutoCloseable {
+
+    private final Imap4Options options;
+    private final ProtocolTrace trace;
+    private final String tagPrefix;
+    private final List<Consumer<UntaggedResponse>> listeners = new CopyOnWriteArrayList<>();
+
+    private Transport transport;
+    private ByteSource bytes;
+    private WireSource wire;
+    private ImapInput in;
+    private OutputStream out;
+
+    private int tagNumber;
+    private ImapState state = ImapState.NONAUTH;
+    private Capabilities capabilities = Capabilities.NONE;
+    private StatusResponse greeting;
+    private boolean aborted;
+    private boolean closed;
+    private boolean selectedWritable;
+    private boolean becameReadOnly;
+    private Command<?> running;
+    private String runningTag;
+    private StatusResponse bye;
+
+    public CommandEngine(Transport transport, Imap4Options options, String connectionName) {
+        this.options = options;
+        this.trace = new ProtocolTrace(options.debug(), connectionName);
+        // imaplib: tagpre = Int2AP(random.randint(4096, 65535))
+        this.tagPrefix = dev.imap4.client.ImapUtil.int2ap(ThreadLocalRandom.current().nextInt(4096, 65536));
+        attach(transport);
+    }
+
+    private void attach(Transport t) {
+        this.transport = t;
+        this.bytes = new ByteSource(t.input(), options.maxLineLength());
+        this.wire = new WireSource(bytes, options, trace);
+        this.in = new ImapInput(wire, options.maxNestingDepth());
+        this.out = t.output();
+    }
+
+    // ---- connection life cycle ----
+
+    /** Reads the server greeting: OK leaves NONAUTH, PREAUTH enters AUTH, BYE aborts. */
+    public StatusResponse readGreeting() {
+        try {
+            if (!in.nextLine()) {
+                throw new EOFException("connection closed before the server greeting");
+            }
+            if (!in.peekIs('*')) {
+                throw in.error("greeting", "'* OK', '* PREAUTH' or '* BYE'");
+            }
+            in.expect('*', "greeting");
+            in.sp();
+            String name = in.atom().toUpperCase(Locale.ROOT);
+            if (!name.equals("OK") && !name.equals("PREAUTH") && !name.equals("BYE")) {
+                in.reset(2);
+                throw in.error("greeting", "OK, PREAUTH or BYE");
+            }
+            StatusResponse st = StatusParser.parse(null, name, in);
+            greeting = st;
+            noteCode(st);
+            trace.message(1, "greeting: " + st);
+            if (name.equals("BYE")) {
+                throw new Imap4AbortException("server refused the connection: " + st.rawText());
+            }
+            state = name.equals("PREAUTH") ? ImapState.AUTH : ImapState.NONAUTH;
+            return st;
+        } catch (RuntimeException | IOException e) {
+            throw abort(e);
+        }
+    }
+
+    /**
+     * Replaces the transport after a STARTTLS handshake. Everything buffered from the plain
+     * connection is thrown away and the capabilities are forgotten (RFC 3501 §6.2.1; the buffering
+     * attacks of "NO STARTTLS", USENIX Security 2021).
+     */
+    public void upgrade(Transport tls) {
+        int dropped = bytes.discardBuffered();
+        if (dropped > 0) {
+            trace.message(1, "discarded " + dropped + " bytes the server sent before the TLS handshake");
+        }
+        capabilities = Capabilities.NONE;
+        attach(tls);
+    }
+
+    /** Bytes received and not yet read; a STARTTLS must find none (they would be injected). */
+    public int bufferedBytes() {
+        return bytes.buffered();
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    public ByteSource byteSource() {
+        return bytes;
+    }
+
+    public ProtocolTrace trace() {
+        return trace;
+    }
+
+    public Imap4Options options() {
+        return options;
+    }
+
+    public StatusResponse greeting() {
+        return greeting;
+    }
+
+    public ImapState state() {
+        return state;
+    }
+
+    /** Forces the state; used by LOGOUT handling and the raw API. */
+    public void state(ImapState s) {
+        state = s;
+    }
+
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    public void capabilities(Capabilities c) {
+        capabilities = c;
+        trace.message(3, "CAPABILITIES: " + c);
+    }
+
+    public boolean isAborted() {
+        return aborted || closed;
+    }
+
+    public String tagPrefix() {
+        return tagPrefix;
+    }
+
+    /** The BYE the server sent, if any. */
+    public StatusResponse bye() {
+        return bye;
+    }
+
+    /** Notes whether the selected mailbox was opened for writing (imaplib's is_readonly). */
+    public void selected(boolean writable) {
+        selectedWritable = writable;
+        becameReadOnly = false;
+    }
+
+    public void addListener(Consumer<UntaggedResponse> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<UntaggedResponse> listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- running commands ----
+
+    /** Runs {@code command} to its tagged completion and returns its result. */
+    public <R> R execute(Command<R> command) {
+        if (closed || aborted) {
+            throw new Imap4AbortException("connection is closed");
+        }
+        String verb = command.verb();
+        CommandTable.check(verb, state);
+        if (becameReadOnly && state == ImapState.SELECTED && !endsSelection(verb)) {
+            throw new Imap4ReadOnlyException("mailbox status changed to READ-ONLY");
+        }
+        String tag = tagPrefix + (++tagNumber);
+        CommandWriter w = new CommandWriter(literalMode());
+        w.begin(tag, verb);
+        command.arguments(w);
+        List<CommandWriter.Segment> segments = w.finish();
+        StatusResponse tagged;
+        running = command;
+        runningTag = tag;
+        boolean authenticating = verb.equalsIgnoreCase("AUTHENTICATE");
+        wire.redactContinuations(authenticating);
+        try {
+            trace.sent(w.trace());
+            tagged = send(segments);
+            if (tagged == null) {
+                tagged = readUntilTagged();
+            }
+        } catch (RuntimeException | IOException e) {
+            throw abort(e);
+        } finally {
+            running = null;
+            runningTag = null;
+            wire.redactContinuations(false);
+        }
+        state = command.stateAfter(tagged, state);
+        trace.message(3, verb + " => " + tagged.status() + " " + tagged.rawText());
+        return command.complete(tagged);
+    }
+
+    private static boolean endsSelection(String verb) {
+        String v = verb.toUpperCase(Locale.ROOT);
+        return v.equals("SELECT") || v.equals("EXAMINE") || v.equals("CLOSE") || v.equals("UNSELECT")
+                || v.equals("LOGOUT");
+    }
+
+    private CommandWriter.LiteralMode literalMode() {
+        if (capabilities.has("LITERAL+")) {
+            return CommandWriter.LiteralMode.NON_SYNCHRONIZING;
+        }
+        if (capabilities.has("LITERAL-")) {
+            return CommandWriter.LiteralMode.NON_SYNCHRONIZING_UP_TO_4K;
+        }
+        return CommandWriter.LiteralMode.SYNCHRONIZING;
+    }
+
+    /** Sends the segments; returns the tagged response if the server ended the command early. */
+    private StatusResponse send(List<CommandWriter.Segment> segments) throws IOException {
+        for (CommandWriter.Segment seg : segments) {
+            out.write(seg.bytes());
+            if (!seg.hasLiteral()) {
+                continue;
+            }
+            if (seg.waitForContinuation()) {
+                out.flush();
+                StatusResponse early = awaitLiteralContinuation();
+                if (early != null) {
+                    return early;
+                }
+            }
+            CommandWriter.copyLiteral(seg, out);
+        }
+        out.flush();
+        return null;
+    }
+
+    private StatusResponse awaitLiteralContinuation() throws IOException {
+        while (true) {
+            nextResponseLine();
+            if (in.peekIs('+')) {
+                return null;
+            }
+            StatusResponse tagged = dispatch();
+            if (tagged != null) {
+                return tagged;
+            }
+        }
+    }
+
+    private StatusResponse readUntilTagged() throws IOException {
+        while (true) {
+            nextResponseLine();
+            if (in.peekIs('+')) {
+                in.expect('+', "continue-req");
+                in.maybeSp();
+                String text = in.text();
+                running.continuation(text, this::sendContinuationLine);
+                continue;
+            }
+            StatusResponse tagged = dispatch();
+            if (tagged != null) {
+                return tagged;
+            }
+        }
+    }
+
+    private void nextResponseLine() throws IOException {
+        if (!in.nextLine()) {
+            if (bye != null) {
+                throw new Imap4AbortException("server closed the connection after BYE: " + bye.rawText());
+            }
+            throw new EOFException("connection closed by the server");
+        }
+    }
+
+    private void sendContinuationLine(byte[] line, String traced) {
+        try {
+            trace.sent(traced);
+            out.write(line);
+            out.write('\r');
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends an IDLE; may be called from another thread while the engine is reading. */
+    public void sendDone() {
+        synchronized (this) {
+            try {
+                trace.sent("DONE");
+                out.write("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Reads and routes one response whose first line is current; returns it if it is our tagged one. */
+    private StatusResponse dispatch() throws IOException {
+        if (in.peekIs('*')) {
+            untagged();
+            return null;
+        }
+        String tag = in.atom();
+        if (!tag.equals(runningTag)) {
+            in.reset(0);
+            throw in.error("response-tagged", "tag " + runningTag);
+        }
+        in.sp();
+        String status = in.atom().toUpperCase(Locale.ROOT);
+        if (!status.equals("OK") && !status.equals("NO") && !status.equals("BAD")) {
+            throw in.error("resp-cond-state", "OK, NO or BAD");
+        }
+        StatusResponse st = StatusParser.parse(tag, status, in);
+        noteCode(st);
+        return st;
+    }
+
+    private void untagged() throws IOException {
+        in.expect('*', "response-data");
+        in.sp();
+        long number = -1;
+        if (in.peekDigit()) {
+            number = in.number();
+            in.sp();
+        }
+        String name = in.atom().toUpperCase(Locale.ROOT);
+        int afterName = in.position();
+        StatusResponse status = null;
+        if (number < 0 && StatusParser.isStatus(name)) {
+            status = StatusParser.parse(null, name, in);
+            in.reset(afterName);
+            noteCode(status);
+            if (name.equals("BYE")) {
+                bye = status;
+            }
+        } else if (name.equals("CAPABILITY")) {
+            capabilities(Capabilities.parse(in));
+            in.reset(afterName);
+        }
+        Untagged u = new Untagged(name, number, status);
+        trace.message(5, "untagged " + name + (number >= 0 ? " " + number : ""));
+        if (running != null && running.untagged(u, in)) {
+            in.crlf();
+        } else {
+            UntaggedResponse r = RawCapture.capture(u, in);
+            for (Consumer<UntaggedResponse> l : listeners) {
+                l.accept(r);
+            }
+        }
+        if (status != null && name.equals("BYE") && (running == null || !running.verb().equals("LOGOUT"))) {
+            throw new Imap4AbortException("server said BYE: " + status.rawText());
+        }
+    }
+
+    private void noteCode(StatusResponse st) {
+        if (st.code() == null) {
+            return;
+        }
+        switch (st.code()) {
+            case "CAPABILITY" -> capabilities(Capabilities.parse(st.codeData()));
+            case "READ-ONLY" -> {
+                if (st.tag() == null && state == ImapState.SELECTED && selectedWritable) {
+                    becameReadOnly = true;
+                }
+            }
+            case "ALERT" -> trace.message(1, "ALERT: " + st.text());
+            default -> {
+            }
+        }
+    }
+
+    private Imap4AbortException abort(Throwable e) {
+        aborted = true;
+        List<String> history = trace.recent();
+        closeQuietly();
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof ImapProtocolException p) {
+            return new ImapProtocolException(p.getMessage().split(System.lineSeparator(), 2)[0], p, history);
+        }
+        if (cause instanceof Imap4AbortException a) {
+            return a.recentExchanges().isEmpty()
+                    ? new Imap4AbortException(a.getMessage(), a, history) : a;
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return new Imap4AbortException("read timed out after " + options.readTimeout()
+                    + " waiting for the server", cause, history);
+        }
+        if (cause instanceof IOException) {
+            return new Imap4AbortException("connection failed: " + cause.getMessage(), cause, history);
+        }
+        if (cause instanceof Imap4Exception x && running == null) {
+            return new Imap4AbortException(x.getMessage(), x, history);
+        }
+        return new Imap4AbortException("connection aborted: " + cause, cause, history);
+    }
+
+    private void closeQuietly() {
+        closed = true;
+        state = ImapState.LOGOUT;
+        transport.close();
+    }
+
+    /** Closes the transport without LOGOUT (imaplib's shutdown). */
+    @Override
+    public void close() {
+        if (!closed) {
+            closeQuietly();
+        }
+    }
+
+    /** Names of capabilities in upper case, e.g. {@code IMAP4REV1}, {@code AUTH=PLAIN}. */
+    public Set<String> capabilityNames() {
+        return capabilities.names();
+    }
+}

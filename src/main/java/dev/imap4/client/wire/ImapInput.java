@@ -1,0 +1,421 @@
+package dev.imap4.client.wire;
+
+import dev.imap4.client.ImapProtocolException;
+import dev.imap4.client.Literal;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A response reader whose methods are named after the RFC 3501 / RFC 9051 grammar rules
+ * ({@code atom}, {@code astring}, {@code nstring}, {@code literal}, {@code sp}, {@code crlf}).
+ * It works on one line at a time; when a literal ends a line, it reads the literal from the source
+ * and continues on the next line. Every failure is an {@link ImapProtocolException} naming the rule,
+ * what was expected and what came.
+ */
+public final class ImapInput {
+
+    private final ResponseSource source;
+    private final int maxDepth;
+    private byte[] line = new byte[0];
+    private int pos;
+    private int depth;
+
+    public ImapInput(ResponseSource source, int maxDepth) {
+        this.source = source;
+        this.maxDepth = maxDepth;
+    }
+
+    /** Reads the next response line; returns false at end of stream. */
+    public boolean nextLine() throws IOException {
+        byte[] l = source.readLine();
+        if (l == null) {
+            return false;
+        }
+        line = l;
+        pos = 0;
+        depth = 0;
+        return true;
+    }
+
+    // ---- position and inspection ----
+
+    public boolean atLineEnd() {
+        return pos >= line.length;
+    }
+
+    /** The next byte without consuming it, or -1 at the end of the line. */
+    public int peek() {
+        return pos < line.length ? line[pos] & 0xff : -1;
+    }
+
+    public boolean peekIs(char c) {
+        return pos < line.length && line[pos] == c;
+    }
+
+    public int position() {
+        return pos;
+    }
+
+    public void reset(int position) {
+        pos = position;
+    }
+
+    /** The unread rest of the current line, without consuming it. */
+    public byte[] restOfLine() {
+        return Arrays.copyOfRange(line, Math.min(pos, line.length), line.length);
+    }
+
+    /** Whether the current line ends with a literal announcement {@code {n}} (imaplib's Literal). */
+    public boolean lineEndsWithLiteral() {
+        return literalStart() >= 0;
+    }
+
+    // ---- terminals ----
+
+    /** RFC 3501 SP. One space; extra spaces are tolerated (Yahoo, Exchange send them). */
+    public void sp() {
+        if (!peekIs(' ')) {
+            throw error("SP", "a space");
+        }
+        while (peekIs(' ')) {
+            pos++;
+        }
+    }
+
+    /** Consumes spaces if present; returns whether there were any. */
+    public boolean maybeSp() {
+        boolean any = false;
+        while (peekIs(' ')) {
+            pos++;
+            any = true;
+        }
+        return any;
+    }
+
+    /** RFC 3501 CRLF: the response must end here (trailing spaces are tolerated, iCloud sends them). */
+    public void crlf() {
+        while (peekIs(' ')) {
+            pos++;
+        }
+        if (!atLineEnd()) {
+            throw error("CRLF", "the end of the response");
+        }
+    }
+
+    public void expect(char c, String rule) {
+        if (!peekIs(c)) {
+            throw error(rule, "'" + c + "'");
+        }
+        pos++;
+    }
+
+    public boolean maybe(char c) {
+        if (peekIs(c)) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Consumes the keyword (case-insensitive) if it is next and ends there; returns whether it did. */
+    public boolean maybeKeyword(String keyword) {
+        int n = keyword.length();
+        if (pos + n > line.length) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (Character.toUpperCase((char) (line[pos + i] & 0xff)) != keyword.charAt(i)) {
+                return false;
+            }
+        }
+        if (pos + n < line.length && isAtomChar(line[pos + n] & 0xff)) {
+            return false;
+        }
+        pos += n;
+        return true;
+    }
+
+    // ---- atoms and numbers ----
+
+    /** RFC 3501 atom: one or more ATOM-CHAR. */
+    public String atom() {
+        int s = pos;
+        while (pos < line.length && isAtomChar(line[pos] & 0xff)) {
+            pos++;
+        }
+        if (pos == s) {
+            throw error("atom", "an atom");
+        }
+        return new String(line, s, pos - s, StandardCharsets.ISO_8859_1);
+    }
+
+    /** RFC 3501 flag: {@code \}atom, {@code \*}, or an atom (keyword). */
+    public String flag() {
+        int s = pos;
+        if (maybe('\\')) {
+            if (maybe('*')) {
+                return "\\*";
+            }
+        }
+        while (pos < line.length && isFlagChar(line[pos] & 0xff)) {
+            pos++;
+        }
+        if (pos == s || (pos == s + 1 && line[s] == '\\')) {
+            pos = s;
+            throw error("flag", "a flag");
+        }
+        return new String(line, s, pos - s, StandardCharsets.UTF_8);
+    }
+
+    /** RFC 3501 number: 1*DIGIT, up to 63 bits (mod-sequence values need them). */
+    public long number() {
+        int s = pos;
+        long v = 0;
+        while (pos < line.length && line[pos] >= '0' && line[pos] <= '9') {
+            if (v > (Long.MAX_VALUE - 9) / 10) {
+                throw error("number", "a number below 2^63");
+            }
+            v = v * 10 + (line[pos] - '0');
+            pos++;
+        }
+        if (pos == s) {
+            throw error("number", "a number");
+        }
+        return v;
+    }
+
+    /** RFC 3501 nz-number. */
+    public long nzNumber() {
+        int s = pos;
+        long v = number();
+        if (v == 0) {
+            pos = s;
+            throw error("nz-number", "a non-zero number");
+        }
+        return v;
+    }
+
+    public boolean peekDigit() {
+        return pos < line.length && line[pos] >= '0' && line[pos] <= '9';
+    }
+
+    // ---- strings ----
+
+    /** RFC 3501 quoted: DQUOTE *QUOTED-CHAR DQUOTE, with {@code \"} and {@code \\} escapes. */
+    public byte[] quotedBytes() {
+        expect('"', "quoted");
+        byte[] out = new byte[Math.min(64, line.length - pos)];
+        int n = 0;
+        while (true) {
+            if (pos >= line.length) {
+                throw error("quoted", "a closing '\"'");
+            }
+            byte b = line[pos++];
+            if (b == '"') {
+                break;
+            }
+            if (b == '\\' && pos < line.length) {
+                b = line[pos++];
+            }
+            if (n == out.length) {
+                out = Arrays.copyOf(out, Math.max(16, n * 2));
+            }
+            out[n++] = b;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** RFC 3501 string: quoted or literal, as bytes (literals capped by the in-memory threshold). */
+    public byte[] stringBytes() {
+        if (peekIs('"')) {
+            return quotedBytes();
+        }
+        if (peekIs('{') || peekIs('~')) {
+            try (Literal l = literal()) {
+                return l.bytes();
+            }
+        }
+        throw error("string", "a quoted string or a literal");
+    }
+
+    public String string() {
+        return utf8(stringBytes());
+    }
+
+    /** RFC 3501 astring: 1*ASTRING-CHAR or string. */
+    public String astring() {
+        return utf8(astringBytes());
+    }
+
+    public byte[] astringBytes() {
+        if (peekIs('"') || literalAhead()) {
+            return stringBytes();
+        }
+        int s = pos;
+        while (pos < line.length && isAstringChar(line[pos] & 0xff)) {
+            pos++;
+        }
+        if (pos == s) {
+            throw error("astring", "an atom, a quoted string or a literal");
+        }
+        return Arrays.copyOfRange(line, s, pos);
+    }
+
+    /** RFC 3501 nstring: string or NIL; {@code null} for NIL. */
+    public String nstring() {
+        byte[] b = nstringBytes();
+        return b == null ? null : utf8(b);
+    }
+
+    public byte[] nstringBytes() {
+        if (maybeNil()) {
+            return null;
+        }
+        return stringBytes();
+    }
+
+    /** nstring as a {@link Literal}: large values stay spooled; {@code null} for NIL. */
+    public Literal nstringLiteral() {
+        if (maybeNil()) {
+            return null;
+        }
+        if (peekIs('"')) {
+            return Literal.of(quotedBytes());
+        }
+        return literal();
+    }
+
+    /** Consumes NIL if it is next. */
+    public boolean maybeNil() {
+        return maybeKeyword("NIL");
+    }
+
+    /**
+     * RFC 3501 literal (and RFC 3516 literal8 {@code ~{n}}): the announcement must end the line; the
+     * bytes are read from the source and parsing continues on the following line.
+     */
+    public Literal literal() {
+        maybe('~');
+        expect('{', "literal");
+        long size = number();
+        maybe('+');
+        expect('}', "literal");
+        if (!atLineEnd()) {
+            throw error("literal", "CRLF right after the literal announcement");
+        }
+        try {
+            Literal l = source.readLiteral(size);
+            if (!nextLine()) {
+                l.close();
+                throw new EOFException("connection closed right after a literal");
+            }
+            return l;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads an IMAP string-or-atom continuing after a literal, as imaplib's raw capture needs. */
+    public Literal literalAtLineEnd() {
+        int ls = literalStart();
+        if (ls < 0) {
+            throw error("literal", "a literal announcement at the end of the line");
+        }
+        pos = ls;
+        return literal();
+    }
+
+    private boolean literalAhead() {
+        return peekIs('{') || (peekIs('~') && pos + 1 < line.length && line[pos + 1] == '{');
+    }
+
+    private int literalStart() {
+        int n = line.length;
+        if (n < 3 || line[n - 1] != '}') {
+            return -1;
+        }
+        int i = n - 2;
+        if (line[i] == '+') {
+            i--;
+        }
+        int digitsEnd = i;
+        while (i >= 0 && line[i] >= '0' && line[i] <= '9') {
+            i--;
+        }
+        if (i == digitsEnd || i < 0 || line[i] != '{') {
+            return -1;
+        }
+        return i > 0 && line[i - 1] == '~' ? i - 1 : i;
+    }
+
+    // ---- lists ----
+
+    /** Opens a parenthesised list, enforcing the nesting cap. */
+    public void listStart(String rule) {
+        expect('(', rule);
+        if (++depth > maxDepth) {
+            throw error(rule, "nesting no deeper than " + maxDepth + " (maxNestingDepth)");
+        }
+    }
+
+    /** Consumes ')' if next and returns true; otherwise requires a separating space unless at '('. */
+    public boolean listEnd() {
+        if (maybe(')')) {
+            depth--;
+            return true;
+        }
+        return false;
+    }
+
+    /** RFC 3501 text: the rest of the line as UTF-8 (RFC 9051 allows UTF-8 in resp-text). */
+    public String text() {
+        String t = utf8(Arrays.copyOfRange(line, Math.min(pos, line.length), line.length));
+        pos = line.length;
+        return t;
+    }
+
+    /** Characters up to (not including) {@code stop} or the line end. */
+    public String until(char stop) {
+        int s = pos;
+        while (pos < line.length && line[pos] != stop) {
+            pos++;
+        }
+        return new String(line, s, pos - s, StandardCharsets.UTF_8);
+    }
+
+    /** A protocol error naming the grammar rule, what was expected and where. */
+    public ImapProtocolException error(String rule, String expected) {
+        String got = pos >= line.length ? "the end of the line"
+                : "'" + Ascii.printable(line, pos, Math.min(20, line.length - pos)) + "'";
+        int from = Math.max(0, pos - 40);
+        int to = Math.min(line.length, pos + 40);
+        return new ImapProtocolException("in " + rule + ": expected " + expected + ", got " + got + " at column "
+                + pos + " of: " + (from > 0 ? "..." : "") + Ascii.printable(line, from, to - from)
+                + (to < line.length ? "..." : ""));
+    }
+
+    // ---- character classes (RFC 3501 §9) ----
+
+    /** ATOM-CHAR: any CHAR except atom-specials ( ) { SP CTL % * " \ ]. */
+    public static boolean isAtomChar(int c) {
+        return c > 0x20 && c < 0x7f && c != '(' && c != ')' && c != '{' && c != '%' && c != '*' && c != '"'
+                && c != '\\' && c != ']';
+    }
+
+    /** ASTRING-CHAR: ATOM-CHAR or resp-specials (']'). */
+    public static boolean isAstringChar(int c) {
+        return isAtomChar(c) || c == ']';
+    }
+
+    /** Flag characters; ']' is tolerated inside keywords (Gmail), as are 8-bit bytes. */
+    private static boolean isFlagChar(int c) {
+        return (isAtomChar(c) || c == ']' || c == '\\' || c >= 0x80) && c != ')';
+    }
+
+    private static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
