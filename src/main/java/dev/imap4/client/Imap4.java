@@ -90,6 +90,10 @@ public class Imap4 {
         if (engine.capabilities().names().isEmpty()) {
             capability();
         }
+        greetChecks();
+    }
+
+    private void greetChecks() {
         if (engine.capabilities().protocolVersion() == null) {
             String caps = engine.capabilities().toString();
             shutdown();
@@ -511,6 +515,33 @@ public class Imap4 {
         }
         String sc = sortCriteria.startsWith("(") && sortCriteria.endsWith(")") ? sortCriteria : "(" + sortCriteria + ")";
         return untaggedResponse(runRaw(new RawCommand("SORT").args(sc, charset).args(searchCriteria)), "SORT");
+    }
+
+    /**
+     * Connects on a plain port and upgrades with STARTTLS before anything else is said. Refuses a
+     * PREAUTH greeting (the server would have us authenticated in plaintext) and a server that
+     * does not advertise STARTTLS; nothing is sent in plaintext but STARTTLS itself.
+     */
+    public static Imap4 connectWithStartTls(String host, int port, Imap4Options options) {
+        Imap4 conn = new Imap4(options);
+        conn.open(host, port);
+        StatusResponse greeting = conn.engine.readGreeting();
+        if ("PREAUTH".equals(greeting.status())) {
+            conn.shutdown();
+            throw new Imap4Exception("server greeted with PREAUTH on a connection that requires STARTTLS;"
+                    + " refusing to continue without TLS");
+        }
+        if (conn.engine.capabilities().names().isEmpty()) {
+            conn.capability();
+        }
+        try {
+            conn.starttls();
+        } catch (Imap4Exception e) {
+            conn.shutdown();
+            throw e;
+        }
+        conn.greetChecks();
+        return conn;
     }
 
     /** STARTTLS with the connection's TLS context; see {@link Imap4Ssl} for verification rules. */
