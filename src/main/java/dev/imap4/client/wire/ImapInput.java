@@ -308,10 +308,13 @@ public final class ImapInput {
         }
         try {
             Literal l = source.readLiteral(size);
+            // the response continues on the next line inside the same lists: keep the nesting count
+            int openLists = depth;
             if (!nextLine()) {
                 l.close();
                 throw new EOFException("connection closed right after a literal");
             }
+            depth = openLists;
             return l;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
