@@ -1,10 +1,17 @@
 package dev.imap4.client;
 
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** imaplib's module functions, translated: Int2AP, Internaldate2tuple, ParseFlags, Time2Internaldate. */
 public final class ImapUtil {
@@ -47,5 +54,97 @@ public final class ImapUtil {
     /** Seconds since the epoch, as imaplib accepts an int or float. */
     public static String time2Internaldate(long epochSeconds) {
         return time2Internaldate(Instant.ofEpochSecond(epochSeconds));
+    }
+
+    // RFC 3501 date-time: DQUOTE date-day-fixed "-" date-month "-" date-year SP time SP zone DQUOTE;
+    // the day may be space-padded or one digit, and some servers put a dot after the month (Nov.)
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "\\s*\"?\\s*(\\d{1,2})-([A-Za-z]{3})[A-Za-z]*\\.?-(\\d{4})\\s+(\\d{1,2}):(\\d{2}):(\\d{2})"
+                    + "\\s+([+-])(\\d{2})(\\d{2})\\s*\"?\\s*");
+    private static final List<String> MONTHS =
+            List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
+    private static final Pattern INTERNALDATE = Pattern.compile("INTERNALDATE\\s+\"([^\"]*)\"",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FLAGS = Pattern.compile("(?:^|[^A-Za-z0-9.-])FLAGS\\s*\\(([^)]*)\\)",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Reads an RFC 3501 {@code date-time} such as {@code "17-Jul-1996 02:44:25 -0700"} (the quotes are
+     * optional). Lenient where servers differ: the day may be one digit or space-padded, the month's
+     * case is free, and a dot or a longer name after it is ignored ({@code 26-Nov.-2026}).
+     *
+     * @return the date-time in the offset it names
+     * @throws IllegalArgumentException when the text is not such a date-time or names an impossible one
+     */
+    public static ZonedDateTime parseInternalDate(String text) {
+        Matcher m = DATE_TIME.matcher(text);
+        int month = m.matches() ? MONTHS.indexOf(m.group(2).toUpperCase(Locale.ROOT)) + 1 : 0;
+        if (month == 0) {
+            throw new IllegalArgumentException("not an IMAP date-time (\"dd-Mon-yyyy hh:mm:ss +zzzz\"): '" + text + "'");
+        }
+        try {
+            int sign = m.group(7).equals("-") ? -1 : 1;
+            ZoneOffset zone = ZoneOffset.ofHoursMinutes(sign * Integer.parseInt(m.group(8)),
+                    sign * Integer.parseInt(m.group(9)));
+            return ZonedDateTime.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), 0, zone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("impossible IMAP date-time '" + text + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * imaplib's {@code Internaldate2tuple}: the {@code INTERNALDATE "..."} found in a FETCH response's
+     * text, as a date-time in the offset it names (imaplib converts to local time; the instant is the
+     * same). Like imaplib, {@code null} when there is none or it cannot be read.
+     */
+    public static ZonedDateTime internaldate2tuple(String response) {
+        if (response == null) {
+            return null;
+        }
+        Matcher m = INTERNALDATE.matcher(response);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return parseInternalDate(m.group(1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@link #internaldate2tuple(String)} over response bytes. */
+    public static ZonedDateTime internaldate2tuple(byte[] response) {
+        return response == null ? null : internaldate2tuple(new String(response, StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * imaplib's {@code ParseFlags}: the flags inside {@code FLAGS (...)} of a response (the last such
+     * list, as imaplib's greedy match finds; {@code PERMANENTFLAGS} does not count), split at spaces.
+     * An empty list when there is none, as imaplib returns {@code ()}.
+     */
+    public static List<String> parseFlags(String response) {
+        List<String> out = new ArrayList<>();
+        if (response == null) {
+            return out;
+        }
+        Matcher m = FLAGS.matcher(response);
+        String inner = null;
+        while (m.find()) {
+            inner = m.group(1);
+        }
+        if (inner != null) {
+            for (String f : inner.trim().split("\\s+")) {
+                if (!f.isEmpty()) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@link #parseFlags(String)} over response bytes (UTF-8; keywords may be 8-bit). */
+    public static List<String> parseFlags(byte[] response) {
+        return response == null ? new ArrayList<>() : parseFlags(new String(response, StandardCharsets.UTF_8));
     }
 }
