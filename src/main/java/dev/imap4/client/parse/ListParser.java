@@ -1,0 +1,92 @@
+package dev.imap4.client.parse;
+
+import dev.imap4.client.ModifiedUtf7;
+import dev.imap4.client.types.ListEntry;
+import dev.imap4.client.wire.ImapInput;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** RFC 3501 §7.2.2 / RFC 5258 §9 {@code mailbox-list}: the data of LIST and LSUB responses. */
+public final class ListParser {
+
+    private ListParser() {
+    }
+
+    /**
+     * Reads {@code SP "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
+     * [SP mbox-list-extended]}: {@code in} stands right after the word LIST or LSUB.
+     */
+    public static ListEntry parse(ImapInput in) {
+        in.sp();
+        if (!in.peekIs('(')) {
+            throw in.error("mbx-list-flags", "'('");
+        }
+        in.listStart("mbx-list-flags");
+        Set<String> attributes = new LinkedHashSet<>();
+        while (true) {
+            in.maybeSp();
+            if (in.listEnd()) {
+                break;
+            }
+            attributes.add(in.flag());
+        }
+        in.sp();
+        String delimiter = null;
+        if (!in.maybeNil()) {
+            if (!in.peekIs('"')) {
+                throw in.error("mailbox-list", "the delimiter as a quoted character, or NIL");
+            }
+            delimiter = new String(in.quotedBytes(), StandardCharsets.UTF_8);
+        }
+        in.sp();
+        String rawName = Lex.rawMailbox(in, "mailbox");
+        Map<String, List<String>> extended = new LinkedHashMap<>();
+        int p = in.position();
+        if (in.maybeSp() && in.peekIs('(')) {
+            extended(in, extended);
+        } else {
+            in.reset(p);
+        }
+        return new ListEntry(attributes, delimiter, ModifiedUtf7.decodeLenient(rawName), rawName, extended);
+    }
+
+    // RFC 5258 mbox-list-extended = "(" [mbox-list-extended-item *(SP mbox-list-extended-item)] ")"
+    private static void extended(ImapInput in, Map<String, List<String>> out) {
+        in.listStart("mbox-list-extended");
+        while (true) {
+            in.maybeSp();
+            if (in.listEnd()) {
+                return;
+            }
+            String tag = Lex.upper(Lex.astring(in, "mbox-list-extended-item-tag"));
+            in.sp();
+            List<String> values = new ArrayList<>();
+            taggedExtVal(in, values);
+            out.put(tag, values);
+        }
+    }
+
+    // RFC 4466 tagged-ext-val, flattened into its strings
+    private static void taggedExtVal(ImapInput in, List<String> out) {
+        if (in.peekIs('(')) {
+            in.listStart("tagged-ext-val");
+            while (true) {
+                in.maybeSp();
+                if (in.listEnd()) {
+                    return;
+                }
+                taggedExtVal(in, out);
+            }
+        }
+        if (in.peekIs('"') || Lex.literalAhead(in)) {
+            out.add(Lex.string(in, "tagged-ext-val"));
+        } else {
+            out.add(Lex.bareToken(in, "tagged-ext-val"));
+        }
+    }
+}
