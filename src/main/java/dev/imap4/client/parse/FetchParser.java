@@ -89,7 +89,14 @@ public final class FetchParser {
                     section(in, items, key);
                 }
             }
-            default -> items.other.put(key, Lex.rawValue(in, "msg-att"));
+            default -> {
+                // an unknown item with a section carries body data when its value is a string: keep it spooled
+                if (section != null && nstringAhead(in)) {
+                    section(in, items, key);
+                } else {
+                    items.other.put(key, Lex.rawValue(in, "msg-att"));
+                }
+            }
         }
     }
 
@@ -172,7 +179,14 @@ public final class FetchParser {
         }
     }
 
-    // flag-fetch list; some servers send NIL for no flags, or quote flags
+    private static boolean nstringAhead(ImapInput in) {
+        int p = in.position();
+        boolean nil = in.maybeNil();
+        in.reset(p);
+        return nil || in.peekIs('"') || Lex.literalAhead(in);
+    }
+
+    // flag-fetch list; some servers send NIL for no flags, or quote flags; GreenMail includes \*
     private static List<String> flags(ImapInput in) {
         List<String> out = new ArrayList<>();
         if (in.maybeNil()) {

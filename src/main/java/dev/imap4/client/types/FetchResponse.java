@@ -16,7 +16,8 @@ import java.util.Map;
  * runs of spaces collapsed: {@code BODY[]}, {@code BODY[HEADER]}, {@code BODY[1.2]},
  * {@code BODY[HEADER.FIELDS (SUBJECT FROM)]}, {@code BINARY[1]}, {@code RFC822},
  * {@code RFC822.HEADER}, {@code RFC822.TEXT}, with a partial fetch's origin kept
- * ({@code BODY[]<0>}). Sections are {@link Literal}s, so large ones stay spooled; {@link #close()}
+ * ({@code BODY[]<0>}); an item this parser does not know that has a section and a string value is
+ * body data too and lands here. Sections are {@link Literal}s, so large ones stay spooled; {@link #close()}
  * releases them. A section the server sent as NIL is not in {@code sections} but in {@code other}
  * as {@code NIL}.
  *

@@ -5,17 +5,25 @@ import static dev.imap4.client.parse.Wire.consumed;
 import static dev.imap4.client.parse.Wire.fails;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.ImapProtocolException;
+import dev.imap4.client.Literal;
 import dev.imap4.client.types.FetchResponse;
+import dev.imap4.client.wire.BytesResponseSource;
 import dev.imap4.client.wire.ImapInput;
+import dev.imap4.client.wire.ResponseSource;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -98,7 +106,7 @@ class FetchParserTest {
         System.arraycopy(head, 0, wire, 0, head.length);
         System.arraycopy(expected, 0, wire, head.length, expected.length);
         System.arraycopy(tail, 0, wire, head.length + expected.length, tail.length);
-        ImapInput in = dev.imap4.client.wire.BytesResponseSource.input(wire);
+        ImapInput in = BytesResponseSource.input(wire);
         in.expect('*', "t");
         in.sp();
         in.number();
@@ -116,6 +124,40 @@ class FetchParserTest {
         assertEquals("1278455344230334865", r.other().get("X-GM-MSGID"));
         assertEquals("(\\Inbox \\Sent \"Work stuff\" Important)", r.other().get("X-GM-LABELS"));
         assertEquals(9L, r.uid());
+    }
+
+    @Test
+    void unknownItemWithSectionAndStringIsBodyData() {
+        FetchResponse r = fetch("* 5 FETCH (X-BODY[1] {3}\r\nabc X-FOO[2] (1 2))");
+        assertEquals("abc", text(r, "X-BODY[1]"));
+        assertEquals(Map.of("X-FOO[2]", "(1 2)"), r.other());
+    }
+
+    @Test
+    void spooledSectionsAreReleasedWhenALaterItemIsMalformed() throws Exception {
+        byte[] wire = "* 1 FETCH (BODY[] {5}\r\nhello UID x)\r\n".getBytes(StandardCharsets.US_ASCII);
+        BytesResponseSource bytes = new BytesResponseSource(wire);
+        List<Path> spooled = new ArrayList<>();
+        ResponseSource spooling = new ResponseSource() {
+            @Override
+            public byte[] readLine() {
+                return bytes.readLine();
+            }
+
+            @Override
+            public Literal readLiteral(long size) throws IOException {
+                Path f = Files.createTempFile("fetch-test", ".tmp");
+                Files.write(f, bytes.readLiteral(size).bytes());
+                spooled.add(f);
+                return Literal.spooled(f, size);
+            }
+        };
+        ImapInput in = new ImapInput(spooling, 64);
+        in.nextLine();
+        in.reset("* 1 FETCH".length());
+        fails(in, i -> FetchParser.parse(1, i), "number");
+        assertEquals(1, spooled.size());
+        assertFalse(Files.exists(spooled.get(0)), "the spool file is deleted");
     }
 
     @Test
