@@ -260,27 +260,15 @@ public class Imap4 {
 
     /** AUTHENTICATE with a SASL mechanism; its initial response is sent inline when SASL-IR is offered. */
     public ImapResult authenticate(SaslMechanism mechanism) {
-        byte[] initial = mechanism.initialResponse();
-        boolean inline = initial != null && engine.capabilities().has("SASL-IR");
-        Function<byte[], byte[]> answer = new Function<>() {
-            private boolean initialPending = initial != null && !inline;
-
-            @Override
-            public byte[] apply(byte[] challenge) {
-                if (initialPending && challenge.length == 0) {
-                    initialPending = false;
-                    return initial;
-                }
-                initialPending = false;
-                return mechanism.evaluateChallenge(challenge);
-            }
-        };
-        return authenticate(mechanism.name(), answer, inline ? initial : null);
+        return requireAuthenticated(run(AuthenticateCommand.of(mechanism, engine.capabilities().has("SASL-IR"))));
     }
 
     private ImapResult authenticate(String mechanism, Function<byte[], byte[]> authobject, byte[] initial) {
         String mech = mechanism.toUpperCase(Locale.ROOT);
-        StatusResponse tagged = run(new AuthenticateCommand(mech, authobject, initial));
+        return requireAuthenticated(run(new AuthenticateCommand(mech, authobject, initial)));
+    }
+
+    private static ImapResult requireAuthenticated(StatusResponse tagged) {
         if (!tagged.isOk()) {
             throw new Imap4Exception(tagged.rawText());
         }

@@ -1,21 +1,508 @@
 package dev.imap4.client;
 
+import dev.imap4.client.command.AppendCommand;
+import dev.imap4.client.command.AuthenticateCommand;
+import dev.imap4.client.command.CopyCommand;
+import dev.imap4.client.command.DataCommand;
+import dev.imap4.client.command.ExpungeCommand;
+import dev.imap4.client.command.FetchCommand;
+import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.command.IdleCommand;
+import dev.imap4.client.command.SearchCommand;
+import dev.imap4.client.command.SelectCommand;
+import dev.imap4.client.command.SimpleCommand;
+import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.engine.Capabilities;
 import dev.imap4.client.engine.CommandEngine;
+import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.engine.Untagged;
+import dev.imap4.client.parse.ListParser;
+import dev.imap4.client.parse.MailboxStatusParser;
+import dev.imap4.client.sasl.SaslMechanism;
+import dev.imap4.client.types.AppendUid;
+import dev.imap4.client.types.CopyUid;
+import dev.imap4.client.types.ExpungeResult;
+import dev.imap4.client.types.FetchResponse;
+import dev.imap4.client.types.ListEntry;
+import dev.imap4.client.types.MailboxStatus;
+import dev.imap4.client.types.MailboxState;
+import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.SearchResult;
+import dev.imap4.client.types.StoreResult;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * The typed API over a connection: results are records, message sets are typed, fetches stream
- * message by message. Obtain one from {@link Imap4#client()}; it shares the connection.
+ * The typed API over one connection: results are records, message sets know whether they hold
+ * UIDs, fetches stream message by message in one command, and NO/BAD raise
+ * {@link Imap4CommandException} with the response code. Obtain one from {@link Imap4#client()}
+ * (or from {@link Imap4Ssl} / {@link Imap4Stream}); it shares that connection. Mailbox-level
+ * extension commands (quota, ACL, namespace, ID, THREAD...) live in {@link ImapExtensions}.
+ *
+ * <p>Not thread-safe: one thread drives a connection, except {@link #stopIdle()}.
  */
-public final class ImapClient {
+public final class ImapClient implements AutoCloseable {
+
+    /** Servers limit command lines (Yahoo to about 1000 bytes); longer UID sets are split. */
+    static final int MAX_SET_CHARS = 900;
+
+    private static final ScheduledExecutorService IDLE_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "imap4-idle-timer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final CommandEngine engine;
+    private final List<Consumer<FetchResponse>> fetchListeners = new CopyOnWriteArrayList<>();
+    private volatile IdleCommand idle;
+    private MailboxState selected;
+    private ImapExtensions extensions;
 
     ImapClient(CommandEngine engine) {
         this.engine = engine;
     }
 
-    /** The engine, for typed command classes. */
     CommandEngine engine() {
         return engine;
+    }
+
+    // ---- session ----
+
+    public Capabilities capabilities() {
+        return engine.capabilities();
+    }
+
+    public boolean hasCapability(String name) {
+        return engine.capabilities().has(name);
+    }
+
+    /** Asks the server for its capabilities again (CAPABILITY). */
+    public Capabilities refreshCapabilities() {
+        engine.execute(SimpleCommand.of("CAPABILITY", w -> { }));
+        return engine.capabilities();
+    }
+
+    public ImapState state() {
+        return engine.state();
+    }
+
+    /** LOGIN (RFC 3501 §6.2.3); refused client-side when the server says LOGINDISABLED. */
+    public void login(String user, String password) {
+        if (engine.capabilities().has("LOGINDISABLED")) {
+            throw new Imap4Exception("server advertises LOGINDISABLED; use STARTTLS or AUTHENTICATE");
+        }
+        StatusResponse ok = engine.execute(SimpleCommand.of("LOGIN", w -> {
+            w.astring(user);
+            w.secret(password);
+        }).entering(ImapState.AUTH));
+        afterAuthentication(ok);
+    }
+
+    /** AUTHENTICATE with a SASL mechanism, inline initial response under SASL-IR. */
+    public void authenticate(SaslMechanism mechanism) {
+        StatusResponse tagged = engine.execute(AuthenticateCommand.of(mechanism, engine.capabilities().has("SASL-IR")));
+        Imap4CommandException.requireOk("AUTHENTICATE " + mechanism.name(), tagged);
+        afterAuthentication(tagged);
+    }
+
+    private void afterAuthentication(StatusResponse ok) {
+        // capabilities usually grow after login; learn them unless the OK carried them
+        if (ok == null || !"CAPABILITY".equals(ok.code())) {
+            refreshCapabilities();
+        }
+    }
+
+    /** LOGOUT, then closes the connection; never throws for a connection already broken. */
+    public void logout() {
+        if (engine.isAborted()) {
+            return;
+        }
+        try {
+            engine.state(ImapState.LOGOUT);
+            engine.execute(SimpleCommand.of("LOGOUT", w -> { }));
+        } catch (Imap4Exception ignored) {
+            // the server may close before its tagged OK; the session is over either way
+        } finally {
+            engine.close();
+        }
+    }
+
+    /** Same as {@link #logout()}. */
+    @Override
+    public void close() {
+        logout();
+    }
+
+    public boolean isConnected() {
+        return !engine.isAborted();
+    }
+
+    /** Mailbox-level extensions: quota, ACL, namespace, ENABLE, ID, THREAD, LIST/STATUS. */
+    public synchronized ImapExtensions extensions() {
+        if (extensions == null) {
+            extensions = new ImapExtensions(this);
+        }
+        return extensions;
+    }
+
+    // ---- mailboxes ----
+
+    /** SELECT, with CONDSTORE when the server offers it (so HIGHESTMODSEQ is reported). */
+    public MailboxState select(String mailbox) {
+        return select(mailbox, false);
+    }
+
+    /** EXAMINE: read-only, flags never change. */
+    public MailboxState examine(String mailbox) {
+        return select(mailbox, true);
+    }
+
+    public MailboxState select(String mailbox, boolean readOnly) {
+        boolean condstore = engine.capabilities().has("CONDSTORE");
+        selected = null;
+        MailboxState st = engine.execute(new SelectCommand(mailbox, encode(mailbox), readOnly, condstore));
+        engine.selected(!st.readOnly());
+        selected = st;
+        return st;
+    }
+
+    /** The last SELECT/EXAMINE result, or null. */
+    public MailboxState selected() {
+        return selected;
+    }
+
+    /**
+     * UNSELECT (RFC 3691) when offered; otherwise CLOSE for a read-only mailbox (which expunges
+     * nothing). A writable mailbox on a server without UNSELECT is refused: CLOSE would expunge.
+     */
+    public void unselect() {
+        if (engine.capabilities().has("UNSELECT")) {
+            engine.execute(SimpleCommand.of("UNSELECT", w -> { }).entering(ImapState.AUTH));
+        } else if (selected != null && selected.readOnly()) {
+            engine.execute(SimpleCommand.of("CLOSE", w -> { }).entering(ImapState.AUTH));
+        } else {
+            throw new Imap4Exception("server lacks UNSELECT and CLOSE would expunge the writable mailbox "
+                    + (selected == null ? "" : selected.name()) + "; use closeMailbox() to expunge and close");
+        }
+        selected = null;
+    }
+
+    /** CLOSE: expunges \Deleted messages of a writable mailbox and leaves it. */
+    public void closeMailbox() {
+        engine.execute(SimpleCommand.of("CLOSE", w -> { }).entering(ImapState.AUTH));
+        selected = null;
+    }
+
+    public void create(String mailbox) {
+        engine.execute(SimpleCommand.of("CREATE", encode(mailbox)));
+    }
+
+    public void delete(String mailbox) {
+        engine.execute(SimpleCommand.of("DELETE", encode(mailbox)));
+    }
+
+    public void rename(String from, String to) {
+        engine.execute(SimpleCommand.of("RENAME", encode(from), encode(to)));
+    }
+
+    public void subscribe(String mailbox) {
+        engine.execute(SimpleCommand.of("SUBSCRIBE", encode(mailbox)));
+    }
+
+    public void unsubscribe(String mailbox) {
+        engine.execute(SimpleCommand.of("UNSUBSCRIBE", encode(mailbox)));
+    }
+
+    /** LIST (RFC 3501 §6.3.8): {@code reference} usually {@code ""}, {@code pattern} with * and %. */
+    public List<ListEntry> list(String reference, String pattern) {
+        return listCommand("LIST", reference, pattern);
+    }
+
+    /** LSUB: the subscribed mailboxes matching {@code pattern}. */
+    public List<ListEntry> lsub(String reference, String pattern) {
+        return listCommand("LSUB", reference, pattern);
+    }
+
+    private List<ListEntry> listCommand(String verb, String reference, String pattern) {
+        return engine.execute(new DataCommand<ListEntry>(verb, w -> {
+            w.astring(ModifiedUtf7.encode(reference));
+            w.astring(ModifiedUtf7.encode(pattern));
+        }, Map.of(verb, ListParser::parse)));
+    }
+
+    /** STATUS (RFC 3501 §6.3.10), e.g. {@code status("INBOX", "MESSAGES", "UIDNEXT", "UNSEEN")}. */
+    public MailboxStatus status(String mailbox, String... items) {
+        if (items.length == 0) {
+            throw new IllegalArgumentException("STATUS needs at least one item, e.g. MESSAGES");
+        }
+        List<MailboxStatus> r = engine.execute(new DataCommand<MailboxStatus>("STATUS", w -> {
+            w.astring(encode(mailbox));
+            w.openList();
+            for (String item : items) {
+                w.atom(item);
+            }
+            w.closeList();
+        }, Map.of("STATUS", MailboxStatusParser::parse)));
+        return r.isEmpty() ? new MailboxStatus(mailbox, Map.of()) : r.get(0);
+    }
+
+    public void noop() {
+        engine.execute(SimpleCommand.of("NOOP", w -> { }));
+    }
+
+    public void check() {
+        engine.execute(SimpleCommand.of("CHECK", w -> { }));
+    }
+
+    // ---- messages ----
+
+    /** UID SEARCH with a search program in IMAP syntax, e.g. {@code UNSEEN UID 101:*}. */
+    public SearchResult uidSearch(String criteria) {
+        return uidSearch(null, criteria);
+    }
+
+    public SearchResult uidSearch(String charset, String criteria) {
+        boolean esearch = engine.capabilities().has("ESEARCH");
+        return engine.execute(new SearchCommand(true, null, charset, criteria, esearch));
+    }
+
+    /** SEARCH by sequence number. */
+    public SearchResult search(String charset, String criteria) {
+        boolean esearch = engine.capabilities().has("ESEARCH");
+        return engine.execute(new SearchCommand(false, null, charset, criteria, esearch));
+    }
+
+    /** UID SORT (RFC 5256); refused when the server lacks SORT. */
+    public SearchResult uidSort(String sortCriteria, String charset, String criteria) {
+        require("SORT");
+        boolean esort = engine.capabilities().has("ESORT");
+        return engine.execute(new SearchCommand(true, sortCriteria, charset, criteria, esort));
+    }
+
+    /**
+     * UID FETCH streamed to {@code handler}, one message at a time as it arrives. Long sets are
+     * split into several commands. Returns how many messages were delivered.
+     */
+    public int uidFetch(NumberSet uids, FetchItems items, FetchCommand.Handler handler) {
+        requireUid(uids);
+        return fetchSplit(uids, items, handler);
+    }
+
+    /** FETCH by sequence number, streamed like {@link #uidFetch}. */
+    public int fetch(NumberSet seqs, FetchItems items, FetchCommand.Handler handler) {
+        if (seqs.isUid()) {
+            throw new IllegalArgumentException("fetch takes sequence numbers; use uidFetch for UIDs");
+        }
+        return fetchSplit(seqs, items, handler);
+    }
+
+    private int fetchSplit(NumberSet set, FetchItems items, FetchCommand.Handler handler) {
+        if (items.changedSinceValue() != null) {
+            require("CONDSTORE");
+        }
+        Consumer<FetchResponse> others = r -> fetchListeners.forEach(l -> l.accept(r));
+        int n = 0;
+        for (NumberSet part : set.split(MAX_SET_CHARS)) {
+            n += engine.execute(new FetchCommand(part, items, handler, others));
+        }
+        return n;
+    }
+
+    /** UID STORE of flags; {@code silent} asks the server not to echo the new flags. */
+    public StoreResult uidStore(NumberSet uids, StoreCommand.Mode mode, boolean silent, Collection<String> flags) {
+        return uidStore(uids, mode, silent, flags, null);
+    }
+
+    /** UID STORE with CONDSTORE's UNCHANGEDSINCE; messages changed since come back as MODIFIED. */
+    public StoreResult uidStore(NumberSet uids, StoreCommand.Mode mode, boolean silent, Collection<String> flags,
+            Long unchangedSince) {
+        requireUid(uids);
+        if (unchangedSince != null) {
+            require("CONDSTORE");
+        }
+        StoreResult total = null;
+        for (NumberSet part : uids.split(MAX_SET_CHARS)) {
+            StoreResult r = engine.execute(new StoreCommand(part, mode, silent, flags, unchangedSince));
+            total = total == null ? r : merge(total, r);
+        }
+        return total;
+    }
+
+    private static StoreResult merge(StoreResult a, StoreResult b) {
+        List<FetchResponse> all = new java.util.ArrayList<>(a.updates());
+        all.addAll(b.updates());
+        NumberSet modified = a.modified() == null ? b.modified() : b.modified() == null ? a.modified()
+                : NumberSet.parse(a.modified() + "," + b.modified(), true);
+        return new StoreResult(all, modified);
+    }
+
+    /** UID COPY; returns COPYUID (RFC 4315) when the server reports it, else null. */
+    public CopyUid uidCopy(NumberSet uids, String mailbox) {
+        requireUid(uids);
+        CopyUid last = null;
+        for (NumberSet part : uids.split(MAX_SET_CHARS)) {
+            CopyUid c = engine.execute(new CopyCommand(part, encode(mailbox), false));
+            last = c == null ? last : c;
+        }
+        return last;
+    }
+
+    /**
+     * Moves messages: UID MOVE (RFC 6851) when offered; otherwise UID COPY, {@code \Deleted} and
+     * UID EXPUNGE (RFC 4315). Without UIDPLUS the copies are made and flagged {@code \Deleted} but
+     * not expunged (a plain EXPUNGE would remove other deleted messages too); the result says so.
+     */
+    public MoveResult uidMove(NumberSet uids, String mailbox) {
+        requireUid(uids);
+        if (engine.capabilities().has("MOVE")) {
+            CopyUid last = null;
+            for (NumberSet part : uids.split(MAX_SET_CHARS)) {
+                CopyUid c = engine.execute(new CopyCommand(part, encode(mailbox), true));
+                last = c == null ? last : c;
+            }
+            return new MoveResult(last, true);
+        }
+        CopyUid copied = uidCopy(uids, mailbox);
+        uidStore(uids, StoreCommand.Mode.ADD, true, List.of("\\Deleted"));
+        if (engine.capabilities().has("UIDPLUS")) {
+            uidExpunge(uids);
+            return new MoveResult(copied, true);
+        }
+        return new MoveResult(copied, false);
+    }
+
+    /** The outcome of {@link #uidMove}: the COPYUID mapping (or null) and whether the originals are gone. */
+    public record MoveResult(CopyUid copyUid, boolean expunged) {
+    }
+
+    /** APPEND a message held in memory; returns APPENDUID when reported, else null. */
+    public AppendUid append(String mailbox, Collection<String> flags, ZonedDateTime internalDate, byte[] message) {
+        return append(mailbox, flags, internalDate, message.length, () -> new ByteArrayInputStream(message));
+    }
+
+    /** APPEND streamed from {@code content}, which must yield exactly {@code size} bytes. */
+    public AppendUid append(String mailbox, Collection<String> flags, ZonedDateTime internalDate, long size,
+            Supplier<InputStream> content) {
+        return engine.execute(new AppendCommand(encode(mailbox), flags, internalDate, size, content));
+    }
+
+    /** EXPUNGE. */
+    public ExpungeResult expunge() {
+        return engine.execute(new ExpungeCommand(null));
+    }
+
+    /** UID EXPUNGE (RFC 4315): removes only the given \Deleted messages. */
+    public ExpungeResult uidExpunge(NumberSet uids) {
+        requireUid(uids);
+        require("UIDPLUS");
+        ExpungeResult total = null;
+        for (NumberSet part : uids.split(MAX_SET_CHARS)) {
+            ExpungeResult r = engine.execute(new ExpungeCommand(part));
+            if (total == null) {
+                total = r;
+            } else {
+                List<Long> seqs = new java.util.ArrayList<>(total.sequenceNumbers());
+                seqs.addAll(r.sequenceNumbers());
+                total = new ExpungeResult(seqs, r.vanished() == null ? total.vanished() : r.vanished());
+            }
+        }
+        return total;
+    }
+
+    // ---- IDLE ----
+
+    /**
+     * IDLE (RFC 2177) until {@code stopWhen} accepts an untagged response (for example
+     * {@code u -> u.is("EXISTS")}), {@link #stopIdle()} is called, or {@code maxDuration} passes
+     * (re-issue IDLE before the server's timeout: 29 minutes at most, about 10 for Office 365).
+     * Every response also reaches the unsolicited listeners. Returns true if a response stopped it.
+     */
+    public boolean idle(Duration maxDuration, Predicate<Untagged> stopWhen) {
+        require("IDLE");
+        boolean[] matched = new boolean[1];
+        IdleCommand cmd = new IdleCommand(engine, u -> {
+            boolean stop = stopWhen.test(u);
+            matched[0] |= stop;
+            return stop;
+        });
+        idle = cmd;
+        ScheduledFuture<?> timer = IDLE_TIMER.schedule(cmd::stop, maxDuration.toMillis(), TimeUnit.MILLISECONDS);
+        Duration readTimeout = engine.options().readTimeout();
+        try {
+            if (!readTimeout.isZero()) {
+                engine.transport().readTimeout(maxDuration.plus(readTimeout));
+            }
+            engine.execute(cmd);
+            return matched[0];
+        } catch (IOException e) {
+            throw new Imap4AbortException("cannot set the read timeout for IDLE: " + e.getMessage(), e, List.of());
+        } finally {
+            idle = null;
+            timer.cancel(false);
+            try {
+                if (!engine.isAborted()) {
+                    engine.transport().readTimeout(readTimeout);
+                }
+            } catch (IOException ignored) {
+                // the next read reports a broken connection
+            }
+        }
+    }
+
+    /** Ends a running {@link #idle}; safe from any thread. */
+    public void stopIdle() {
+        IdleCommand c = idle;
+        if (c != null) {
+            c.stop();
+        }
+    }
+
+    // ---- listeners ----
+
+    /** Receives untagged responses no command claimed (EXISTS, EXPUNGE, flag updates, ALERT). */
+    public void addUnsolicitedListener(Consumer<UntaggedResponse> listener) {
+        engine.addListener(listener);
+    }
+
+    /** Receives FETCH responses that arrive during a fetch but belong to other messages. */
+    public void addFetchListener(Consumer<FetchResponse> listener) {
+        fetchListeners.add(listener);
+    }
+
+    // ---- helpers ----
+
+    /** The mailbox name as sent: modified UTF-7 (RFC 3501 §5.1.3). */
+    String encode(String mailbox) {
+        if (mailbox == null || mailbox.isEmpty()) {
+            throw new Imap4Exception("mailbox name must not be empty");
+        }
+        return ModifiedUtf7.encode(mailbox);
+    }
+
+    void require(String capability) {
+        if (!engine.capabilities().has(capability)) {
+            throw new Imap4Exception("server does not offer " + capability + " (capabilities: "
+                    + engine.capabilities() + ")");
+        }
+    }
+
+    private static void requireUid(NumberSet set) {
+        if (!set.isUid()) {
+            throw new IllegalArgumentException("expected a UID set, got sequence numbers " + set);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.imap4.client.command;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Command;
 import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.wire.CommandWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -27,6 +28,30 @@ public final class AuthenticateCommand implements Command<StatusResponse> {
         this.mechanism = mechanism;
         this.authobject = authobject;
         this.initialResponse = initialResponse;
+    }
+
+    /**
+     * AUTHENTICATE with a SASL mechanism: its initial response goes inline when the server offers
+     * SASL-IR (RFC 4959), otherwise in answer to the server's first, empty challenge.
+     */
+    public static AuthenticateCommand of(SaslMechanism mechanism, boolean saslIr) {
+        byte[] initial = mechanism.initialResponse();
+        boolean inline = initial != null && saslIr;
+        Function<byte[], byte[]> answer = new Function<>() {
+            private boolean initialPending = initial != null && !inline;
+
+            @Override
+            public byte[] apply(byte[] challenge) {
+                if (initialPending && challenge.length == 0) {
+                    initialPending = false;
+                    return initial;
+                }
+                initialPending = false;
+                return mechanism.evaluateChallenge(challenge);
+            }
+        };
+        return new AuthenticateCommand(mechanism.name().toUpperCase(java.util.Locale.ROOT), answer,
+                inline ? initial : null);
     }
 
     @Override

@@ -1,0 +1,63 @@
+package dev.imap4.client.command;
+
+import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.ImapUtil;
+import dev.imap4.client.StatusResponse;
+import dev.imap4.client.engine.Command;
+import dev.imap4.client.parse.CodeParser;
+import dev.imap4.client.types.AppendUid;
+import dev.imap4.client.wire.CommandWriter;
+import java.io.InputStream;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * APPEND (RFC 3501 §6.3.11) of a message streamed as a literal; non-synchronising under LITERAL+
+ * (RFC 7888). Returns the APPENDUID code (RFC 4315) when the server sends one, otherwise null.
+ */
+public final class AppendCommand implements Command<AppendUid> {
+
+    private final String encodedMailbox;
+    private final List<String> flags;
+    private final ZonedDateTime internalDate;
+    private final long size;
+    private final Supplier<InputStream> content;
+
+    public AppendCommand(String encodedMailbox, Collection<String> flags, ZonedDateTime internalDate, long size,
+            Supplier<InputStream> content) {
+        this.encodedMailbox = encodedMailbox;
+        this.flags = flags == null ? List.of() : List.copyOf(flags);
+        this.internalDate = internalDate;
+        this.size = size;
+        this.content = content;
+    }
+
+    @Override
+    public String verb() {
+        return "APPEND";
+    }
+
+    @Override
+    public void arguments(CommandWriter out) {
+        out.astring(encodedMailbox);
+        if (!flags.isEmpty()) {
+            out.openList();
+            for (String f : flags) {
+                out.atom(f);
+            }
+            out.closeList();
+        }
+        if (internalDate != null) {
+            out.raw(ImapUtil.time2Internaldate(internalDate));
+        }
+        out.literal(size, content, false);
+    }
+
+    @Override
+    public AppendUid complete(StatusResponse tagged) {
+        Imap4CommandException.requireOk(verb(), tagged);
+        return "APPENDUID".equals(tagged.code()) ? CodeParser.appendUid(tagged.codeData()) : null;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.imap4.client.command;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to FETCH (RFC 3501 §6.4.5). Body sections are always requested with {@code BODY.PEEK}, so
+ * fetching never sets {@code \Seen}. UID is always included. Built with the {@code with...} methods:
+ * {@code FetchItems.of().withFlags().withBody()}.
+ */
+public final class FetchItems {
+
+    private final Set<String> items;
+    private final Long changedSince;
+
+    private FetchItems(Set<String> items, Long changedSince) {
+        this.items = Collections.unmodifiableSet(items);
+        this.changedSince = changedSince;
+    }
+
+    /** Just the UID. */
+    public static FetchItems of() {
+        Set<String> s = new LinkedHashSet<>();
+        s.add("UID");
+        return new FetchItems(s, null);
+    }
+
+    private FetchItems with(String item) {
+        Set<String> s = new LinkedHashSet<>(items);
+        s.add(item);
+        return new FetchItems(s, changedSince);
+    }
+
+    public FetchItems withFlags() {
+        return with("FLAGS");
+    }
+
+    public FetchItems withInternalDate() {
+        return with("INTERNALDATE");
+    }
+
+    public FetchItems withSize() {
+        return with("RFC822.SIZE");
+    }
+
+    public FetchItems withEnvelope() {
+        return with("ENVELOPE");
+    }
+
+    public FetchItems withBodyStructure() {
+        return with("BODYSTRUCTURE");
+    }
+
+    /** MODSEQ (RFC 7162); the server must support CONDSTORE. */
+    public FetchItems withModSeq() {
+        return with("MODSEQ");
+    }
+
+    /** The whole message, {@code BODY.PEEK[]}; it arrives as section {@code BODY[]}. */
+    public FetchItems withBody() {
+        return with("BODY.PEEK[]");
+    }
+
+    /** The header, {@code BODY.PEEK[HEADER]}; it arrives as section {@code BODY[HEADER]}. */
+    public FetchItems withHeader() {
+        return with("BODY.PEEK[HEADER]");
+    }
+
+    /**
+     * A section by its RFC 3501 section spec, e.g. {@code 1.2}, {@code TEXT},
+     * {@code HEADER.FIELDS (SUBJECT FROM)}; arrives as {@code BODY[<spec>]}.
+     */
+    public FetchItems withSection(String spec) {
+        for (char c : spec.toCharArray()) {
+            if (c == '\r' || c == '\n' || c == 0 || c == '[' || c == ']') {
+                throw new IllegalArgumentException("section spec may not contain CR, LF, NUL or brackets: " + spec);
+            }
+        }
+        return with("BODY.PEEK[" + spec + "]");
+    }
+
+    /** Only messages whose mod-sequence is above {@code modSeq} (RFC 7162 CHANGEDSINCE). */
+    public FetchItems changedSince(long modSeq) {
+        return new FetchItems(new LinkedHashSet<>(items), modSeq);
+    }
+
+    public Set<String> items() {
+        return items;
+    }
+
+    public Long changedSinceValue() {
+        return changedSince;
+    }
+
+    /** The item list as sent, e.g. {@code (UID FLAGS BODY.PEEK[])}. */
+    public String toWire() {
+        return "(" + String.join(" ", items) + ")";
+    }
+
+    /** Modifiers after the item list, e.g. {@code (CHANGEDSINCE 12)}; empty when none. */
+    public List<String> modifiers() {
+        List<String> m = new ArrayList<>();
+        if (changedSince != null) {
+            m.add("(CHANGEDSINCE " + changedSince + ")");
+        }
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return toWire();
+    }
+}

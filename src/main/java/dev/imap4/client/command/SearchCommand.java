@@ -1,0 +1,88 @@
+package dev.imap4.client.command;
+
+import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.StatusResponse;
+import dev.imap4.client.engine.Command;
+import dev.imap4.client.engine.Untagged;
+import dev.imap4.client.parse.SearchParser;
+import dev.imap4.client.types.SearchResult;
+import dev.imap4.client.wire.CommandWriter;
+import dev.imap4.client.wire.ImapInput;
+
+/**
+ * SEARCH / UID SEARCH (RFC 3501 §6.4.4) and SORT / UID SORT (RFC 5256), asking for ESEARCH /
+ * ESORT results (RFC 4731, RFC 5267) when the server offers them, so a large result arrives as a
+ * compact sequence-set instead of one number per message.
+ */
+public final class SearchCommand implements Command<SearchResult> {
+
+    private final boolean uid;
+    private final String sortCriteria;
+    private final String charset;
+    private final String criteria;
+    private final boolean extended;
+    private SearchResult result;
+
+    /**
+     * @param sortCriteria e.g. {@code ARRIVAL} or {@code (REVERSE DATE)}; null for a plain SEARCH
+     * @param charset      the search charset (mandatory for SORT; null sends none for SEARCH)
+     * @param criteria     the search program in IMAP syntax, e.g. {@code UNSEEN UID 101:*}
+     * @param extended     ask for ESEARCH/ESORT form ({@code RETURN (ALL)})
+     */
+    public SearchCommand(boolean uid, String sortCriteria, String charset, String criteria, boolean extended) {
+        if (criteria == null || criteria.isBlank()) {
+            throw new IllegalArgumentException("search criteria must not be empty (use ALL)");
+        }
+        if (sortCriteria != null && charset == null) {
+            throw new IllegalArgumentException("SORT needs a charset");
+        }
+        this.uid = uid;
+        this.sortCriteria = sortCriteria;
+        this.charset = charset;
+        this.criteria = criteria;
+        this.extended = extended;
+    }
+
+    @Override
+    public String verb() {
+        return (uid ? "UID " : "") + (sortCriteria != null ? "SORT" : "SEARCH");
+    }
+
+    @Override
+    public void arguments(CommandWriter out) {
+        if (extended) {
+            out.raw("RETURN (ALL)");
+        }
+        if (sortCriteria != null) {
+            String sc = sortCriteria.trim();
+            out.raw(sc.startsWith("(") ? sc : "(" + sc + ")");
+            out.atom(charset);
+        } else if (charset != null) {
+            out.atom("CHARSET");
+            out.atom(charset);
+        }
+        out.raw(criteria.trim());
+    }
+
+    @Override
+    public boolean untagged(Untagged u, ImapInput in) {
+        if (u.number() >= 0) {
+            return false;
+        }
+        switch (u.name()) {
+            case "SEARCH" -> result = SearchParser.parseSearch(in, uid);
+            case "SORT" -> result = SearchParser.parseSort(in, uid);
+            case "ESEARCH" -> result = SearchParser.parseEsearch(in);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public SearchResult complete(StatusResponse tagged) {
+        Imap4CommandException.requireOk(verb(), tagged);
+        return result != null ? result : new SearchResult(uid, java.util.List.of(), null, null, null, null, null);
+    }
+}

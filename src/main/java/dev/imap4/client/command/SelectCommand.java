@@ -1,0 +1,126 @@
+package dev.imap4.client.command;
+
+import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.StatusResponse;
+import dev.imap4.client.engine.Command;
+import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.engine.Untagged;
+import dev.imap4.client.parse.CodeParser;
+import dev.imap4.client.types.MailboxState;
+import dev.imap4.client.wire.CommandWriter;
+import dev.imap4.client.wire.ImapInput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SELECT and EXAMINE (RFC 3501 §6.3.1-2), with CONDSTORE (RFC 7162 §3.1.8) when asked: collects
+ * FLAGS, EXISTS, RECENT and the OK codes UIDVALIDITY, UIDNEXT, UNSEEN, PERMANENTFLAGS,
+ * HIGHESTMODSEQ into a {@link MailboxState}.
+ */
+public final class SelectCommand implements Command<MailboxState> {
+
+    private final String mailbox;
+    private final String encodedName;
+    private final boolean readOnly;
+    private final boolean condstore;
+
+    private long exists;
+    private long recent;
+    private long uidValidity;
+    private long uidNext;
+    private Long unseen;
+    private Long highestModSeq;
+    private List<String> flags = List.of();
+    private List<String> permanentFlags = List.of();
+
+    public SelectCommand(String mailbox, String encodedName, boolean readOnly, boolean condstore) {
+        this.mailbox = mailbox;
+        this.encodedName = encodedName;
+        this.readOnly = readOnly;
+        this.condstore = condstore;
+    }
+
+    @Override
+    public String verb() {
+        return readOnly ? "EXAMINE" : "SELECT";
+    }
+
+    @Override
+    public void arguments(CommandWriter out) {
+        out.astring(encodedName);
+        if (condstore) {
+            out.raw("(CONDSTORE)");
+        }
+    }
+
+    @Override
+    public boolean untagged(Untagged u, ImapInput in) {
+        switch (u.name()) {
+            case "EXISTS" -> exists = u.number();
+            case "RECENT" -> recent = u.number();
+            case "FLAGS" -> {
+                in.sp();
+                flags = flagList(in);
+            }
+            case "OK" -> {
+                if (!okCode(u.status())) {
+                    return false;
+                }
+                in.text();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads a parenthesised flag list (RFC 3501 flag-list); quoted flags are tolerated. */
+    static List<String> flagList(ImapInput in) {
+        List<String> out = new ArrayList<>();
+        if (in.maybeNil()) {
+            return out;
+        }
+        in.listStart("flag-list");
+        while (!in.listEnd()) {
+            in.maybeSp();
+            if (in.listEnd()) {
+                break;
+            }
+            out.add(in.peekIs('"') ? in.string() : in.flag());
+        }
+        return out;
+    }
+
+    private boolean okCode(StatusResponse st) {
+        if (st.code() == null) {
+            return false;
+        }
+        String data = st.codeData();
+        switch (st.code()) {
+            case "UIDVALIDITY" -> uidValidity = CodeParser.number(data);
+            case "UIDNEXT" -> uidNext = CodeParser.number(data);
+            case "UNSEEN" -> unseen = CodeParser.number(data);
+            case "HIGHESTMODSEQ" -> highestModSeq = CodeParser.number(data);
+            case "NOMODSEQ" -> highestModSeq = null;
+            case "PERMANENTFLAGS" -> permanentFlags = data == null ? List.of() : CodeParser.permanentFlags(data);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public ImapState stateAfter(StatusResponse tagged, ImapState current) {
+        return tagged.isOk() ? ImapState.SELECTED : ImapState.AUTH;
+    }
+
+    @Override
+    public MailboxState complete(StatusResponse tagged) {
+        Imap4CommandException.requireOk(verb(), tagged);
+        boolean ro = readOnly || "READ-ONLY".equals(tagged.code());
+        return new MailboxState(mailbox, exists, recent, uidValidity, uidNext, unseen, flags, permanentFlags, ro,
+                highestModSeq);
+    }
+}

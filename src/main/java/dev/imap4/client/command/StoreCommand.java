@@ -1,0 +1,84 @@
+package dev.imap4.client.command;
+
+import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.StatusResponse;
+import dev.imap4.client.engine.Command;
+import dev.imap4.client.engine.Untagged;
+import dev.imap4.client.parse.FetchParser;
+import dev.imap4.client.types.FetchResponse;
+import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.StoreResult;
+import dev.imap4.client.wire.CommandWriter;
+import dev.imap4.client.wire.ImapInput;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * STORE / UID STORE (RFC 3501 §6.4.6) of flags, with CONDSTORE's UNCHANGEDSINCE (RFC 7162 §3.1.3).
+ * The FETCH responses it provokes are its result.
+ */
+public final class StoreCommand implements Command<StoreResult> {
+
+    /** How the flags are applied. */
+    public enum Mode {
+        ADD("+FLAGS"), REMOVE("-FLAGS"), REPLACE("FLAGS");
+
+        private final String item;
+
+        Mode(String item) {
+            this.item = item;
+        }
+    }
+
+    private final NumberSet set;
+    private final Mode mode;
+    private final boolean silent;
+    private final List<String> flags;
+    private final Long unchangedSince;
+    private final List<FetchResponse> updates = new ArrayList<>();
+
+    public StoreCommand(NumberSet set, Mode mode, boolean silent, Collection<String> flags, Long unchangedSince) {
+        this.set = set;
+        this.mode = mode;
+        this.silent = silent;
+        this.flags = List.copyOf(flags);
+        this.unchangedSince = unchangedSince;
+    }
+
+    @Override
+    public String verb() {
+        return set.isUid() ? "UID STORE" : "STORE";
+    }
+
+    @Override
+    public void arguments(CommandWriter out) {
+        out.raw(set.toString());
+        if (unchangedSince != null) {
+            out.raw("(UNCHANGEDSINCE " + unchangedSince + ")");
+        }
+        out.atom(mode.item + (silent ? ".SILENT" : ""));
+        out.openList();
+        for (String f : flags) {
+            out.atom(f);
+        }
+        out.closeList();
+    }
+
+    @Override
+    public boolean untagged(Untagged u, ImapInput in) {
+        if (!u.is("FETCH") || u.number() < 0) {
+            return false;
+        }
+        updates.add(FetchParser.parse(u.number(), in));
+        return true;
+    }
+
+    @Override
+    public StoreResult complete(StatusResponse tagged) {
+        Imap4CommandException.requireOk(verb(), tagged);
+        NumberSet modified = "MODIFIED".equals(tagged.code()) && tagged.codeData() != null
+                ? NumberSet.parse(tagged.codeData(), set.isUid()) : null;
+        return new StoreResult(updates, modified);
+    }
+}
