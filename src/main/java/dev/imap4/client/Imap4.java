@@ -258,7 +258,12 @@ public class Imap4 {
         return authenticate(mechanism, authobject, null);
     }
 
-    /** AUTHENTICATE with a SASL mechanism; its initial response is sent inline when SASL-IR is offered. */
+    /**
+     * AUTHENTICATE with a SASL mechanism; its initial response is sent inline when SASL-IR is
+     * offered. Raises {@link Imap4Exception} unless OK, and {@link Imap4AbortException} (closing the
+     * connection) when the server says OK before a mechanism that authenticates the server, such as
+     * SCRAM, has seen its proof.
+     */
     public ImapResult authenticate(SaslMechanism mechanism) {
         byte[] initial = mechanism.initialResponse();
         boolean inline = initial != null && engine.capabilities().has("SASL-IR");
@@ -275,7 +280,14 @@ public class Imap4 {
                 return mechanism.evaluateChallenge(challenge);
             }
         };
-        return authenticate(mechanism.name(), answer, inline ? initial : null);
+        ImapResult result = authenticate(mechanism.name(), answer, inline ? initial : null);
+        if (!mechanism.isComplete()) {
+            // RFC 5802 §3: a server that says OK without proving it knows the password is not trusted
+            shutdown();
+            throw new Imap4AbortException(mechanism.name()
+                    + " authentication ended before the server proved its identity; connection closed");
+        }
+        return result;
     }
 
     private ImapResult authenticate(String mechanism, Function<byte[], byte[]> authobject, byte[] initial) {
