@@ -258,9 +258,17 @@ public class Imap4 {
         return authenticate(mechanism, authobject, null);
     }
 
-    /** AUTHENTICATE with a SASL mechanism; its initial response is sent inline when SASL-IR is offered. */
+    /**
+     * AUTHENTICATE with a SASL mechanism; its initial response is sent inline when SASL-IR is
+     * offered. Raises {@link Imap4Exception} unless OK, and {@link Imap4AbortException} (closing the
+     * connection) when the server says OK before a mechanism that authenticates the server, such as
+     * SCRAM, has seen its proof.
+     */
     public ImapResult authenticate(SaslMechanism mechanism) {
-        return requireAuthenticated(run(AuthenticateCommand.of(mechanism, engine.capabilities().has("SASL-IR"))));
+        ImapResult result = requireAuthenticated(
+                run(AuthenticateCommand.of(mechanism, engine.capabilities().has("SASL-IR"))));
+        AuthenticateCommand.requireServerProof(mechanism, engine);
+        return result;
     }
 
     private ImapResult authenticate(String mechanism, Function<byte[], byte[]> authobject, byte[] initial) {

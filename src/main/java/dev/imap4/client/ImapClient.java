@@ -116,6 +116,7 @@ public final class ImapClient implements AutoCloseable {
     public void authenticate(SaslMechanism mechanism) {
         StatusResponse tagged = engine.execute(AuthenticateCommand.of(mechanism, engine.capabilities().has("SASL-IR")));
         Imap4CommandException.requireOk("AUTHENTICATE " + mechanism.name(), tagged);
+        AuthenticateCommand.requireServerProof(mechanism, engine);
         afterAuthentication(tagged);
     }
 

@@ -1,6 +1,8 @@
 package dev.imap4.client.command;
 
+import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.StatusResponse;
+import dev.imap4.client.engine.CommandEngine;
 import dev.imap4.client.engine.Command;
 import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.sasl.SaslMechanism;
@@ -52,6 +54,18 @@ public final class AuthenticateCommand implements Command<StatusResponse> {
         };
         return new AuthenticateCommand(mechanism.name().toUpperCase(java.util.Locale.ROOT), answer,
                 inline ? initial : null);
+    }
+
+    /**
+     * RFC 5802 §3: after an OK, a mechanism that authenticates the server (SCRAM) must have checked
+     * the server's proof; otherwise the connection is closed and an abort raised.
+     */
+    public static void requireServerProof(SaslMechanism mechanism, CommandEngine engine) {
+        if (!mechanism.isComplete()) {
+            engine.close();
+            throw new Imap4AbortException(mechanism.name()
+                    + " authentication ended before the server proved its identity; connection closed");
+        }
     }
 
     @Override

@@ -6,12 +6,17 @@ import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** CRAM-MD5 (RFC 2195): answers the server's challenge with {@code user SP hex(HMAC-MD5(password, challenge))}. */
+/**
+ * CRAM-MD5 (RFC 2195): answers the server's challenge with {@code user SP hex(HMAC-MD5(password, challenge))}.
+ * The password does not travel, but a recorded exchange allows an offline dictionary attack and the
+ * server is not authenticated; prefer SCRAM where offered.
+ */
 public final class CramMd5 implements SaslMechanism {
 
     private final String user;
     private final String password;
 
+    /** @param password must not be empty (HMAC needs a key) */
     public CramMd5(String user, String password) {
         this.user = user;
         this.password = password;

@@ -18,4 +18,14 @@ public interface SaslMechanism {
 
     /** The answer to a server challenge (already base64-decoded). */
     byte[] evaluateChallenge(byte[] challenge);
+
+    /**
+     * Whether the exchange reached its end from the client's point of view. Mechanisms that
+     * authenticate the server (SCRAM, RFC 5802 §3) return {@code false} until the server has
+     * proved itself; a server that answers OK before that must not be trusted. Mechanisms that
+     * only authenticate the client are complete once their messages are sent.
+     */
+    default boolean isComplete() {
+        return true;
+    }
 }
