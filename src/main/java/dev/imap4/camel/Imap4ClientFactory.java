@@ -1,0 +1,86 @@
+package dev.imap4.camel;
+
+import dev.imap4.client.Imap4;
+import dev.imap4.client.Imap4Exception;
+import dev.imap4.client.Imap4Options;
+import dev.imap4.client.Imap4Ssl;
+import dev.imap4.client.Imap4Stream;
+import dev.imap4.client.ImapClient;
+import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.sasl.Sasl;
+import dev.imap4.client.sasl.SaslMechanism;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.apache.camel.CamelContext;
+
+/**
+ * Opens authenticated connections for an endpoint's configuration: implicit TLS, STARTTLS (refusing
+ * PREAUTH and a server without STARTTLS), plain only when chosen, or a child process. Credentials
+ * and host come from the endpoint, never from message headers. Replace it on the component to
+ * connect differently.
+ */
+public class Imap4ClientFactory {
+
+    /** Connects and authenticates; the caller owns the returned client. */
+    public ImapClient connect(Imap4Configuration config, CamelContext context) throws Exception {
+        Imap4Options options = options(config, context);
+        Imap4 conn;
+        if (config.getStreamCommand() != null) {
+            conn = new Imap4Stream(config.getStreamCommand(), options);
+        } else {
+            conn = switch (config.getSecurity()) {
+                case SSL -> new Imap4Ssl(config.getHost(), config.effectivePort(), options);
+                case STARTTLS -> Imap4.connectWithStartTls(config.getHost(), config.effectivePort(), options);
+                case PLAIN -> new Imap4(config.getHost(), config.effectivePort(), options);
+            };
+        }
+        ImapClient client = conn.client();
+        try {
+            if (client.state() == ImapState.NONAUTH) {
+                authenticate(client, config);
+            }
+            return client;
+        } catch (Exception e) {
+            conn.shutdown();
+            throw e;
+        }
+    }
+
+    /** The client core options for this configuration. */
+    protected Imap4Options options(Imap4Configuration config, CamelContext context) throws Exception {
+        Imap4Options options = Imap4Options.defaults()
+                .withConnectTimeout(Duration.ofMillis(config.getConnectTimeout()))
+                .withReadTimeout(Duration.ofMillis(config.getReadTimeout()))
+                .withDebug(config.getDebugLevel());
+        if (config.getSslContextParameters() != null) {
+            SSLContext ssl = config.getSslContextParameters().createSSLContext(context);
+            options = options.withSslContext(ssl);
+        }
+        return options;
+    }
+
+    private static void authenticate(ImapClient client, Imap4Configuration config) {
+        String user = config.getUsername();
+        if (user == null) {
+            throw new Imap4Exception("the server wants a login but no username is configured");
+        }
+        String mechanism = config.getSaslMechanism() == null ? Sasl.AUTO : config.getSaslMechanism();
+        if (mechanism.equalsIgnoreCase("login")) {
+            client.login(user, config.getPassword());
+            return;
+        }
+        SaslMechanism sasl;
+        try {
+            sasl = Sasl.choose(client.capabilities(), user, config.getPassword(), config.getAccessTokenSupplier(),
+                    mechanism, config.getHost(), config.effectivePort());
+        } catch (Imap4Exception e) {
+            if (!mechanism.equalsIgnoreCase(Sasl.AUTO) || config.getPassword() == null) {
+                throw e;
+            }
+            // no SASL mechanism in common: the LOGIN command (refused when the server says LOGINDISABLED)
+            client.login(user, config.getPassword());
+            return;
+        }
+        client.authenticate(sasl);
+    }
+}

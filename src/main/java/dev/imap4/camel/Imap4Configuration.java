@@ -1,0 +1,503 @@
+package dev.imap4.camel;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+/** The options of an imap4 endpoint; the component holds defaults that each endpoint copies. */
+@UriParams
+@Configurer
+public class Imap4Configuration implements Cloneable {
+
+    @UriPath
+    @Metadata(required = true)
+    private String host;
+    @UriPath
+    private int port;
+
+    @UriParam(label = "common", defaultValue = "SSL")
+    private Imap4Security security = Imap4Security.SSL;
+
+    @UriParam(label = "security")
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "security")
+    private String username;
+
+    @UriParam(label = "security", secret = true)
+    private String password;
+
+    @UriParam(label = "security", defaultValue = "auto", enums = "auto,login,PLAIN,LOGIN,CRAM-MD5,SCRAM-SHA-1,SCRAM-SHA-256,XOAUTH2,OAUTHBEARER")
+    private String saslMechanism = "auto";
+
+    @UriParam(label = "security")
+    private java.util.function.Supplier<String> accessTokenSupplier;
+
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long connectTimeout = 30000;
+
+    @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long readTimeout = 300000;
+
+    @UriParam(label = "advanced")
+    private String streamCommand;
+
+    @UriParam(label = "advanced", defaultValue = "0")
+    private int debugLevel = 0;
+
+    @UriParam(label = "consumer", defaultValue = "INBOX")
+    private String folder = "INBOX";
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean readOnly = false;
+
+    @UriParam(label = "consumer", defaultValue = "UNSEEN")
+    private String searchCriteria = "UNSEEN";
+
+    @UriParam(label = "consumer")
+    private String sortCriteria;
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean incremental = false;
+
+    @UriParam(label = "consumer", defaultValue = "0")
+    private int maxMessagesPerPoll = 0;
+
+    @UriParam(label = "consumer", defaultValue = "100")
+    private int fetchBatchSize = 100;
+
+    @UriParam(label = "consumer", defaultValue = "FULL")
+    private Imap4FetchContent fetchContent = Imap4FetchContent.FULL;
+
+    @UriParam(label = "consumer", defaultValue = "SEEN")
+    private Imap4OnSuccess onSuccess = Imap4OnSuccess.SEEN;
+
+    @UriParam(label = "consumer")
+    private String moveTo;
+
+    @UriParam(label = "consumer")
+    private String copyTo;
+
+    @UriParam(label = "consumer", defaultValue = "BATCH")
+    private Imap4ExpungeMode expungeMode = Imap4ExpungeMode.BATCH;
+
+    @UriParam(label = "consumer", defaultValue = "NONE")
+    private Imap4OnFailure onFailure = Imap4OnFailure.NONE;
+
+    @UriParam(label = "consumer", defaultValue = "$Failed")
+    private String failureFlag = "$Failed";
+
+    @UriParam(label = "consumer")
+    private String errorFolder;
+
+    @UriParam(label = "consumer", defaultValue = "3")
+    private int maxFailedAttempts = 3;
+
+    @UriParam(label = "consumer")
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean idle = false;
+
+    @UriParam(label = "consumer", defaultValue = "1500000", javaType = "java.time.Duration")
+    private long idleInterval = 1500000;
+
+    @UriParam(label = "producer")
+    private String command;
+
+    @UriParam(label = "producer")
+    private String allowedCommands;
+
+    @UriParam(label = "producer", defaultValue = "4")
+    private int poolSize = 4;
+
+    /** A copy for a new endpoint. */
+    public Imap4Configuration copy() {
+        try {
+            return (Imap4Configuration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** The port to connect to: the configured one, else 993 for SSL and 143 otherwise. */
+    public int effectivePort() {
+        if (port > 0) {
+            return port;
+        }
+        return security == Imap4Security.SSL ? 993 : 143;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    /** The IMAP server's host name. */
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    /** The IMAP server's port; 993 for SSL and 143 otherwise when unset. */
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public Imap4Security getSecurity() {
+        return security;
+    }
+
+    /**
+     * How the connection is protected: SSL (implicit TLS, port 993), STARTTLS (port 143, upgraded before anything else is sent; fails when the server cannot start TLS) or PLAIN (no TLS; only when chosen explicitly).
+     */
+    public void setSecurity(Imap4Security security) {
+        this.security = security;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * Camel's TLS configuration (trust store, key store, protocols). Certificates and host names are always verified.
+     */
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    /**
+     * The user name to log in with.
+     */
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    /**
+     * The password; never logged.
+     */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getSaslMechanism() {
+        return saslMechanism;
+    }
+
+    /**
+     * How to authenticate: auto picks the strongest SASL mechanism both sides support (an OAuth2 one when an access token supplier is set), falling back to the LOGIN command; login forces the LOGIN command; any other value forces that SASL mechanism.
+     */
+    public void setSaslMechanism(String saslMechanism) {
+        this.saslMechanism = saslMechanism;
+    }
+
+    public java.util.function.Supplier<String> getAccessTokenSupplier() {
+        return accessTokenSupplier;
+    }
+
+    /**
+     * A bean supplying OAuth2 access tokens for XOAUTH2 / OAUTHBEARER; asked at every (re)connection, so tokens can refresh.
+     */
+    public void setAccessTokenSupplier(java.util.function.Supplier<String> accessTokenSupplier) {
+        this.accessTokenSupplier = accessTokenSupplier;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Connect (and TLS handshake) timeout in milliseconds.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * Read timeout in milliseconds; a server silent for longer aborts the connection (IDLE waits are extended automatically).
+     */
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public String getStreamCommand() {
+        return streamCommand;
+    }
+
+    /**
+     * Speak IMAP over the stdin/stdout of this command line instead of a socket (like imaplib's IMAP4_stream), for example a server's preauthenticated imap binary. Host, port and credentials are then ignored.
+     */
+    public void setStreamCommand(String streamCommand) {
+        this.streamCommand = streamCommand;
+    }
+
+    public int getDebugLevel() {
+        return debugLevel;
+    }
+
+    /**
+     * Protocol trace level as in imaplib (above 3 every line is logged through SLF4J logger dev.imap4.client.trace); secrets are always redacted.
+     */
+    public void setDebugLevel(int debugLevel) {
+        this.debugLevel = debugLevel;
+    }
+
+    public String getFolder() {
+        return folder;
+    }
+
+    /**
+     * The folder to consume from.
+     */
+    public void setFolder(String folder) {
+        this.folder = folder;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Open the folder with EXAMINE: nothing is ever changed on the server (success and failure actions are skipped).
+     */
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    public String getSearchCriteria() {
+        return searchCriteria;
+    }
+
+    /**
+     * Which messages to consume, in IMAP SEARCH syntax, for example UNSEEN, ALL, or UNSEEN FROM "billing@example.org".
+     */
+    public void setSearchCriteria(String searchCriteria) {
+        this.searchCriteria = searchCriteria;
+    }
+
+    public String getSortCriteria() {
+        return sortCriteria;
+    }
+
+    /**
+     * Deliver messages in this SORT order (RFC 5256), for example ARRIVAL or REVERSE DATE, when the server supports SORT; UID order otherwise.
+     */
+    public void setSortCriteria(String sortCriteria) {
+        this.sortCriteria = sortCriteria;
+    }
+
+    public boolean isIncremental() {
+        return incremental;
+    }
+
+    /**
+     * Only look at UIDs above the highest one already consumed (restricting the search to UID n:*); the state resets when UIDVALIDITY changes.
+     */
+    public void setIncremental(boolean incremental) {
+        this.incremental = incremental;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /**
+     * The most messages to deliver per poll; 0 means no limit.
+     */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public int getFetchBatchSize() {
+        return fetchBatchSize;
+    }
+
+    /**
+     * How many UIDs one UID FETCH command asks for.
+     */
+    public void setFetchBatchSize(int fetchBatchSize) {
+        this.fetchBatchSize = fetchBatchSize;
+    }
+
+    public Imap4FetchContent getFetchContent() {
+        return fetchContent;
+    }
+
+    /**
+     * What to fetch: FULL (the whole message as the body), HEADERS (the header section as the body) or ENVELOPE (envelope and body structure in headers, no content).
+     */
+    public void setFetchContent(Imap4FetchContent fetchContent) {
+        this.fetchContent = fetchContent;
+    }
+
+    public Imap4OnSuccess getOnSuccess() {
+        return onSuccess;
+    }
+
+    /**
+     * What to do with a message once its exchange completed: SEEN, DELETE, MOVE (to moveTo), COPY (to copyTo) or NONE. Headers CamelImap4MoveTo, CamelImap4CopyTo and CamelImap4Delete override it per message.
+     */
+    public void setOnSuccess(Imap4OnSuccess onSuccess) {
+        this.onSuccess = onSuccess;
+    }
+
+    public String getMoveTo() {
+        return moveTo;
+    }
+
+    /**
+     * The folder messages are moved to when onSuccess is MOVE.
+     */
+    public void setMoveTo(String moveTo) {
+        this.moveTo = moveTo;
+    }
+
+    public String getCopyTo() {
+        return copyTo;
+    }
+
+    /**
+     * The folder messages are copied to when onSuccess is COPY.
+     */
+    public void setCopyTo(String copyTo) {
+        this.copyTo = copyTo;
+    }
+
+    public Imap4ExpungeMode getExpungeMode() {
+        return expungeMode;
+    }
+
+    /**
+     * When deleted (or moved, without MOVE support) messages are expunged: IMMEDIATE, BATCH (once per poll) or NONE.
+     */
+    public void setExpungeMode(Imap4ExpungeMode expungeMode) {
+        this.expungeMode = expungeMode;
+    }
+
+    public Imap4OnFailure getOnFailure() {
+        return onFailure;
+    }
+
+    /**
+     * What to do with a message whose exchange failed: NONE (leave it exactly as it was, so the next poll delivers it again), FLAG (set failureFlag) or MOVE (to errorFolder once it failed maxFailedAttempts times).
+     */
+    public void setOnFailure(Imap4OnFailure onFailure) {
+        this.onFailure = onFailure;
+    }
+
+    public String getFailureFlag() {
+        return failureFlag;
+    }
+
+    /**
+     * The keyword set when onFailure is FLAG.
+     */
+    public void setFailureFlag(String failureFlag) {
+        this.failureFlag = failureFlag;
+    }
+
+    public String getErrorFolder() {
+        return errorFolder;
+    }
+
+    /**
+     * The folder failed messages are moved to when onFailure is MOVE.
+     */
+    public void setErrorFolder(String errorFolder) {
+        this.errorFolder = errorFolder;
+    }
+
+    public int getMaxFailedAttempts() {
+        return maxFailedAttempts;
+    }
+
+    /**
+     * How many failed attempts a message gets before onFailure MOVE takes it out of the folder.
+     */
+    public void setMaxFailedAttempts(int maxFailedAttempts) {
+        this.maxFailedAttempts = maxFailedAttempts;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Skips messages already processed, keyed by folder/UIDVALIDITY/UID (never Message-ID).
+     */
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public boolean isIdle() {
+        return idle;
+    }
+
+    /**
+     * After each poll wait in IDLE and poll again as soon as the server reports new mail, instead of waiting for the scheduler; plain polling when the server lacks IDLE.
+     */
+    public void setIdle(boolean idle) {
+        this.idle = idle;
+    }
+
+    public long getIdleInterval() {
+        return idleInterval;
+    }
+
+    /**
+     * How long one IDLE may last before it is re-issued, in milliseconds; keep it under the server's timeout (29 minutes by RFC 2177, about 10 for Office 365).
+     */
+    public void setIdleInterval(long idleInterval) {
+        this.idleInterval = idleInterval;
+    }
+
+    public String getCommand() {
+        return command;
+    }
+
+    /**
+     * The command the producer runs when the message has no CamelImap4Command header.
+     */
+    public void setCommand(String command) {
+        this.command = command;
+    }
+
+    public String getAllowedCommands() {
+        return allowedCommands;
+    }
+
+    /**
+     * Comma-separated commands the producer may run, e.g. SEARCH,FETCH,APPEND. When unset: only the endpoint's command if one is set, otherwise any command.
+     */
+    public void setAllowedCommands(String allowedCommands) {
+        this.allowedCommands = allowedCommands;
+    }
+
+    public int getPoolSize() {
+        return poolSize;
+    }
+
+    /**
+     * The most connections the producer keeps; concurrent exchanges never share one at the same time.
+     */
+    public void setPoolSize(int poolSize) {
+        this.poolSize = poolSize;
+    }
+}

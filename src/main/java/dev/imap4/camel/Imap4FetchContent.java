@@ -1,0 +1,11 @@
+package dev.imap4.camel;
+
+/** How much of each message the consumer fetches. */
+public enum Imap4FetchContent {
+    /** The whole RFC 5322 message (BODY.PEEK[]) as the body. */
+    FULL,
+    /** Only the header section (BODY.PEEK[HEADER]) as the body. */
+    HEADERS,
+    /** No content: ENVELOPE and BODYSTRUCTURE only, in headers; the body is the BodyStructure. */
+    ENVELOPE
+}

@@ -1,0 +1,11 @@
+package dev.imap4.camel;
+
+/** What the consumer does with a message whose exchange failed. */
+public enum Imap4OnFailure {
+    /** Leave it exactly as it was: unseen, not deleted; the next poll delivers it again. */
+    NONE,
+    /** Set failureFlag (for example $Failed) so searches can exclude it. */
+    FLAG,
+    /** Move it to errorFolder once it has failed maxFailedAttempts times. */
+    MOVE
+}

@@ -1,0 +1,15 @@
+package dev.imap4.camel;
+
+/** What the consumer does with a message once its exchange completed successfully. */
+public enum Imap4OnSuccess {
+    /** Set \Seen. */
+    SEEN,
+    /** Set \Deleted and expunge (see expungeMode). */
+    DELETE,
+    /** Move to moveTo (MOVE, or COPY + \Deleted + UID EXPUNGE). */
+    MOVE,
+    /** Copy to copyTo and leave the original as it is. */
+    COPY,
+    /** Leave the message exactly as it is (use with incremental mode or an idempotent repository). */
+    NONE
+}
