@@ -424,6 +424,58 @@ public final class ImapClient implements AutoCloseable {
         return total;
     }
 
+    /** COPY by sequence number. */
+    public CopyUid copy(NumberSet seqs, String mailbox) {
+        requireSeq(seqs);
+        return engine.execute(new CopyCommand(seqs, encode(mailbox), false));
+    }
+
+    /** MOVE by sequence number; needs the MOVE extension (no safe fallback exists without UIDs). */
+    public CopyUid move(NumberSet seqs, String mailbox) {
+        requireSeq(seqs);
+        require("MOVE");
+        return engine.execute(new CopyCommand(seqs, encode(mailbox), true));
+    }
+
+    /** STORE by sequence number. */
+    public StoreResult store(NumberSet seqs, StoreCommand.Mode mode, boolean silent, Collection<String> flags) {
+        requireSeq(seqs);
+        return engine.execute(new StoreCommand(seqs, mode, silent, flags, null));
+    }
+
+    /**
+     * Any command, with imaplib-style arguments (each encoded by imaplib's quoting rules, CR/LF
+     * never raw): the tagged response and every untagged response it provoked.
+     */
+    public RawResponse raw(String verb, List<String> args) {
+        List<UntaggedResponse> seen = new java.util.ArrayList<>();
+        Consumer<UntaggedResponse> capture = seen::add;
+        engine.addListener(capture);
+        try {
+            dev.imap4.client.command.RawCommand cmd = new dev.imap4.client.command.RawCommand(
+                    verb.toUpperCase(java.util.Locale.ROOT));
+            for (String a : args) {
+                cmd.arg(a);
+            }
+            StatusResponse tagged = engine.execute(cmd);
+            return new RawResponse(tagged, seen);
+        } finally {
+            engine.removeListener(capture);
+        }
+    }
+
+    /** The answer to {@link #raw}: the tagged response and the untagged ones, in order. */
+    public record RawResponse(StatusResponse tagged, List<UntaggedResponse> untagged) {
+        public RawResponse {
+            untagged = List.copyOf(untagged);
+        }
+    }
+
+    /** The tagged response of the last command (for its response code and text), or null. */
+    public StatusResponse lastResponse() {
+        return engine.lastTagged();
+    }
+
     // ---- IDLE ----
 
     /**
@@ -498,6 +550,12 @@ public final class ImapClient implements AutoCloseable {
         if (!engine.capabilities().has(capability)) {
             throw new Imap4Exception("server does not offer " + capability + " (capabilities: "
                     + engine.capabilities() + ")");
+        }
+    }
+
+    private static void requireSeq(NumberSet set) {
+        if (set.isUid()) {
+            throw new IllegalArgumentException("expected sequence numbers, got a UID set " + set);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.imap4.client;
 
 import dev.imap4.client.command.DataCommand;
+import dev.imap4.client.command.ImapArgs;
 import dev.imap4.client.command.SimpleCommand;
 import dev.imap4.client.engine.CommandEngine;
 import dev.imap4.client.parse.AclParser;
@@ -159,11 +160,16 @@ public final class ImapExtensions {
 
     /** UID THREAD (RFC 5256) with an algorithm the server lists, e.g. REFERENCES or ORDEREDSUBJECT. */
     public List<ThreadNode> uidThread(String algorithm, String charset, String criteria) {
-        client.require("THREAD=" + algorithm);
-        List<List<ThreadNode>> r = engine.execute(new DataCommand<List<ThreadNode>>("UID THREAD", w -> {
+        return thread(true, algorithm, charset, criteria);
+    }
+
+    /** THREAD by sequence number ({@code uid} false) or UID; criteria tokens encoded as imaplib does. */
+    public List<ThreadNode> thread(boolean uid, String algorithm, String charset, String criteria) {
+        client.require("THREAD=" + algorithm.toUpperCase(java.util.Locale.ROOT));
+        List<List<ThreadNode>> r = engine.execute(new DataCommand<List<ThreadNode>>(uid ? "UID THREAD" : "THREAD", w -> {
             w.atom(algorithm);
             w.atom(charset);
-            w.raw(criteria);
+            ImapArgs.writeAll(w, criteria);
         }, Map.of("THREAD", ThreadParser::parse)));
         return r.isEmpty() ? List.of() : r.get(0);
     }

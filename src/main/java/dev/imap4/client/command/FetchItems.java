@@ -82,6 +82,39 @@ public final class FetchItems {
         return with("BODY.PEEK[" + spec + "]");
     }
 
+    /**
+     * Items given in FETCH syntax, as imaplib's {@code message_parts}: a parenthesised list such as
+     * {@code (FLAGS BODY.PEEK[HEADER])}, a single item such as {@code RFC822}, or a macro (ALL,
+     * FAST, FULL). Refused when it holds CR, LF or NUL. UID is added when missing.
+     */
+    public static FetchItems parse(String items) {
+        String t = items == null ? "" : items.trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("no FETCH items given");
+        }
+        for (char c : t.toCharArray()) {
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException("FETCH items may not contain CR, LF or NUL");
+            }
+        }
+        if (t.startsWith("(") && t.endsWith(")")) {
+            t = t.substring(1, t.length() - 1).trim();
+        }
+        Set<String> s = new LinkedHashSet<>();
+        s.add("UID");
+        switch (t.toUpperCase(java.util.Locale.ROOT)) {
+            case "ALL" -> s.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE"));
+            case "FAST" -> s.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE"));
+            case "FULL" -> s.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODY"));
+            default -> {
+                for (String item : ImapArgs.split(t)) {
+                    s.add(item);
+                }
+            }
+        }
+        return new FetchItems(s, null);
+    }
+
     /** Only messages whose mod-sequence is above {@code modSeq} (RFC 7162 CHANGEDSINCE). */
     public FetchItems changedSince(long modSeq) {
         return new FetchItems(new LinkedHashSet<>(items), modSeq);

@@ -26,7 +26,9 @@ public final class SearchCommand implements Command<SearchResult> {
     /**
      * @param sortCriteria e.g. {@code ARRIVAL} or {@code (REVERSE DATE)}; null for a plain SEARCH
      * @param charset      the search charset (mandatory for SORT; null sends none for SEARCH)
-     * @param criteria     the search program in IMAP syntax, e.g. {@code UNSEEN UID 101:*}
+     * @param criteria     the search program in IMAP syntax, e.g. {@code UNSEEN UID 101:*}; each
+     *                     token is encoded by imaplib's rules ({@link ImapArgs}), so a non-ASCII
+     *                     word goes as a literal and nothing can inject a command
      * @param extended     ask for ESEARCH/ESORT form ({@code RETURN (ALL)})
      */
     public SearchCommand(boolean uid, String sortCriteria, String charset, String criteria, boolean extended) {
@@ -61,7 +63,7 @@ public final class SearchCommand implements Command<SearchResult> {
             out.atom("CHARSET");
             out.atom(charset);
         }
-        out.raw(criteria.trim());
+        ImapArgs.writeAll(out, criteria);
     }
 
     @Override

@@ -55,6 +55,7 @@ public final class CommandEngine implements AutoCloseable {
     private Command<?> running;
     private String runningTag;
     private StatusResponse bye;
+    private StatusResponse lastTagged;
 
     public CommandEngine(Transport transport, Imap4Options options, String connectionName) {
         this.options = options;
@@ -169,6 +170,11 @@ public final class CommandEngine implements AutoCloseable {
         return tagPrefix;
     }
 
+    /** The tagged response of the last command that completed, or null. */
+    public StatusResponse lastTagged() {
+        return lastTagged;
+    }
+
     /** The BYE the server sent, if any. */
     public StatusResponse bye() {
         return bye;
@@ -223,6 +229,7 @@ public final class CommandEngine implements AutoCloseable {
             runningTag = null;
             wire.redactContinuations(false);
         }
+        lastTagged = tagged;
         state = command.stateAfter(tagged, state);
         trace.message(3, verb + " => " + tagged.status() + " " + tagged.rawText());
         return command.complete(tagged);
