@@ -441,7 +441,10 @@ public class Imap4 {
         return simple(new RawCommand("RENAME").args(oldMailbox, newMailbox));
     }
 
-    /** The data kept for response {@code code} (e.g. UIDVALIDITY, EXISTS), removed as it is returned. */
+    /**
+     * The data kept for response {@code code} (e.g. UIDVALIDITY, EXISTS), removed as it is returned;
+     * {@code [null]} when none came, {@code [""]} for a code that came without data (READ-ONLY).
+     */
     public ImapResult response(String code) {
         String name = code.toUpperCase(Locale.ROOT);
         List<ImapData> data = untaggedResponses.remove(name);
@@ -621,7 +624,7 @@ public class Imap4 {
         }
         StatusResponse tagged = engine.execute(cmd);
         if (tagged.code() != null) {
-            keep(tagged.code(), tagged.codeData() == null ? null : ImapData.line(tagged.codeData()));
+            keep(tagged.code(), codeData(tagged));
         }
         return tagged;
     }
@@ -653,8 +656,13 @@ public class Imap4 {
         }
         StatusResponse st = r.status();
         if (st != null && st.code() != null && !st.status().equals("BYE")) {
-            keep(st.code(), st.codeData() == null ? null : ImapData.line(st.codeData()));
+            keep(st.code(), codeData(st));
         }
+    }
+
+    /** imaplib keeps {@code b''} for a code without data (READ-ONLY, TRYCREATE), so that its presence shows. */
+    private static ImapData codeData(StatusResponse st) {
+        return ImapData.line(st.codeData() == null ? "" : st.codeData());
     }
 
     private void keep(String name, ImapData item) {
