@@ -18,15 +18,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SeedExampleTest {
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+    static final GreenMailExtension MAIL = new GreenMailExtension(new com.icegreen.greenmail.util.ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
 
     @Test
     void loginSelectSearchFetchEachLogout() {
         MAIL.setUser("joe@example.org", "joe", "secret");
-        GreenMailUtil.sendTextEmail("joe@example.org", "ann@example.org", "first", "Hello one", ServerSetupTest.SMTP);
-        GreenMailUtil.sendTextEmail("joe@example.org", "ann@example.org", "second", "Hello two", ServerSetupTest.SMTP);
+        GreenMailUtil.sendTextEmail("joe@example.org", "ann@example.org", "first", "Hello one", MAIL.getSmtp().getServerSetup());
+        GreenMailUtil.sendTextEmail("joe@example.org", "ann@example.org", "second", "Hello two", MAIL.getSmtp().getServerSetup());
 
-        Imap4 m = new Imap4("127.0.0.1", ServerSetupTest.IMAP.getPort());
+        Imap4 m = new Imap4("127.0.0.1", MAIL.getImap().getPort());
         assertEquals("IMAP4rev1", m.protocolVersion());
         m.login("joe", "secret");
         ImapResult sel = m.select();
