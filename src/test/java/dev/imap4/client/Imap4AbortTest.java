@@ -112,6 +112,20 @@ class Imap4AbortTest {
     }
 
     @Test
+    void aContinuationRequestNobodyAskedForIsAProtocolError() {
+        try (ScriptedServer server = ScriptedServer.start(Scripted.PREAUTH + """
+                C: {tag} NOOP
+                S: + send me more
+                """)) {
+            Imap4 m = Scripted.connect(server);
+            ImapProtocolException e = assertThrows(ImapProtocolException.class, () -> m.noop());
+            assertTrue(e.getMessage().startsWith("in continue-req: NOOP expected no continuation request, got '+ send me more'"),
+                    e.getMessage());
+            server.verify();
+        }
+    }
+
+    @Test
     void aStalledServerHitsTheReadTimeout() {
         try (ScriptedServer server = ScriptedServer.start(Scripted.PREAUTH + "C: {tag} NOOP\n")) {
             Imap4 m = Scripted.connect(server, Scripted.OPTIONS.withReadTimeout(Duration.ofMillis(300)));

@@ -196,6 +196,41 @@ class Imap4MailboxCommandsTest {
     }
 
     @Test
+    void withLiteralMinusOnlySmallLiteralsSkipTheContinuation() {
+        String big = "x".repeat(5000);
+        try (ScriptedServer server = ScriptedServer.start("""
+                S: * PREAUTH [CAPABILITY IMAP4rev1 LITERAL-] ready
+                C: {tag} APPEND Drafts {21+}
+                C: Subject: hi<CRLF><CRLF>body<CRLF>
+                S: {tag} OK small done
+                C: {tag} APPEND Drafts {5000}
+                S: + go ahead
+                C: %s
+                S: {tag} OK big done
+                """.formatted(big))) {
+            Imap4 m = Scripted.connect(server);
+            assertEquals(List.of("small done"), m.append("Drafts", null, null, MESSAGE).texts());
+            assertEquals(List.of("big done"), m.append("Drafts", null, null, big.getBytes(StandardCharsets.US_ASCII)).texts());
+            m.shutdown();
+            server.verify();
+        }
+    }
+
+    @Test
+    void selectAnsweredNoLeavesTheStateAuth() {
+        try (ScriptedServer server = ScriptedServer.start(Scripted.SELECTED + """
+                C: {tag} SELECT Missing
+                S: {tag} NO [NONEXISTENT] no such mailbox
+                """)) {
+            Imap4 m = Scripted.selected(server);
+            assertEquals(new ImapResult("NO", List.of(line("[NONEXISTENT] no such mailbox"))), m.select("Missing"));
+            assertEquals("AUTH", m.state());
+            m.shutdown();
+            server.verify();
+        }
+    }
+
+    @Test
     void appendRefusedBeforeTheLiteralSendsNoLiteral() {
         try (ScriptedServer server = ScriptedServer.start(Scripted.PREAUTH + """
                 C: {tag} APPEND INBOX {21}

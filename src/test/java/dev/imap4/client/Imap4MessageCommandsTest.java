@@ -60,6 +60,24 @@ class Imap4MessageCommandsTest {
     }
 
     @Test
+    void twoLiteralsInOneFetchResponseGiveTwoPairs() {
+        try (ScriptedServer server = ScriptedServer.start(Scripted.SELECTED + """
+                C: {tag} FETCH 1 (BODY[HEADER] BODY[TEXT])
+                S: * 1 FETCH (BODY[HEADER] {5}
+                R: 12345
+                S:  BODY[TEXT] {0}
+                S: )
+                S: {tag} OK FETCH completed
+                """)) {
+            Imap4 m = Scripted.selected(server);
+            ImapResult r = m.fetch("1", "(BODY[HEADER] BODY[TEXT])");
+            assertEquals(List.of("(1 (BODY[HEADER] {5}, Literal{12345})", "( BODY[TEXT] {0}, Literal{})", ")"), r.texts());
+            m.shutdown();
+            server.verify();
+        }
+    }
+
+    @Test
     void partialReturnsFetchData() {
         try (ScriptedServer server = ScriptedServer.start(Scripted.SELECTED + """
                 C: {tag} PARTIAL 1 BODY[TEXT] 0 5

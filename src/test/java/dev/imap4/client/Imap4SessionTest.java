@@ -36,6 +36,23 @@ class Imap4SessionTest {
     }
 
     @Test
+    void loginSendsNonAsciiUserAndPasswordAsLiterals() {
+        try (ScriptedServer server = ScriptedServer.start(Scripted.GREETING + """
+                C: {tag} LOGIN {4}
+                S: + go ahead
+                C: jöe {5}
+                S: + go ahead
+                C: pä55
+                S: {tag} OK LOGIN completed
+                """)) {
+            Imap4 m = Scripted.connect(server);
+            assertEquals("OK", m.login("jöe", "pä55").type());
+            m.shutdown();
+            server.verify();
+        }
+    }
+
+    @Test
     void loginNoRaisesAndTheConnectionStaysUsable() {
         try (ScriptedServer server = ScriptedServer.start(Scripted.GREETING + """
                 C: {tag} LOGIN joe "wrong"
