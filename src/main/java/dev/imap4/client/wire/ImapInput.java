@@ -308,11 +308,18 @@ public final class ImapInput {
         }
         try {
             Literal l = source.readLiteral(size);
-            if (!nextLine()) {
-                l.close();
-                throw new EOFException("connection closed right after a literal");
+            boolean complete = false;
+            try {
+                if (!nextLine()) {
+                    throw new EOFException("connection closed right after a literal");
+                }
+                complete = true;
+                return l;
+            } finally {
+                if (!complete) {
+                    l.close(); // a spooled literal must not outlive a failed read
+                }
             }
-            return l;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
