@@ -151,8 +151,13 @@ class Imap4AbortTest {
             m.select();
             AtomicBoolean spooling = new AtomicBoolean();
             Thread watcher = new Thread(() -> {
-                while (!spooling.get() && !Thread.currentThread().isInterrupted()) {
-                    spooling.set(count(spool) > 0);
+                try {
+                    while (!spooling.get()) {
+                        spooling.set(count(spool) > 0);
+                        Thread.sleep(5);
+                    }
+                } catch (InterruptedException done) {
+                    // the fetch has ended
                 }
             });
             watcher.start();

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -109,6 +110,17 @@ class Imap4TraceRedactionTest {
             assertTrue(log.contains("< * 2 EXISTS"), log);
         } else {
             assertFalse(log.contains("SELECT INBOX"), "level " + level + " must not trace commands:\n" + log);
+        }
+    }
+
+    @Test
+    void aPasswordTheClientRefusesIsNotEchoedInTheError() {
+        try (ScriptedServer server = ScriptedServer.start(Scripted.GREETING)) {
+            Imap4 m = Scripted.connect(server);
+            Imap4Exception e = assertThrows(Imap4Exception.class, () -> m.login("joe", "pa55\0word"));
+            assertFalse(e.getMessage().contains("pa55") || e.getMessage().contains("word"), e.getMessage());
+            m.shutdown();
+            server.verify();
         }
     }
 }

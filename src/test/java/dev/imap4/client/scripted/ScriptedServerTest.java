@@ -42,9 +42,14 @@ class ScriptedServerTest {
             out.flush();
         }
 
+        /** Closes the connection, as a client does at the end of a session. */
+        void hangUp() throws IOException {
+            socket.close();
+        }
+
         @Override
         public void close() throws IOException {
-            socket.close();
+            hangUp();
         }
     }
 
@@ -59,7 +64,7 @@ class ScriptedServerTest {
             assertEquals("* OK ready", c.line());
             c.send("X7 LOGIN joe \"secret\"\r\n");
             assertEquals("X7 OK done", c.line());
-            c.close();
+            c.hangUp();
             server.verify();
             assertEquals(List.of("X7 LOGIN joe \"secret\"<CRLF>"), server.received());
         }
@@ -158,7 +163,7 @@ class ScriptedServerTest {
             assertEquals("ab", c.line());
             assertEquals("cd\0)", c.line());
             assertEquals("T1 OK done", c.line());
-            c.close();
+            c.hangUp();
             server.verify();
         }
     }
@@ -190,7 +195,7 @@ class ScriptedServerTest {
             c.line();
             c.send("T1 LOGIN joe {6+}\r\nsecret\r\n");
             assertEquals("T1 OK done", c.line());
-            c.close();
+            c.hangUp();
             server.verify();
         }
     }
@@ -219,7 +224,7 @@ class ScriptedServerTest {
             assertEquals("A1 OK done", c.line());
             c.send("A2 NOOP\r\n");
             assertEquals("A2 OK done", c.line());
-            c.close();
+            c.hangUp();
             server.verify();
             assertEquals(List.of("A1 SELECT {5}a<CRLF>b2", "A2 NOOP"), server.commands());
         }
@@ -251,5 +256,9 @@ class ScriptedServerTest {
         assertTrue(Transcript.resource("transcripts/stream-preauth.txt").steps().size() > 2);
         assertThrows(IllegalArgumentException.class, () -> Transcript.parse("X: nonsense"));
         assertThrows(IllegalArgumentException.class, () -> Transcript.parse("!stall soon"));
+        IllegalArgumentException miscounted = assertThrows(IllegalArgumentException.class,
+                () -> Transcript.parse("S: * 1 FETCH (RFC822 {5}\nR: abc\nS: )\n"));
+        assertEquals("transcript line 1 announces a literal of 5 bytes but line 2 holds 3", miscounted.getMessage());
+        Transcript.parse("S: * 1 FETCH (RFC822 {5}\nR: abc\n!close\n");
     }
 }

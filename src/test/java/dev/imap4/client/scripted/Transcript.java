@@ -91,7 +91,29 @@ public final class Transcript {
                 throw new IllegalArgumentException("transcript line " + no + ": expected 'S:', 'R:', 'C:', '!' or '#', got: " + l);
             }
         }
+        checkLiteralSizes(steps);
         return new Transcript(steps);
+    }
+
+    private static final Pattern ANNOUNCED = Pattern.compile("\\{([0-9]+)}$");
+
+    /**
+     * Catches miscounted server literals: an {@code S:} line announcing {@code {n}}, one {@code R:}
+     * step and then more {@code S:} text must have exactly n bytes in the {@code R:} step. (A short
+     * literal followed by a close or a stall is left alone: that is how truncation is scripted.)
+     */
+    private static void checkLiteralSizes(List<Step> steps) {
+        for (int i = 0; i + 2 < steps.size(); i++) {
+            Matcher m = ANNOUNCED.matcher(steps.get(i).text());
+            if (steps.get(i).kind() == Kind.SEND && m.find() && steps.get(i + 1).kind() == Kind.SEND_RAW
+                    && steps.get(i + 2).kind() == Kind.SEND) {
+                int n = bytes(steps.get(i + 1).text(), "TAG").length;
+                if (n != Long.parseLong(m.group(1))) {
+                    throw new IllegalArgumentException("transcript line " + steps.get(i).line() + " announces a literal of "
+                            + m.group(1) + " bytes but line " + steps.get(i + 1).line() + " holds " + n);
+                }
+            }
+        }
     }
 
     private static Step directive(String d, int no) {
@@ -177,6 +199,30 @@ public final class Transcript {
     private static String quote(String literalText) {
         byte[] b = bytes(literalText, null);
         return b.length == 0 ? "" : Pattern.quote(new String(b, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Expected against received for a failure report, with a caret under the first difference. */
+    static String diff(Step s, byte[] received) {
+        String nl = System.lineSeparator();
+        if (s == null || s.kind() != Kind.EXPECT) {
+            return received == null ? "" : nl + "  received: C: " + printable(received);
+        }
+        String exp = "C: " + s.text();
+        StringBuilder sb = new StringBuilder(nl + "  expected: " + exp);
+        if (received != null) {
+            String got = "C: " + printable(received);
+            sb.append(nl).append("  received: ").append(got);
+            int sp = got.indexOf(' ', 3);
+            String a = exp.replace("{tag}", sp < 0 ? got.substring(3) : got.substring(3, sp));
+            int col = 0;
+            while (col < a.length() && col < got.length() && a.charAt(col) == got.charAt(col)) {
+                col++;
+            }
+            if ((col < a.length() || col < got.length()) && !s.text().contains("{*}")) {
+                sb.append(nl).append(" ".repeat(12 + col)).append("^ first difference");
+            }
+        }
+        return sb.toString();
     }
 
     private static byte[] token(String name) {

@@ -275,41 +275,13 @@ final class TranscriptPlayer {
         StringBuilder sb = new StringBuilder();
         sb.append(name).append(": ").append(s == null || s.line() == 0 ? "after the transcript" : "transcript line " + s.line())
                 .append(": ").append(what);
-        if (s != null && s.kind() == Kind.EXPECT) {
-            String exp = "C: " + s.text();
-            sb.append(System.lineSeparator()).append("  expected: ").append(exp);
-            if (received != null) {
-                String got = "C: " + Transcript.printable(received);
-                sb.append(System.lineSeparator()).append("  received: ").append(got);
-                int col = firstDifference(exp.replace("{tag}", firstWord(got.substring(3))), got);
-                if (col >= 0 && !s.text().contains("{*}")) {
-                    sb.append(System.lineSeparator()).append(" ".repeat(12 + col)).append("^ first difference");
-                }
-            }
-        } else if (received != null) {
-            sb.append(System.lineSeparator()).append("  received: C: ").append(Transcript.printable(received));
-        }
+        sb.append(Transcript.diff(s, received));
         sb.append(System.lineSeparator()).append("conversation so far:");
         List<String> conv = new ArrayList<>(conversation);
         for (String c : conv.subList(Math.max(0, conv.size() - HISTORY), conv.size())) {
             sb.append(System.lineSeparator()).append("  ").append(c);
         }
         return new AssertionError(sb.toString());
-    }
-
-    private static String firstWord(String s) {
-        int sp = s.indexOf(' ');
-        return sp < 0 ? s : s.substring(0, sp);
-    }
-
-    private static int firstDifference(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                return i;
-            }
-        }
-        return a.length() == b.length() ? -1 : n;
     }
 
     /** The step the player is on, for reports about a transcript that did not finish. */
