@@ -235,9 +235,12 @@ class Imap4MailboxCommandsTest {
         try (ScriptedServer server = ScriptedServer.start(Scripted.PREAUTH + """
                 C: {tag} APPEND INBOX {21}
                 S: {tag} NO [TOOBIG] message too large
+                C: {tag} NOOP
+                S: {tag} OK NOOP completed
                 """)) {
             Imap4 m = Scripted.connect(server);
             assertEquals(List.of("[TOOBIG] message too large"), m.append("INBOX", "", null, MESSAGE).texts());
+            assertEquals("OK", m.noop().type(), "the next command follows without the literal");
             m.shutdown();
             server.verify();
         }

@@ -91,6 +91,18 @@ class ScriptedServerTest {
     }
 
     @Test
+    void closeWithoutVerifyStillReportsARecordedMismatch() throws Exception {
+        ScriptedServer server = ScriptedServer.start("S: * OK ready\nC: {tag} NOOP\nS: {tag} OK\n");
+        try (Peer c = new Peer(server)) {
+            c.line();
+            c.send("A1 LOGOUT\r\n");
+            assertEquals(null, c.line());
+        }
+        AssertionError e = assertThrows(AssertionError.class, server::close);
+        assertTrue(e.getMessage().contains("the client sent something else"), e.getMessage());
+    }
+
+    @Test
     void bareLfIsNotALineEnd() throws Exception {
         try (ScriptedServer server = ScriptedServer.start("S: * OK ready\nC: {tag} NOOP\nS: {tag} OK\n");
                 Peer c = new Peer(server)) {

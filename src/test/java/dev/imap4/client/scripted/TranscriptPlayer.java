@@ -2,7 +2,6 @@ package dev.imap4.client.scripted;
 
 import dev.imap4.client.scripted.Transcript.Kind;
 import dev.imap4.client.scripted.Transcript.Step;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,6 +97,9 @@ final class TranscriptPlayer {
         byte[] b = Transcript.bytes(s.text(), tag);
         if (awaitingContinuation && b.length > 0 && b[0] == '+') {
             checkClientWaits(s);
+        } else if (awaitingContinuation && tag != null && new String(b, StandardCharsets.ISO_8859_1).startsWith(tag + " ")) {
+            awaitingContinuation = false; // the server ended the command instead: no literal follows
+            pendingLiteral = -1;
         }
         out.write(b);
         if (crlf) {
