@@ -31,10 +31,18 @@ final class RawCapture {
         byte[] dat = first;
         // status responses never carry literals; a trailing {n} there is text
         boolean literalsAllowed = u.status() == null;
-        while (literalsAllowed && in.lineEndsWithLiteral()) {
-            Literal literal = in.literalAtLineEnd();
-            data.add(new ImapData.Pair(dat, literal));
-            dat = in.restOfLine();
+        try {
+            while (literalsAllowed && in.lineEndsWithLiteral()) {
+                Literal literal = in.literalAtLineEnd();
+                data.add(new ImapData.Pair(dat, literal));
+                dat = in.restOfLine();
+            }
+        } catch (RuntimeException e) {
+            // the response is lost with the connection: delete the literals already spooled
+            for (ImapData d : data) {
+                ((ImapData.Pair) d).literal().close();
+            }
+            throw e;
         }
         in.text();
         data.add(new ImapData.Line(dat));

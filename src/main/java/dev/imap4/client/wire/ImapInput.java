@@ -310,12 +310,19 @@ public final class ImapInput {
             Literal l = source.readLiteral(size);
             // the response continues on the next line inside the same lists: keep the nesting count
             int openLists = depth;
-            if (!nextLine()) {
-                l.close();
-                throw new EOFException("connection closed right after a literal");
+            boolean complete = false;
+            try {
+                if (!nextLine()) {
+                    throw new EOFException("connection closed right after a literal");
+                }
+                depth = openLists;
+                complete = true;
+                return l;
+            } finally {
+                if (!complete) {
+                    l.close(); // a spooled literal must not outlive a failed read
+                }
             }
-            depth = openLists;
-            return l;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
