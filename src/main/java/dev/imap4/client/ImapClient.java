@@ -7,6 +7,7 @@ import dev.imap4.client.command.DataCommand;
 import dev.imap4.client.command.ExpungeCommand;
 import dev.imap4.client.command.FetchCommand;
 import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.command.ImapArgs;
 import dev.imap4.client.command.IdleCommand;
 import dev.imap4.client.command.SearchCommand;
 import dev.imap4.client.command.SelectCommand;
@@ -271,27 +272,40 @@ public final class ImapClient implements AutoCloseable {
 
     // ---- messages ----
 
-    /** UID SEARCH with a search program in IMAP syntax, e.g. {@code UNSEEN UID 101:*}. */
+    /**
+     * UID SEARCH with a search program in IMAP syntax, e.g. {@code UNSEEN UID 101:*}; the program
+     * is split into arguments ({@link dev.imap4.client.command.ImapArgs#split}) and each encoded as
+     * imaplib would, so a quoted phrase stays one argument and non-ASCII travels as a literal.
+     */
     public SearchResult uidSearch(String criteria) {
         return uidSearch(null, criteria);
     }
 
     public SearchResult uidSearch(String charset, String criteria) {
-        boolean esearch = engine.capabilities().has("ESEARCH");
-        return engine.execute(new SearchCommand(true, null, charset, criteria, esearch));
+        return search(true, charset, ImapArgs.split(criteria));
     }
 
     /** SEARCH by sequence number. */
     public SearchResult search(String charset, String criteria) {
+        return search(false, charset, ImapArgs.split(criteria));
+    }
+
+    /** SEARCH or UID SEARCH with the program given as separate arguments, as imaplib takes them. */
+    public SearchResult search(boolean uid, String charset, List<String> criteria) {
         boolean esearch = engine.capabilities().has("ESEARCH");
-        return engine.execute(new SearchCommand(false, null, charset, criteria, esearch));
+        return engine.execute(new SearchCommand(uid, null, charset, criteria, esearch));
     }
 
     /** UID SORT (RFC 5256); refused when the server lacks SORT. */
     public SearchResult uidSort(String sortCriteria, String charset, String criteria) {
+        return sort(true, sortCriteria, charset, ImapArgs.split(criteria));
+    }
+
+    /** SORT or UID SORT with the search program as separate arguments. */
+    public SearchResult sort(boolean uid, String sortCriteria, String charset, List<String> criteria) {
         require("SORT");
         boolean esort = engine.capabilities().has("ESORT");
-        return engine.execute(new SearchCommand(true, sortCriteria, charset, criteria, esort));
+        return engine.execute(new SearchCommand(uid, sortCriteria, charset, criteria, esort));
     }
 
     /**
@@ -529,6 +543,10 @@ public final class ImapClient implements AutoCloseable {
     /** Receives untagged responses no command claimed (EXISTS, EXPUNGE, flag updates, ALERT). */
     public void addUnsolicitedListener(Consumer<UntaggedResponse> listener) {
         engine.addListener(listener);
+    }
+
+    public void removeUnsolicitedListener(Consumer<UntaggedResponse> listener) {
+        engine.removeListener(listener);
     }
 
     /** Receives FETCH responses that arrive during a fetch but belong to other messages. */

@@ -160,16 +160,18 @@ public final class ImapExtensions {
 
     /** UID THREAD (RFC 5256) with an algorithm the server lists, e.g. REFERENCES or ORDEREDSUBJECT. */
     public List<ThreadNode> uidThread(String algorithm, String charset, String criteria) {
-        return thread(true, algorithm, charset, criteria);
+        return thread(true, algorithm, charset, ImapArgs.split(criteria));
     }
 
     /** THREAD by sequence number ({@code uid} false) or UID; criteria tokens encoded as imaplib does. */
-    public List<ThreadNode> thread(boolean uid, String algorithm, String charset, String criteria) {
+    public List<ThreadNode> thread(boolean uid, String algorithm, String charset, List<String> criteria) {
         client.require("THREAD=" + algorithm.toUpperCase(java.util.Locale.ROOT));
         List<List<ThreadNode>> r = engine.execute(new DataCommand<List<ThreadNode>>(uid ? "UID THREAD" : "THREAD", w -> {
             w.atom(algorithm);
             w.atom(charset);
-            ImapArgs.writeAll(w, criteria);
+            for (String token : criteria) {
+                ImapArgs.write(w, token);
+            }
         }, Map.of("THREAD", ThreadParser::parse)));
         return r.isEmpty() ? List.of() : r.get(0);
     }

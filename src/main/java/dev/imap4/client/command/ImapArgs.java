@@ -22,13 +22,6 @@ public final class ImapArgs {
         }
     }
 
-    /** Writes each token of {@link #split(String)} with {@link #write}. */
-    public static void writeAll(CommandWriter w, String args) {
-        for (String token : split(args)) {
-            write(w, token);
-        }
-    }
-
     /**
      * Splits an argument string on spaces outside double quotes and parentheses, so
      * {@code UNSEEN FROM "Ann Lee" (OR SEEN FLAGGED)} gives four arguments. Unbalanced quotes or

@@ -8,6 +8,7 @@ import dev.imap4.client.parse.SearchParser;
 import dev.imap4.client.types.SearchResult;
 import dev.imap4.client.wire.CommandWriter;
 import dev.imap4.client.wire.ImapInput;
+import java.util.List;
 
 /**
  * SEARCH / UID SEARCH (RFC 3501 §6.4.4) and SORT / UID SORT (RFC 5256), asking for ESEARCH /
@@ -19,20 +20,21 @@ public final class SearchCommand implements Command<SearchResult> {
     private final boolean uid;
     private final String sortCriteria;
     private final String charset;
-    private final String criteria;
+    private final List<String> criteria;
     private final boolean extended;
     private SearchResult result;
 
     /**
      * @param sortCriteria e.g. {@code ARRIVAL} or {@code (REVERSE DATE)}; null for a plain SEARCH
      * @param charset      the search charset (mandatory for SORT; null sends none for SEARCH)
-     * @param criteria     the search program in IMAP syntax, e.g. {@code UNSEEN UID 101:*}; each
-     *                     token is encoded by imaplib's rules ({@link ImapArgs}), so a non-ASCII
-     *                     word goes as a literal and nothing can inject a command
+     * @param criteria     the search program as imaplib-style arguments, e.g. {@code UNSEEN},
+     *                     {@code FROM}, {@code "Ann Lee"}; each is encoded by imaplib's rules
+     *                     ({@link ImapArgs}), so a non-ASCII word goes as a literal and nothing can
+     *                     inject a command
      * @param extended     ask for ESEARCH/ESORT form ({@code RETURN (ALL)})
      */
-    public SearchCommand(boolean uid, String sortCriteria, String charset, String criteria, boolean extended) {
-        if (criteria == null || criteria.isBlank()) {
+    public SearchCommand(boolean uid, String sortCriteria, String charset, List<String> criteria, boolean extended) {
+        if (criteria == null || criteria.isEmpty()) {
             throw new IllegalArgumentException("search criteria must not be empty (use ALL)");
         }
         if (sortCriteria != null && charset == null) {
@@ -41,7 +43,7 @@ public final class SearchCommand implements Command<SearchResult> {
         this.uid = uid;
         this.sortCriteria = sortCriteria;
         this.charset = charset;
-        this.criteria = criteria;
+        this.criteria = List.copyOf(criteria);
         this.extended = extended;
     }
 
@@ -63,7 +65,9 @@ public final class SearchCommand implements Command<SearchResult> {
             out.atom("CHARSET");
             out.atom(charset);
         }
-        ImapArgs.writeAll(out, criteria);
+        for (String token : criteria) {
+            ImapArgs.write(out, token);
+        }
     }
 
     @Override
