@@ -59,6 +59,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "fetchcontent":
         case "fetchContent": getOrCreateConfiguration(target).setFetchContent(property(camelContext, dev.imap4.camel.Imap4FetchContent.class, value)); return true;
         case "folder": getOrCreateConfiguration(target).setFolder(property(camelContext, java.lang.String.class, value)); return true;
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": getOrCreateConfiguration(target).setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -138,6 +140,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "fetchcontent":
         case "fetchContent": return dev.imap4.camel.Imap4FetchContent.class;
         case "folder": return java.lang.String.class;
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -218,6 +222,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "fetchcontent":
         case "fetchContent": return getOrCreateConfiguration(target).getFetchContent();
         case "folder": return getOrCreateConfiguration(target).getFolder();
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": return getOrCreateConfiguration(target).getHeaderFilterStrategy();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

@@ -45,6 +45,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "fetchcontent":
         case "fetchContent": target.setFetchContent(property(camelContext, dev.imap4.camel.Imap4FetchContent.class, value)); return true;
         case "folder": target.setFolder(property(camelContext, java.lang.String.class, value)); return true;
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": target.setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
@@ -111,6 +113,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "fetchcontent":
         case "fetchContent": return dev.imap4.camel.Imap4FetchContent.class;
         case "folder": return java.lang.String.class;
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "host": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
@@ -178,6 +182,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "fetchcontent":
         case "fetchContent": return target.getFetchContent();
         case "folder": return target.getFolder();
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": return target.getHeaderFilterStrategy();
         case "host": return target.getHost();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();

@@ -59,6 +59,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "fetchContent": target.getConfiguration().setFetchContent(property(camelContext, dev.imap4.camel.Imap4FetchContent.class, value)); return true;
         case "folder": target.getConfiguration().setFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": target.getConfiguration().setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "idle": target.getConfiguration().setIdle(property(camelContext, boolean.class, value)); return true;
@@ -160,6 +162,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "fetchContent": return dev.imap4.camel.Imap4FetchContent.class;
         case "folder": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "idle": return boolean.class;
@@ -262,6 +266,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "fetchContent": return target.getConfiguration().getFetchContent();
         case "folder": return target.getConfiguration().getFolder();
         case "greedy": return target.isGreedy();
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": return target.getConfiguration().getHeaderFilterStrategy();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "idle": return target.getConfiguration().isIdle();

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
         props.add("accessTokenSupplier");
         props.add("allowedCommands");
         props.add("backoffErrorThreshold");
@@ -44,6 +44,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("fetchContent");
         props.add("folder");
         props.add("greedy");
+        props.add("headerFilterStrategy");
         props.add("host");
         props.add("idempotentRepository");
         props.add("idle");

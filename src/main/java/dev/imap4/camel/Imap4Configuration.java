@@ -99,6 +99,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer")
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
 
+    @UriParam(label = "advanced")
+    private org.apache.camel.spi.HeaderFilterStrategy headerFilterStrategy = new Imap4HeaderFilterStrategy();
+
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean idle = false;
 
@@ -444,6 +447,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public org.apache.camel.spi.HeaderFilterStrategy getHeaderFilterStrategy() {
+        return headerFilterStrategy;
+    }
+
+    /**
+     * Decides which of a message's own header fields (Subject, From, Received...) become Camel headers. The default keeps all but those that look like Camel headers (any case), so a mail cannot set CamelImap4Delete or CamelImap4MoveTo.
+     */
+    public void setHeaderFilterStrategy(org.apache.camel.spi.HeaderFilterStrategy headerFilterStrategy) {
+        this.headerFilterStrategy = headerFilterStrategy;
     }
 
     public boolean isIdle() {

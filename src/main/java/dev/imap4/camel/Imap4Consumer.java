@@ -1,23 +1,324 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.Imap4AbortException;
+import dev.imap4.client.types.MailboxState;
+import dev.imap4.client.types.NumberSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.UnitOfWorkHelper;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Polls a folder: SELECT, UID SEARCH, batched UID FETCH, one exchange per message. */
+/**
+ * Polls a folder over one kept connection: SELECT (or EXAMINE), one UID SEARCH or UID SORT, UID
+ * FETCH in batches of fetchBatchSize with BODY.PEEK, then one exchange per message in order.
+ *
+ * <p>Threading: the connection is used only by the polling thread, which holds
+ * {@link Imap4ConsumerConnection#lock()} for the whole poll. A message's completion hook may run on
+ * another thread (an asynchronous route), so it only queues an {@link Imap4Outcome} (and ends a
+ * running IDLE); the polling thread applies queued outcomes after each exchange, before each
+ * search, while idling, and when the consumer stops. Until its outcome is applied a message stays
+ * in flight and is never delivered again.
+ *
+ * <p>IDLE: with idle=true and a server offering it, a poll that went well waits in IDLE after its
+ * search, and searches again as soon as the server reports EXISTS, until idleInterval passes; the
+ * poll then returns and the scheduler starts the next one (which re-selects and re-issues IDLE).
+ * After a failed poll the next one returns without idling, so the health check recovers at once.
+ */
 public class Imap4Consumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Imap4Consumer.class);
+
+    private final Imap4Configuration config;
+    private final Imap4ConsumerConnection connection;
+    private final Imap4ConsumerState state = new Imap4ConsumerState();
+    private final Queue<Imap4Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final Imap4IdleWaiter idler;
+    private Imap4Search search;
+    private Imap4MessageMapper mapper;
+    private Imap4PostActions actions;
+    private boolean modSeq;
+    private int batchOffset;
+    private int batchTotal;
 
     public Imap4Consumer(Imap4Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
+        this.config = endpoint.getConfiguration();
+        this.connection = new Imap4ConsumerConnection(endpoint);
+        this.idler = new Imap4IdleWaiter(this, connection, outcomes);
+    }
+
+    @Override
+    public Imap4Endpoint getEndpoint() {
+        return (Imap4Endpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        validate();
+        search = new Imap4Search(config);
+        mapper = new Imap4MessageMapper(config);
+        actions = new Imap4PostActions(config, connection, state);
+        ServiceHelper.startService(config.getIdempotentRepository());
+        idler.start(config.isIdle());
+        super.doStart();
+    }
+
+    private void validate() {
+        require(config.getOnSuccess() != Imap4OnSuccess.MOVE || notBlank(config.getMoveTo()), "onSuccess=MOVE needs moveTo");
+        require(config.getOnSuccess() != Imap4OnSuccess.COPY || notBlank(config.getCopyTo()), "onSuccess=COPY needs copyTo");
+        require(config.getOnFailure() != Imap4OnFailure.MOVE || notBlank(config.getErrorFolder()),
+                "onFailure=MOVE needs errorFolder");
+        require(config.getMaxFailedAttempts() >= 1, "maxFailedAttempts must be at least 1");
+        require(config.getFetchBatchSize() >= 1, "fetchBatchSize must be at least 1");
+        require(!config.isIdle() || config.getIdleInterval() > 0, "idleInterval must be positive");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 
     @Override
     protected int poll() throws Exception {
-        throw new UnsupportedOperationException("consumer under construction");
+        connection.lock();
+        try {
+            int n = cycle(true);
+            if (idler.wanted(getErrorCounter() == 0)) {
+                forceConsumerAsReady();
+                n += idler.waitAndPoll(() -> cycle(false));
+            }
+            return n;
+        } catch (Exception e) {
+            connection.close();
+            addLastErrorDetail("reason", e instanceof Imap4ConsumerException ce ? ce.getReason()
+                    : e instanceof Imap4AbortException ? "connection lost" : "poll failed");
+            throw e;
+        } finally {
+            connection.unlock();
+        }
+    }
+
+    /** One search and the delivery of what it found; {@code select} re-selects the folder first. */
+    private int cycle(boolean select) throws Exception {
+        if (select) {
+            MailboxState mailbox = connection.select(config.getFolder(), config.isReadOnly());
+            long previous = state.uidValidity();
+            if (state.adopt(mailbox.uidValidity())) {
+                LOG.warn("UIDVALIDITY of '{}' changed from {} to {}: forgetting every UID remembered",
+                        config.getFolder(), previous, mailbox.uidValidity());
+            }
+            modSeq = mailbox.highestModSeq() != null && connection.has("CONDSTORE");
+        }
+        applyOutcomes();
+        connection.clearExistsNoted();
+        List<Long> uids = state.candidates(search.run(connection.client(), state.watermark()), config.isIncremental());
+        uids = notYetProcessed(uids);
+        int max = getMaxMessagesPerPoll();
+        if (max > 0 && uids.size() > max) {
+            uids = uids.subList(0, max);
+        }
+        int delivered = uids.isEmpty() ? 0 : fetchAndProcess(uids);
+        applyOutcomes();
+        actions.expungePending();
+        return delivered;
+    }
+
+    private List<Long> notYetProcessed(List<Long> uids) {
+        IdempotentRepository repo = config.getIdempotentRepository();
+        if (repo == null) {
+            return uids;
+        }
+        List<Long> out = new ArrayList<>(uids.size());
+        for (Long uid : uids) {
+            if (!repo.contains(key(uid))) {
+                out.add(uid);
+            }
+        }
+        return out;
+    }
+
+    /** The idempotent key: folder/UIDVALIDITY/UID, which names one message for good (never Message-ID). */
+    String key(long uid) {
+        return config.getFolder() + "/" + state.uidValidity() + "/" + uid;
+    }
+
+    private int fetchAndProcess(List<Long> uids) throws Exception {
+        int size = config.getFetchBatchSize();
+        int delivered = 0;
+        batchOffset = 0;
+        for (int from = 0; from < uids.size() && isBatchAllowed() && isRunAllowed(); from += size) {
+            List<Long> chunk = uids.subList(from, Math.min(from + size, uids.size()));
+            Queue<Object> exchanges = fetch(chunk);
+            batchTotal = batchOffset + exchanges.size() + (uids.size() - from - chunk.size());
+            delivered += processBatch(exchanges);
+        }
+        return delivered;
+    }
+
+    // one UID FETCH; the handler copies each message out of its literal into an exchange
+    private Queue<Object> fetch(List<Long> chunk) {
+        Map<Long, Exchange> byUid = new HashMap<>();
+        long uidValidity = state.uidValidity();
+        try {
+            connection.client().uidFetch(NumberSet.uids(chunk), mapper.items(modSeq), r -> {
+                if (r.uid() == null || byUid.containsKey(r.uid()) || !mapper.hasContent(r)) {
+                    return;
+                }
+                Exchange exchange = createExchange(true);
+                byUid.put(r.uid(), exchange);
+                mapper.populate(exchange, r, uidValidity);
+            });
+        } catch (RuntimeException e) {
+            byUid.values().forEach(Imap4Consumer::discard);
+            throw e;
+        }
+        Queue<Object> ordered = new ArrayDeque<>(byUid.size());
+        for (Long uid : chunk) {
+            Exchange exchange = byUid.remove(uid);
+            if (exchange != null) {
+                ordered.add(exchange);
+            }
+        }
+        return ordered;
     }
 
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
-        throw new UnsupportedOperationException("consumer under construction");
+        int total = exchanges.size();
+        int delivered = 0;
+        for (int i = 0; i < total; i++) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            if (!isBatchAllowed()) {
+                discard(exchange);
+                continue;
+            }
+            int index = batchOffset + i;
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, batchTotal);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == batchTotal - 1);
+            pendingExchanges = total - i - 1;
+            if (deliver(exchange)) {
+                delivered++;
+            }
+            applyOutcomes();
+        }
+        pendingExchanges = 0;
+        batchOffset += total;
+        return delivered;
+    }
+
+    private boolean deliver(Exchange exchange) {
+        long uid = exchange.getMessage().getHeader(Imap4Constants.UID, Long.class);
+        IdempotentRepository repo = config.getIdempotentRepository();
+        String key = repo == null ? null : key(uid);
+        if (repo != null && !repo.add(key)) {
+            LOG.debug("Skipping message UID {}: {} is already in the idempotent repository", uid, key);
+            discard(exchange);
+            return false;
+        }
+        state.delivered(uid);
+        exchange.getExchangeExtension().addOnCompletion(
+                new Imap4CompletionHook(state.uidValidity(), uid, repo, key, this::enqueue));
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            // the routing engine normally keeps failures on the exchange; make sure the hook still runs
+            exchange.setException(e);
+            discard(exchange);
+        }
+        return true;
+    }
+
+    private void enqueue(Imap4Outcome outcome) {
+        outcomes.add(outcome);
+        idler.wakeUp();
+    }
+
+    /** Applies every queued outcome; only ever called by the thread holding the connection lock. */
+    void applyOutcomes() {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<Imap4Outcome> batch = new ArrayList<>();
+        for (Imap4Outcome o = outcomes.poll(); o != null; o = outcomes.poll()) {
+            batch.add(o);
+        }
+        actions.apply(batch);
+        actions.expungePending();
+    }
+
+    // an exchange that will not be routed: run its completions (spool files are deleted)
+    private static void discard(Exchange exchange) {
+        UnitOfWorkHelper.doneSynchronizations(exchange, exchange.getExchangeExtension().handoverCompletions());
+    }
+
+    @Override
+    protected void doSuspend() throws Exception {
+        idler.disallow();
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        idler.allow();
+        super.doResume();
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        super.prepareShutdown(suspendOnly, forced);
+        idler.disallow();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        idler.disallow();
+        super.doStop();
+        if (!idler.awaitLock()) {
+            LOG.warn("The poll of {} did not end in time; closing its connection", getEndpoint());
+            connection.close();
+            idler.stop();
+            return;
+        }
+        try {
+            if (!outcomes.isEmpty()) {
+                settleBeforeClose();
+            }
+        } finally {
+            connection.close();
+            connection.unlock();
+            idler.stop();
+        }
+    }
+
+    // outcomes of exchanges that completed after the last poll; applied so they are not redelivered
+    private void settleBeforeClose() {
+        try {
+            if (connection.client() == null || !connection.client().isConnected()) {
+                MailboxState mailbox = connection.select(config.getFolder(), config.isReadOnly());
+                state.adopt(mailbox.uidValidity());
+            }
+            applyOutcomes();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not apply the outcome of {} messages before stopping; they will be delivered again: {}",
+                    outcomes.size(), e.getMessage());
+        }
     }
 }

@@ -1,0 +1,146 @@
+package dev.imap4.camel;
+
+import dev.imap4.client.Literal;
+import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
+import org.apache.camel.converter.stream.CachedOutputStream;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.StreamCachingStrategy;
+import org.apache.camel.util.IOHelper;
+
+/**
+ * Turns one FETCH response into the exchange the route receives: the Camel headers of
+ * {@link Imap4Constants}, the message's own header fields (through the header filter strategy, so
+ * a mail cannot set {@code Camel*} headers), and the body as a {@link StreamCache} copied out of the
+ * section literal while the fetch handler runs (the client closes literals afterwards).
+ */
+final class Imap4MessageMapper {
+
+    private final Imap4Configuration config;
+
+    Imap4MessageMapper(Imap4Configuration config) {
+        this.config = config;
+    }
+
+    /** What to fetch; always BODY.PEEK, so fetching never sets \Seen. MODSEQ when the folder has them. */
+    FetchItems items(boolean modSeq) {
+        FetchItems items = FetchItems.of().withFlags().withInternalDate().withSize();
+        items = switch (config.getFetchContent()) {
+            case FULL -> items.withBody();
+            case HEADERS -> items.withHeader();
+            case ENVELOPE -> items.withEnvelope().withBodyStructure();
+        };
+        return modSeq ? items.withModSeq() : items;
+    }
+
+    /** Whether the response carries what was asked (a message expunged meanwhile may come without it). */
+    boolean hasContent(FetchResponse r) {
+        return switch (config.getFetchContent()) {
+            case FULL -> r.message() != null;
+            case HEADERS -> r.section("BODY[HEADER]") != null;
+            case ENVELOPE -> r.envelope() != null;
+        };
+    }
+
+    /** Fills {@code exchange} from {@code r}, fetched from the folder under {@code uidValidity}. */
+    void populate(Exchange exchange, FetchResponse r, long uidValidity) throws IOException {
+        Message m = exchange.getMessage();
+        Literal content = switch (config.getFetchContent()) {
+            case FULL -> r.message();
+            case HEADERS -> r.section("BODY[HEADER]");
+            case ENVELOPE -> null;
+        };
+        List<Map.Entry<String, String>> fields = List.of();
+        if (content != null) {
+            try (InputStream in = content.openStream()) {
+                fields = Imap4MailHeaders.read(in, Imap4MailHeaders.MAX_HEADER_BYTES);
+            }
+        } else if (r.envelope() != null) {
+            fields = Imap4MailHeaders.fromEnvelope(r.envelope());
+        }
+        copyMailHeaders(exchange, fields);
+
+        m.setHeader(Imap4Constants.UID, r.uid());
+        m.setHeader(Imap4Constants.UID_VALIDITY, uidValidity);
+        m.setHeader(Imap4Constants.FOLDER, config.getFolder());
+        m.setHeader(Imap4Constants.FLAGS, r.flags() == null ? List.of() : r.flags());
+        m.setHeader(Imap4Constants.SEQUENCE_NUMBER, r.sequence());
+        setIfPresent(m, Imap4Constants.INTERNAL_DATE, r.internalDate());
+        setIfPresent(m, Imap4Constants.SIZE, r.size());
+        setIfPresent(m, Imap4Constants.MOD_SEQ, r.modSeq());
+        setIfPresent(m, Imap4Constants.ENVELOPE, r.envelope());
+        setIfPresent(m, Imap4Constants.BODY_STRUCTURE, r.bodyStructure());
+
+        if (config.getFetchContent() == Imap4FetchContent.ENVELOPE) {
+            m.setBody(r.bodyStructure());
+        } else {
+            m.setBody(content == null ? null : cache(exchange, content));
+        }
+    }
+
+    // a repeated field (Received, for one) becomes a list, as camel-mail does
+    private void copyMailHeaders(Exchange exchange, List<Map.Entry<String, String>> fields) {
+        HeaderFilterStrategy filter = config.getHeaderFilterStrategy();
+        Message m = exchange.getMessage();
+        for (Map.Entry<String, String> f : fields) {
+            String name = f.getKey();
+            if (filter != null && filter.applyFilterToExternalHeaders(name, f.getValue(), exchange)) {
+                continue;
+            }
+            Object existing = m.getHeader(name);
+            if (existing == null) {
+                m.setHeader(name, f.getValue());
+            } else if (existing instanceof List<?> list) {
+                List<Object> more = new ArrayList<>(list);
+                more.add(f.getValue());
+                m.setHeader(name, more);
+            } else {
+                m.setHeader(name, new ArrayList<>(List.of(existing, f.getValue())));
+            }
+        }
+    }
+
+    private static void setIfPresent(Message m, String name, Object value) {
+        if (value != null) {
+            m.setHeader(name, value);
+        }
+    }
+
+    /**
+     * The body as a stream cache that does not hold a large message on the heap. Camel's
+     * {@link CachedOutputStream} is used when it would spool this size to disk (stream caching with
+     * spooling on) or when the message is below the spool threshold; otherwise (spooling off, the
+     * Camel 4 default, or stream caching disabled) the message goes to a file of its own in the
+     * strategy's spool directory, or the JVM's temporary directory.
+     */
+    static StreamCache cache(Exchange exchange, Literal content) throws IOException {
+        StreamCachingStrategy strategy = exchange.getContext().getStreamCachingStrategy();
+        long size = content.size();
+        long threshold = strategy.getSpoolThreshold() > 0 ? strategy.getSpoolThreshold()
+                : StreamCache.DEFAULT_SPOOL_THRESHOLD;
+        boolean camelCanHold = size < Integer.MAX_VALUE && (size <= threshold || strategy.shouldSpoolCache(size));
+        try (InputStream in = content.openStream()) {
+            if (!camelCanHold) {
+                Path dir = strategy.getSpoolDirectory() != null ? strategy.getSpoolDirectory().toPath()
+                        : Path.of(System.getProperty("java.io.tmpdir"));
+                return Imap4SpooledBody.spool(exchange, in, dir);
+            }
+            CachedOutputStream cos = new CachedOutputStream(exchange);
+            try {
+                IOHelper.copy(in, cos, strategy.getBufferSize());
+                return cos.newStreamCache();
+            } finally {
+                cos.close();
+            }
+        }
+    }
+}

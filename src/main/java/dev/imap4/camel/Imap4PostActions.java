@@ -1,0 +1,215 @@
+package dev.imap4.camel;
+
+import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.ImapClient;
+import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.NumberSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the outcomes the completion hooks recorded, on the polling thread. Outcomes that arrive
+ * together are grouped, so N messages marked \Seen cost one UID STORE, not N. A NO from the server
+ * (a missing folder that cannot be created, a keyword the folder refuses) is logged and the
+ * message stays as it is; the consumer still remembers it as done, so it is not delivered again
+ * while the consumer runs. A broken connection propagates: the poll fails and reconnects.
+ */
+final class Imap4PostActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Imap4PostActions.class);
+
+    private final Imap4Configuration config;
+    private final Imap4ConsumerConnection connection;
+    private final Imap4ConsumerState state;
+    private boolean uidplusWarned;
+
+    Imap4PostActions(Imap4Configuration config, Imap4ConsumerConnection connection, Imap4ConsumerState state) {
+        this.config = config;
+        this.connection = connection;
+        this.state = state;
+    }
+
+    /** What to do on the server, grouped by action and folder. */
+    private static final class Plan {
+        final Map<String, List<Long>> copies = new LinkedHashMap<>();
+        final Map<String, List<Long>> moves = new LinkedHashMap<>();
+        final List<Long> seen = new ArrayList<>();
+        final List<Long> flagged = new ArrayList<>();
+        final List<Long> deleted = new ArrayList<>();
+
+        static void add(Map<String, List<Long>> byFolder, String folder, long uid) {
+            byFolder.computeIfAbsent(folder, f -> new ArrayList<>()).add(uid);
+        }
+    }
+
+    void apply(List<Imap4Outcome> outcomes) {
+        Plan plan = new Plan();
+        for (Imap4Outcome o : outcomes) {
+            if (o.uidValidity() != state.uidValidity()) {
+                LOG.debug("Dropping the outcome of UID {}: UIDVALIDITY is now {}, not {}", o.uid(),
+                        state.uidValidity(), o.uidValidity());
+            } else if (o.success()) {
+                state.finished(o.uid());
+                planSuccess(o, plan);
+            } else {
+                planFailure(o, plan);
+            }
+        }
+        if (!config.isReadOnly()) {
+            execute(plan);
+        }
+    }
+
+    // CamelImap4MoveTo replaces the action; CamelImap4CopyTo copies in addition to it (instead of
+    // copyTo when the action is COPY); CamelImap4Delete true deletes, false keeps the message in
+    // the folder (a DELETE or MOVE action becomes SEEN)
+    private void planSuccess(Imap4Outcome o, Plan plan) {
+        Imap4OnSuccess action = config.getOnSuccess();
+        String copy = o.copyTo() != null ? o.copyTo() : action == Imap4OnSuccess.COPY ? config.getCopyTo() : null;
+        if (copy != null) {
+            Plan.add(plan.copies, copy, o.uid());
+        }
+        if (o.moveTo() != null) {
+            Plan.add(plan.moves, o.moveTo(), o.uid());
+            return;
+        }
+        if (Boolean.TRUE.equals(o.delete())) {
+            action = Imap4OnSuccess.DELETE;
+        } else if (Boolean.FALSE.equals(o.delete()) && (action == Imap4OnSuccess.DELETE || action == Imap4OnSuccess.MOVE)) {
+            action = Imap4OnSuccess.SEEN;
+        }
+        switch (action) {
+            case SEEN -> plan.seen.add(o.uid());
+            case DELETE -> plan.deleted.add(o.uid());
+            case MOVE -> Plan.add(plan.moves, config.getMoveTo(), o.uid());
+            default -> {
+                // COPY (done above) and NONE leave the original as it is
+            }
+        }
+    }
+
+    private void planFailure(Imap4Outcome o, Plan plan) {
+        long uid = o.uid();
+        switch (config.getOnFailure()) {
+            case FLAG -> {
+                state.finished(uid);
+                plan.flagged.add(uid);
+            }
+            case MOVE -> {
+                int attempts = state.failedAttempt(uid);
+                if (attempts >= config.getMaxFailedAttempts()) {
+                    LOG.warn("Message UID {} failed {} times; moving it to '{}'", uid, attempts, config.getErrorFolder());
+                    state.finished(uid);
+                    Plan.add(plan.moves, config.getErrorFolder(), uid);
+                } else {
+                    state.retry(uid);
+                }
+            }
+            default -> state.retry(uid);
+        }
+    }
+
+    private void execute(Plan plan) {
+        plan.copies.forEach(this::copy);
+        store(plan.seen, List.of("\\Seen"));
+        store(plan.flagged, List.of(config.getFailureFlag()));
+        if (!plan.deleted.isEmpty() && store(plan.deleted, List.of("\\Seen", "\\Deleted"))) {
+            expunge(plan.deleted);
+        }
+        plan.moves.forEach(this::move);
+    }
+
+    private boolean store(List<Long> uids, List<String> flags) {
+        if (uids.isEmpty()) {
+            return false;
+        }
+        try {
+            connection.client().uidStore(NumberSet.uids(uids), StoreCommand.Mode.ADD, true, flags);
+            return true;
+        } catch (Imap4CommandException e) {
+            LOG.warn("Could not set {} on UIDs {}: {}", flags, NumberSet.uids(uids), e.getMessage());
+            return false;
+        }
+    }
+
+    private void copy(String folder, List<Long> uids) {
+        try {
+            withFolder(folder, () -> connection.client().uidCopy(NumberSet.uids(uids), folder));
+        } catch (Imap4CommandException e) {
+            LOG.warn("Could not copy UIDs {} to '{}': {}", NumberSet.uids(uids), folder, e.getMessage());
+        }
+    }
+
+    // UID MOVE when offered; otherwise COPY, \Deleted and an expunge as expungeMode says
+    private void move(String folder, List<Long> uids) {
+        ImapClient client = connection.client();
+        try {
+            if (client.hasCapability("MOVE")) {
+                withFolder(folder, () -> client.uidMove(NumberSet.uids(uids), folder));
+                return;
+            }
+            withFolder(folder, () -> client.uidCopy(NumberSet.uids(uids), folder));
+        } catch (Imap4CommandException e) {
+            LOG.warn("Could not move UIDs {} to '{}': {}", NumberSet.uids(uids), folder, e.getMessage());
+            return;
+        }
+        if (store(uids, List.of("\\Deleted"))) {
+            expunge(uids);
+        }
+    }
+
+    // a COPY or MOVE answered NO [TRYCREATE] (RFC 3501 §6.4.7) is retried once after CREATE
+    private void withFolder(String folder, Runnable command) {
+        try {
+            command.run();
+        } catch (Imap4CommandException e) {
+            if (!"TRYCREATE".equals(e.code())) {
+                throw e;
+            }
+            LOG.info("Creating folder '{}'", folder);
+            connection.client().create(folder);
+            command.run();
+        }
+    }
+
+    private void expunge(List<Long> uids) {
+        switch (config.getExpungeMode()) {
+            case IMMEDIATE -> uidExpunge(uids);
+            case BATCH -> state.expungeLater(uids);
+            default -> {
+                // NONE: the messages stay flagged \Deleted
+            }
+        }
+    }
+
+    /** The BATCH expunge at the end of a poll: one UID EXPUNGE for everything deleted during it. */
+    void expungePending() {
+        if (!config.isReadOnly()) {
+            uidExpunge(state.takePendingExpunge());
+        }
+    }
+
+    // only UID EXPUNGE (RFC 4315): a plain EXPUNGE would also remove what other clients flagged
+    private void uidExpunge(List<Long> uids) {
+        if (uids.isEmpty()) {
+            return;
+        }
+        if (!connection.has("UIDPLUS")) {
+            if (!uidplusWarned) {
+                uidplusWarned = true;
+                LOG.warn("The server does not offer UIDPLUS, so deleted messages stay flagged \\Deleted"
+                        + " until another client expunges them");
+            }
+            return;
+        }
+        try {
+            connection.client().uidExpunge(NumberSet.uids(uids));
+        } catch (Imap4CommandException e) {
+            LOG.warn("Could not expunge UIDs {}: {}", NumberSet.uids(uids), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.imap4.camel;
+
+import dev.imap4.client.Imap4;
+import dev.imap4.client.ImapClient;
+import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.NumberSet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A second connection to the test server: puts messages in and looks at what the consumer left. */
+final class TestMailbox implements AutoCloseable {
+
+    private final ImapClient client;
+
+    TestMailbox(int port) {
+        client = new Imap4("127.0.0.1", port).client();
+        client.login("joe", "secret");
+    }
+
+    static String message(String subject, String body) {
+        return "From: ann@example.org\r\nTo: joe@example.org\r\nSubject: " + subject
+                + "\r\nMessage-ID: <" + subject.replace(' ', '.') + "@example.org>\r\n\r\n" + body + "\r\n";
+    }
+
+    /** Appends a message and returns its UID. */
+    long append(String folder, String raw, String... flags) {
+        return client.append(folder, List.of(flags), null, raw.getBytes(StandardCharsets.UTF_8)).uids().toList().get(0);
+    }
+
+    long append(String subject) {
+        return append("INBOX", message(subject, "body of " + subject));
+    }
+
+    void create(String folder) {
+        client.create(folder);
+    }
+
+    /** Flags of every message in the folder, by UID. */
+    Map<Long, List<String>> flags(String folder) {
+        client.examine(folder);
+        Map<Long, List<String>> out = new TreeMap<>();
+        List<Long> uids = client.uidSearch("ALL").numbers();
+        if (!uids.isEmpty()) {
+            client.uidFetch(NumberSet.uids(uids), FetchItems.of().withFlags(), r -> out.put(r.uid(), r.flags()));
+        }
+        return out;
+    }
+
+    /** Subjects of the messages in the folder, in UID order. */
+    List<String> subjects(String folder) {
+        client.examine(folder);
+        List<String> out = new ArrayList<>();
+        List<Long> uids = client.uidSearch("ALL").numbers();
+        if (!uids.isEmpty()) {
+            client.uidFetch(NumberSet.uids(uids), FetchItems.of().withEnvelope(), r -> out.add(r.envelope().subject()));
+        }
+        return out;
+    }
+
+    boolean seen(String folder, long uid) {
+        return flags(folder).getOrDefault(uid, List.of()).contains("\\Seen");
+    }
+
+    long uidValidity(String folder) {
+        return client.examine(folder).uidValidity();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
