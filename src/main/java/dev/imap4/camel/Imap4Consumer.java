@@ -252,7 +252,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     }
 
     /** Applies every queued outcome; only ever called by the thread holding the connection lock. */
-    void applyOutcomes() {
+    private void applyOutcomes() {
         if (outcomes.isEmpty()) {
             return;
         }
@@ -261,6 +261,11 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             batch.add(o);
         }
         actions.apply(batch);
+    }
+
+    /** Applies queued outcomes outside a search round (while idling, when stopping), expunging at once. */
+    void settle() {
+        applyOutcomes();
         actions.expungePending();
     }
 
@@ -298,9 +303,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             return;
         }
         try {
-            if (!outcomes.isEmpty()) {
-                settleBeforeClose();
-            }
+            settleBeforeClose();
         } finally {
             connection.close();
             connection.unlock();
@@ -308,14 +311,17 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    // outcomes of exchanges that completed after the last poll; applied so they are not redelivered
+    // outcomes of exchanges that completed after the last poll, and a pending BATCH expunge
     private void settleBeforeClose() {
         try {
             if (connection.client() == null || !connection.client().isConnected()) {
+                if (outcomes.isEmpty()) {
+                    return;
+                }
                 MailboxState mailbox = connection.select(config.getFolder(), config.isReadOnly());
                 state.adopt(mailbox.uidValidity());
             }
-            applyOutcomes();
+            settle();
         } catch (RuntimeException e) {
             LOG.warn("Could not apply the outcome of {} messages before stopping; they will be delivered again: {}",
                     outcomes.size(), e.getMessage());

@@ -85,7 +85,7 @@ final class Imap4ConsumerState {
         }
         List<Long> out = new ArrayList<>(matching.size());
         for (Long uid : matching) {
-            if (!done.contains(uid) && !inFlight.contains(uid)) {
+            if (uid > watermark && !done.contains(uid) && !inFlight.contains(uid)) {
                 out.add(uid);
             }
         }

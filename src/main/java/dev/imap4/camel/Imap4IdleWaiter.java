@@ -97,7 +97,7 @@ final class Imap4IdleWaiter {
             idling = true;
             try {
                 if (!outcomes.isEmpty()) {
-                    consumer.applyOutcomes();
+                    consumer.settle();
                     continue;
                 }
                 long left = deadline - System.nanoTime();

@@ -1,0 +1,264 @@
+package dev.imap4.camel;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * A tiny in-memory IMAP server on a loopback port that answers the consumer's commands the way
+ * Dovecot does, in particular {@code UID n:*} matching the highest UID even when it is below n
+ * (RFC 3501 §6.4.8). It records every command line (without its tag) and lets a test recreate the
+ * folder under a new UIDVALIDITY. Capabilities are chosen per test (MOVE, CONDSTORE...).
+ */
+final class FakeImapServer implements AutoCloseable {
+
+    private record Msg(long uid, Set<String> flags, byte[] bytes) {
+    }
+
+    private final ServerSocket server;
+    private final String capabilities;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Msg>> folders = new LinkedHashMap<>();
+    private long uidValidity = 1000;
+    private long nextUid = 1;
+    private long modSeq = 1;
+
+    FakeImapServer(String extraCapabilities) throws IOException {
+        this.capabilities = ("IMAP4rev1 " + extraCapabilities).trim();
+        this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        folders.put("INBOX", new ArrayList<>());
+        Thread t = new Thread(this::acceptLoop, "fake-imap");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    synchronized long add(String raw) {
+        long uid = nextUid++;
+        folders.get("INBOX").add(new Msg(uid, new LinkedHashSet<>(), raw.getBytes(StandardCharsets.UTF_8)));
+        modSeq++;
+        return uid;
+    }
+
+    /** Deletes and recreates INBOX: empty, UIDs from 1 again, a new UIDVALIDITY. */
+    synchronized void recreate(long newUidValidity) {
+        folders.put("INBOX", new ArrayList<>());
+        uidValidity = newUidValidity;
+        nextUid = 1;
+    }
+
+    synchronized Set<String> flags(long uid) {
+        return folders.get("INBOX").stream().filter(m -> m.uid() == uid).findFirst().map(Msg::flags).orElse(null);
+    }
+
+    synchronized List<Long> uids(String folder) {
+        return folders.getOrDefault(folder, List.of()).stream().map(Msg::uid).toList();
+    }
+
+    List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    long count(String prefix) {
+        return commands.stream().filter(c -> c.startsWith(prefix)).count();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                Thread t = new Thread(() -> serve(s), "fake-imap-session");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+                OutputStream out = s.getOutputStream()) {
+            write(out, "* OK [CAPABILITY " + capabilities + "] fake ready\r\n");
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int sp = line.indexOf(' ');
+                String tag = line.substring(0, sp);
+                String command = line.substring(sp + 1);
+                commands.add(command);
+                byte[] answer;
+                synchronized (this) {
+                    answer = answer(tag, command).getBytes(StandardCharsets.ISO_8859_1);
+                }
+                out.write(answer);
+                out.flush();
+                if (command.equalsIgnoreCase("LOGOUT")) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    private String answer(String tag, String command) {
+        String[] w = command.split(" ");
+        String verb = w[0].toUpperCase();
+        List<Msg> inbox = folders.get("INBOX");
+        return switch (verb) {
+            case "CAPABILITY" -> "* CAPABILITY " + capabilities + "\r\n" + tag + " OK done\r\n";
+            case "LOGIN" -> w.length == 3 && unquote(w[1]).equals("joe") && unquote(w[2]).equals("secret")
+                    ? tag + " OK [CAPABILITY " + capabilities + "] logged in\r\n"
+                    : tag + " NO [AUTHENTICATIONFAILED] wrong\r\n";
+            case "SELECT", "EXAMINE" -> "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n"
+                    + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] ok\r\n"
+                    + "* " + inbox.size() + " EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY " + uidValidity + "] ok\r\n"
+                    + "* OK [UIDNEXT " + nextUid + "] ok\r\n"
+                    + (capabilities.contains("CONDSTORE") ? "* OK [HIGHESTMODSEQ " + modSeq + "] ok\r\n" : "")
+                    + tag + " OK [" + (verb.equals("SELECT") ? "READ-WRITE" : "READ-ONLY") + "] done\r\n";
+            case "CREATE" -> {
+                folders.putIfAbsent(unquote(w[1]), new ArrayList<>());
+                yield tag + " OK created\r\n";
+            }
+            case "NOOP" -> tag + " OK noop\r\n";
+            case "LOGOUT" -> "* BYE bye\r\n" + tag + " OK bye\r\n";
+            case "UID" -> uid(tag, w, inbox);
+            default -> tag + " BAD unsupported\r\n";
+        };
+    }
+
+    private String uid(String tag, String[] w, List<Msg> inbox) {
+        String verb = w[1].toUpperCase();
+        StringBuilder sb = new StringBuilder();
+        switch (verb) {
+            case "SEARCH" -> {
+                List<String> keys = Arrays.stream(w).skip(2).map(k -> k.replace("(", "").replace(")", ""))
+                        .filter(k -> !k.isEmpty()).toList();
+                String found = inbox.stream().filter(m -> matches(m, keys, inbox)).map(m -> Long.toString(m.uid()))
+                        .collect(Collectors.joining(" "));
+                sb.append("* SEARCH").append(found.isEmpty() ? "" : " " + found).append("\r\n");
+            }
+            case "FETCH" -> {
+                String items = String.join(" ", Arrays.copyOfRange(w, 3, w.length));
+                for (int i = 0; i < inbox.size(); i++) {
+                    Msg m = inbox.get(i);
+                    if (inSet(m.uid(), w[2], inbox)) {
+                        sb.append(fetch(i + 1, m, items));
+                    }
+                }
+            }
+            case "STORE" -> {
+                List<String> flags = Arrays.stream(w).skip(4).map(f -> f.replace("(", "").replace(")", "")).toList();
+                inbox.stream().filter(m -> inSet(m.uid(), w[2], inbox)).forEach(m -> {
+                    if (w[3].startsWith("-")) {
+                        flags.forEach(m.flags()::remove);
+                    } else {
+                        m.flags().addAll(flags);
+                    }
+                });
+                modSeq++;
+            }
+            case "COPY" -> {
+                List<Msg> target = folders.get(unquote(w[3]));
+                if (target == null) {
+                    return tag + " NO [TRYCREATE] no such folder\r\n";
+                }
+                inbox.stream().filter(m -> inSet(m.uid(), w[2], inbox))
+                        .forEach(m -> target.add(new Msg(target.size() + 1, new LinkedHashSet<>(m.flags()), m.bytes())));
+            }
+            case "EXPUNGE" -> {
+                for (int i = inbox.size() - 1; i >= 0; i--) {
+                    Msg m = inbox.get(i);
+                    if (inSet(m.uid(), w[2], inbox) && m.flags().contains("\\Deleted")) {
+                        inbox.remove(i);
+                        sb.append("* ").append(i + 1).append(" EXPUNGE\r\n");
+                    }
+                }
+            }
+            default -> {
+                return tag + " BAD unsupported\r\n";
+            }
+        }
+        return sb.append(tag).append(" OK done\r\n").toString();
+    }
+
+    private String fetch(int seq, Msg m, String items) {
+        StringBuilder sb = new StringBuilder("* " + seq + " FETCH (UID " + m.uid() + " FLAGS ("
+                + String.join(" ", m.flags()) + ") INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE "
+                + m.bytes().length);
+        if (items.contains("MODSEQ")) {
+            sb.append(" MODSEQ (").append(modSeq).append(')');
+        }
+        if (items.contains("BODY.PEEK[]")) {
+            sb.append(" BODY[] {").append(m.bytes().length).append("}\r\n")
+                    .append(new String(m.bytes(), StandardCharsets.ISO_8859_1));
+        }
+        return sb.append(")\r\n").toString();
+    }
+
+    private static boolean matches(Msg m, List<String> keys, List<Msg> inbox) {
+        for (int i = 0; i < keys.size(); i++) {
+            boolean negate = keys.get(i).equalsIgnoreCase("NOT");
+            if (negate) {
+                i++;
+            }
+            String k = keys.get(i).toUpperCase();
+            boolean hit = switch (k) {
+                case "ALL" -> true;
+                case "SEEN", "UNSEEN" -> m.flags().contains("\\Seen") == k.equals("SEEN");
+                case "DELETED", "UNDELETED" -> m.flags().contains("\\Deleted") == k.equals("DELETED");
+                case "KEYWORD", "UNKEYWORD" -> m.flags().contains(keys.get(++i)) == k.equals("KEYWORD");
+                case "UID" -> inSet(m.uid(), keys.get(++i), inbox);
+                default -> throw new IllegalArgumentException("fake server cannot search " + k);
+            };
+            if (hit == negate) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // '*' is the highest UID in use, and n:* covers it even when n is larger (as Dovecot answers)
+    private static boolean inSet(long uid, String set, List<Msg> inbox) {
+        long max = inbox.isEmpty() ? 0 : inbox.get(inbox.size() - 1).uid();
+        for (String part : set.split(",")) {
+            String[] r = part.split(":");
+            long a = r[0].equals("*") ? max : Long.parseLong(r[0]);
+            long b = r.length == 1 ? a : r[1].equals("*") ? max : Long.parseLong(r[1]);
+            if (uid >= Math.min(a, b) && uid <= Math.max(a, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String unquote(String s) {
+        return s.startsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
