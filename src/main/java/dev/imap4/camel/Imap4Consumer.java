@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * search, while idling, and when the consumer stops. Until its outcome is applied a message stays
  * in flight and is never delivered again.
  *
- * <p>IDLE: with idle=true and a server offering it, a poll that went well waits in IDLE after its
- * search, and searches again as soon as the server reports EXISTS, until idleInterval passes; the
- * poll then returns and the scheduler starts the next one (which re-selects and re-issues IDLE).
- * After a failed poll the next one returns without idling, so the health check recovers at once.
+ * <p>IDLE: with idle=true and a server offering it, a poll that went well stays in IDLE after its
+ * search and searches again as soon as the server reports EXISTS, re-selecting and re-issuing IDLE
+ * every idleInterval, until the consumer stops, suspends or the connection fails; the scheduler's
+ * delay then only paces reconnection. After a failed poll the next one returns without idling, so
+ * the health check sees the recovery at once.
  */
 public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
@@ -102,7 +103,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             int n = cycle(true);
             if (idler.wanted(getErrorCounter() == 0)) {
                 forceConsumerAsReady();
-                n += idler.waitAndPoll(() -> cycle(false));
+                n += idler.waitAndPoll(() -> cycle(false), () -> cycle(true));
             }
             return n;
         } catch (Exception e) {
@@ -284,6 +285,12 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     protected void doResume() throws Exception {
         idler.allow();
         super.doResume();
+    }
+
+    /** Waiting in IDLE is no pending work: graceful shutdown need not wait for it. */
+    @Override
+    public int getPendingExchangesSize() {
+        return idler.isIdling() ? 0 : super.getPendingExchangesSize();
     }
 
     @Override

@@ -9,9 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The consumer's IDLE (RFC 2177) between searches. The polling thread idles while holding the
- * connection lock; three things end an IDLE early: an EXISTS from the server (search again now),
- * a queued outcome (apply it, then idle on: an asynchronous route must not wait for its \Seen until
- * the interval ends), and the consumer stopping or suspending.
+ * connection lock, re-issuing IDLE every idleInterval; three things end an IDLE early: an EXISTS
+ * from the server (search again now), a queued outcome (apply it, then idle on: an asynchronous
+ * route must not wait for its \Seen until the interval ends), and the consumer stopping or
+ * suspending. The polling thread stays with the consumer while it idles, so a consumer with
+ * idle=true should not share a small scheduled thread pool with others.
  *
  * <p>An outcome may be queued just before the IDLE command is registered with the client, when
  * {@code stopIdle()} has nothing to stop yet; a short follow-up wake-up from a timer closes that
@@ -87,32 +89,43 @@ final class Imap4IdleWaiter {
         return true;
     }
 
-    /** Idles for up to idleInterval, running {@code cycle} whenever the server reports new mail. */
-    int waitAndPoll(Cycle cycle) throws Exception {
+    /**
+     * Idles until the consumer stops, suspends or fails: {@code cycle} runs whenever the server
+     * reports new mail, and {@code refresh} (re-select and search) each time idleInterval passes,
+     * before IDLE is re-issued, so a server timeout never ends the session and nothing announced
+     * while the connection was busy is missed.
+     */
+    int waitAndPoll(Cycle cycle, Cycle refresh) throws Exception {
+        long interval = TimeUnit.MILLISECONDS.toNanos(consumer.getEndpoint().getConfiguration().getIdleInterval());
         int delivered = 0;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(
-                consumer.getEndpoint().getConfiguration().getIdleInterval());
+        long deadline = System.nanoTime() + interval;
         while (allowed && consumer.isRunAllowed() && !consumer.isSuspended()) {
             boolean news;
+            long left;
             idling = true;
             try {
                 if (!outcomes.isEmpty()) {
                     consumer.settle();
                     continue;
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                news = connection.existsNoted() || connection.idle(Duration.ofNanos(left));
+                left = deadline - System.nanoTime();
+                news = left > 0 && (connection.existsNoted() || connection.idle(Duration.ofNanos(left)));
             } finally {
                 idling = false;
             }
-            if (news) {
+            if (left <= 0) {
+                delivered += refresh.run();
+                deadline = System.nanoTime() + interval;
+            } else if (news) {
                 delivered += cycle.run();
             }
         }
         return delivered;
+    }
+
+    /** Whether the polling thread is waiting in IDLE (or about to), with no exchange of its own in progress. */
+    boolean isIdling() {
+        return idling;
     }
 
     /** Called when an outcome was queued, from any thread. */

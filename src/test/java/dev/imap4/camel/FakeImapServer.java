@@ -37,9 +37,18 @@ final class FakeImapServer implements AutoCloseable {
     private long nextUid = 1;
     private long modSeq = 1;
 
+    private final List<Socket> sessions = new CopyOnWriteArrayList<>();
+
     FakeImapServer(String extraCapabilities) throws IOException {
+        this(extraCapabilities, 0);
+    }
+
+    /** On a given port (0: any), so a test can bring a server "back" where it was. */
+    FakeImapServer(String extraCapabilities, int port) throws IOException {
         this.capabilities = ("IMAP4rev1 " + extraCapabilities).trim();
-        this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10);
         folders.put("INBOX", new ArrayList<>());
         Thread t = new Thread(this::acceptLoop, "fake-imap");
         t.setDaemon(true);
@@ -84,6 +93,7 @@ final class FakeImapServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                sessions.add(s);
                 Thread t = new Thread(() -> serve(s), "fake-imap-session");
                 t.setDaemon(true);
                 t.start();
@@ -130,7 +140,7 @@ final class FakeImapServer implements AutoCloseable {
             case "CAPABILITY" -> "* CAPABILITY " + capabilities + "\r\n" + tag + " OK done\r\n";
             case "LOGIN" -> w.length == 3 && unquote(w[1]).equals("joe") && unquote(w[2]).equals("secret")
                     ? tag + " OK [CAPABILITY " + capabilities + "] logged in\r\n"
-                    : tag + " NO [AUTHENTICATIONFAILED] wrong\r\n";
+                    : tag + " NO [AUTHENTICATIONFAILED] invalid credentials\r\n";
             case "SELECT", "EXAMINE" -> "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n"
                     + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] ok\r\n"
                     + "* " + inbox.size() + " EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY " + uidValidity + "] ok\r\n"
@@ -257,8 +267,17 @@ final class FakeImapServer implements AutoCloseable {
         return s.startsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
+    /** Closes every client connection, as a server restart or an idle timeout would. */
+    void dropConnections() throws IOException {
+        for (Socket s : sessions) {
+            s.close();
+        }
+        sessions.clear();
+    }
+
     @Override
     public void close() throws IOException {
         server.close();
+        dropConnections();
     }
 }

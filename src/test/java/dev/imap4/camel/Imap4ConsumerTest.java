@@ -42,6 +42,28 @@ class Imap4ConsumerTest extends Imap4ConsumerTestSupport {
     }
 
     @Test
+    void aMessageStillInFlightIsNotDeliveredAgainByLaterPolls() throws Exception {
+        long uid = mailbox.append("slow");
+        MockEndpoint out = consume(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                // seda takes over the completions: the poll goes on while the message is processed
+                from(uri("delay=20")).routeId("r").to("seda:slow");
+                from("seda:slow").delay(600).to("mock:out");
+            }
+        });
+        out.expectedMessageCount(1);
+        out.assertIsSatisfied(5000);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (!mailbox.seen("INBOX", uid) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertTrue(mailbox.seen("INBOX", uid), "the next poll applied the completion");
+        Thread.sleep(200);
+        assertEquals(1, out.getReceivedCounter(), "dozens of polls ran while it was in flight");
+    }
+
+    @Test
     void setsTheImap4HeadersTheBatchPropertiesAndAStreamCacheBody() throws Exception {
         String raw = TestMailbox.message("headers", "the body");
         long uid = mailbox.append("INBOX", raw, "\\Flagged");

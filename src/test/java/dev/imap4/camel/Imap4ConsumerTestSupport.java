@@ -28,10 +28,11 @@ abstract class Imap4ConsumerTestSupport extends CamelTestSupport {
         mailbox.close();
     }
 
-    /** An endpoint URI on GreenMail polling every 100 ms, plus {@code options} (a&b=c form). */
+    /** An endpoint URI on GreenMail polling every 100 ms unless {@code options} (a&b=c form) set a delay. */
     String uri(String options) {
+        boolean ownDelay = ("&" + options).contains("&delay=");
         return "imap4:127.0.0.1:" + MAIL.getImap().getPort() + "?security=PLAIN&username=joe&password=secret"
-                + "&initialDelay=0&delay=100" + (options.isEmpty() ? "" : "&" + options);
+                + "&initialDelay=0" + (ownDelay ? "" : "&delay=100") + (options.isEmpty() ? "" : "&" + options);
     }
 
     /** Starts route "r" from the endpoint to {@code mock:out}. */

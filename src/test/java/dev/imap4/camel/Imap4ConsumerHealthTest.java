@@ -1,0 +1,122 @@
+package dev.imap4.camel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The consumer's health check (Camel's scheduled-poll check): DOWN with a reason, UP again by itself. */
+class Imap4ConsumerHealthTest extends CamelTestSupport {
+
+    private FakeImapServer server;
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+    }
+
+    private MockEndpoint route(String options) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&initialDelay=0&delay=50&" + options)
+                        .routeId("r").to("mock:out");
+            }
+        });
+        return getMockEndpoint("mock:out");
+    }
+
+    /** The readiness check: DOWN before the first poll and after failed ones. */
+    private HealthCheck.Result health() {
+        return ((Imap4Consumer) context.getRoute("r").getConsumer()).getHealthCheck().callReadiness();
+    }
+
+    /** Waits for UP, or for DOWN because polls failed (not merely because none ran yet). */
+    private HealthCheck.Result await(HealthCheck.State state) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        HealthCheck.Result r = health();
+        while (!reached(r, state) && System.nanoTime() < end) {
+            Thread.sleep(20);
+            r = health();
+        }
+        assertTrue(reached(r, state), r.getState() + " " + r.getMessage() + " " + r.getDetails());
+        return r;
+    }
+
+    private static boolean reached(HealthCheck.Result r, HealthCheck.State state) {
+        Object errors = r.getDetails().get(HealthCheck.FAILURE_ERROR_COUNT);
+        return r.getState() == state && (state == HealthCheck.State.UP || errors instanceof Number n && n.longValue() > 0);
+    }
+
+    @Test
+    void wrongPasswordIsDownWithTheReasonAndUpOnceItIsFixed() throws Exception {
+        server = new FakeImapServer("UIDPLUS");
+        server.add(TestMailbox.message("waiting", "x"));
+        MockEndpoint out = route("password=hunter2");
+
+        HealthCheck.Result down = await(HealthCheck.State.DOWN);
+        assertEquals("authentication failed", down.getDetails().get("reason"), down.getDetails().toString());
+        assertTrue(down.getMessage().orElseThrow().startsWith("Consumer failed polling"), down.getMessage().get());
+        assertInstanceOf(Imap4ConsumerException.class, down.getError().orElseThrow());
+        assertTrue(down.getError().get().getMessage().startsWith("authentication failed (joe at 127.0.0.1:"),
+                down.getError().get().getMessage());
+        assertTrue(!down.getError().get().getMessage().contains("hunter2"), "the password never shows");
+
+        Imap4Endpoint endpoint = (Imap4Endpoint) context.getRoute("r").getEndpoint();
+        endpoint.getConfiguration().setPassword("secret");
+        await(HealthCheck.State.UP);
+        out.expectedMessageCount(1);
+        out.assertIsSatisfied(5000);
+    }
+
+    @Test
+    void aServerThatGoesAwayIsDownAndTheConsumerRecoversWhenItIsBack() throws Exception {
+        server = new FakeImapServer("UIDPLUS");
+        int port = server.port();
+        MockEndpoint out = route("password=secret");
+        await(HealthCheck.State.UP);
+
+        server.close();
+        HealthCheck.Result down = await(HealthCheck.State.DOWN);
+        assertTrue(down.getDetails().get("reason").toString().matches("cannot connect|connection lost"),
+                String.valueOf(down.getDetails()));
+
+        server = new FakeImapServer("UIDPLUS", port);
+        server.add(TestMailbox.message("after the outage", "x"));
+        await(HealthCheck.State.UP);
+        out.expectedMessageCount(1);
+        out.assertIsSatisfied(5000);
+    }
+
+    @Test
+    void aKeptConnectionTheServerDroppedIsReplacedWithoutAFailedPoll() throws Exception {
+        server = new FakeImapServer("UIDPLUS");
+        MockEndpoint out = route("password=secret");
+        await(HealthCheck.State.UP);
+        Imap4Consumer consumer = (Imap4Consumer) context.getRoute("r").getConsumer();
+
+        server.dropConnections();
+        server.add(TestMailbox.message("after the drop", "x"));
+        out.expectedMessageCount(1);
+        out.assertIsSatisfied(5000);
+        assertEquals(0, consumer.getErrorCounter(), "reconnected within the poll");
+        assertEquals(2, server.count("LOGIN"));
+    }
+
+    @Test
+    void backoffOptionsSlowDownReconnectionAttempts() throws Exception {
+        server = new FakeImapServer("UIDPLUS");
+        route("password=hunter2&backoffErrorThreshold=1&backoffMultiplier=10");
+        await(HealthCheck.State.DOWN);
+        Thread.sleep(1000);
+        // every 50 ms without backoff (about 20 attempts); one poll in 11 with it
+        assertTrue(server.count("LOGIN") <= 4, "login attempts: " + server.count("LOGIN"));
+    }
+}
