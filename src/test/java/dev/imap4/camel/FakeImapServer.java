@@ -4,10 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,7 +29,15 @@ import java.util.stream.Collectors;
  */
 final class FakeImapServer implements AutoCloseable {
 
-    private record Msg(long uid, Set<String> flags, byte[] bytes) {
+    /** A message held in memory, or (for large ones) in a file that is streamed when fetched. */
+    private record Msg(long uid, Set<String> flags, byte[] bytes, Path file) {
+        long size() {
+            try {
+                return file == null ? bytes.length : Files.size(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private final ServerSocket server;
@@ -61,8 +72,15 @@ final class FakeImapServer implements AutoCloseable {
 
     synchronized long add(String raw) {
         long uid = nextUid++;
-        folders.get("INBOX").add(new Msg(uid, new LinkedHashSet<>(), raw.getBytes(StandardCharsets.UTF_8)));
+        folders.get("INBOX").add(new Msg(uid, new LinkedHashSet<>(), raw.getBytes(StandardCharsets.UTF_8), null));
         modSeq++;
+        return uid;
+    }
+
+    /** Adds a message whose bytes stay in {@code file}: a FETCH streams them, never holding them in memory. */
+    synchronized long addFile(Path file) {
+        long uid = nextUid++;
+        folders.get("INBOX").add(new Msg(uid, new LinkedHashSet<>(), null, file));
         return uid;
     }
 
@@ -112,11 +130,15 @@ final class FakeImapServer implements AutoCloseable {
                 String tag = line.substring(0, sp);
                 String command = line.substring(sp + 1);
                 commands.add(command);
-                byte[] answer;
                 synchronized (this) {
-                    answer = answer(tag, command).getBytes(StandardCharsets.ISO_8859_1);
+                    for (Object part : answer(tag, command)) {
+                        if (part instanceof Path file) {
+                            Files.copy(file, out);
+                        } else {
+                            out.write(part.toString().getBytes(StandardCharsets.ISO_8859_1));
+                        }
+                    }
                 }
-                out.write(answer);
                 out.flush();
                 if (command.equalsIgnoreCase("LOGOUT")) {
                     return;
@@ -132,7 +154,16 @@ final class FakeImapServer implements AutoCloseable {
         out.flush();
     }
 
-    private String answer(String tag, String command) {
+    /** The reply: text, and files to stream where a large message's literal goes. */
+    private List<Object> answer(String tag, String command) {
+        String[] w = command.split(" ");
+        if (w[0].equalsIgnoreCase("UID")) {
+            return uid(tag, w, folders.get("INBOX"));
+        }
+        return List.of(simple(tag, command));
+    }
+
+    private String simple(String tag, String command) {
         String[] w = command.split(" ");
         String verb = w[0].toUpperCase();
         List<Msg> inbox = folders.get("INBOX");
@@ -153,13 +184,13 @@ final class FakeImapServer implements AutoCloseable {
             }
             case "NOOP" -> tag + " OK noop\r\n";
             case "LOGOUT" -> "* BYE bye\r\n" + tag + " OK bye\r\n";
-            case "UID" -> uid(tag, w, inbox);
             default -> tag + " BAD unsupported\r\n";
         };
     }
 
-    private String uid(String tag, String[] w, List<Msg> inbox) {
+    private List<Object> uid(String tag, String[] w, List<Msg> inbox) {
         String verb = w[1].toUpperCase();
+        List<Object> parts = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         switch (verb) {
             case "SEARCH" -> {
@@ -174,7 +205,7 @@ final class FakeImapServer implements AutoCloseable {
                 for (int i = 0; i < inbox.size(); i++) {
                     Msg m = inbox.get(i);
                     if (inSet(m.uid(), w[2], inbox)) {
-                        sb.append(fetch(i + 1, m, items));
+                        fetch(i + 1, m, items, sb, parts);
                     }
                 }
             }
@@ -192,10 +223,10 @@ final class FakeImapServer implements AutoCloseable {
             case "COPY" -> {
                 List<Msg> target = folders.get(unquote(w[3]));
                 if (target == null) {
-                    return tag + " NO [TRYCREATE] no such folder\r\n";
+                    return List.of(tag + " NO [TRYCREATE] no such folder\r\n");
                 }
-                inbox.stream().filter(m -> inSet(m.uid(), w[2], inbox))
-                        .forEach(m -> target.add(new Msg(target.size() + 1, new LinkedHashSet<>(m.flags()), m.bytes())));
+                inbox.stream().filter(m -> inSet(m.uid(), w[2], inbox)).forEach(m ->
+                        target.add(new Msg(target.size() + 1, new LinkedHashSet<>(m.flags()), m.bytes(), m.file())));
             }
             case "EXPUNGE" -> {
                 for (int i = inbox.size() - 1; i >= 0; i--) {
@@ -207,24 +238,31 @@ final class FakeImapServer implements AutoCloseable {
                 }
             }
             default -> {
-                return tag + " BAD unsupported\r\n";
+                return List.of(tag + " BAD unsupported\r\n");
             }
         }
-        return sb.append(tag).append(" OK done\r\n").toString();
+        parts.add(sb.append(tag).append(" OK done\r\n").toString());
+        return parts;
     }
 
-    private String fetch(int seq, Msg m, String items) {
-        StringBuilder sb = new StringBuilder("* " + seq + " FETCH (UID " + m.uid() + " FLAGS ("
-                + String.join(" ", m.flags()) + ") INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE "
-                + m.bytes().length);
+    private void fetch(int seq, Msg m, String items, StringBuilder sb, List<Object> parts) {
+        sb.append("* ").append(seq).append(" FETCH (UID ").append(m.uid()).append(" FLAGS (")
+                .append(String.join(" ", m.flags())).append(") INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE ")
+                .append(m.size());
         if (items.contains("MODSEQ")) {
             sb.append(" MODSEQ (").append(modSeq).append(')');
         }
         if (items.contains("BODY.PEEK[]")) {
-            sb.append(" BODY[] {").append(m.bytes().length).append("}\r\n")
-                    .append(new String(m.bytes(), StandardCharsets.ISO_8859_1));
+            sb.append(" BODY[] {").append(m.size()).append("}\r\n");
+            if (m.file() == null) {
+                sb.append(new String(m.bytes(), StandardCharsets.ISO_8859_1));
+            } else {
+                parts.add(sb.toString());
+                sb.setLength(0);
+                parts.add(m.file());
+            }
         }
-        return sb.append(")\r\n").toString();
+        sb.append(")\r\n");
     }
 
     private static boolean matches(Msg m, List<String> keys, List<Msg> inbox) {
