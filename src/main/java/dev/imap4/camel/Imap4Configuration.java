@@ -278,7 +278,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * Open the folder with EXAMINE: nothing is ever changed on the server (success and failure actions are skipped).
+     * Open the folder with EXAMINE: nothing is ever changed on the server (success and failure actions are skipped). Messages are still delivered only once while the consumer runs; to skip them after a restart too, add incremental or an idempotentRepository.
      */
     public void setReadOnly(boolean readOnly) {
         this.readOnly = readOnly;
@@ -289,7 +289,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * Which messages to consume, in IMAP SEARCH syntax, for example UNSEEN, ALL, or UNSEEN FROM "billing@example.org".
+     * Which messages to consume, in IMAP SEARCH syntax, for example UNSEEN, ALL, or UNSEEN FROM "billing@example.org". UNDELETED is added unless the criteria mention DELETED or UNDELETED, and with onFailure FLAG messages carrying failureFlag are left out.
      */
     public void setSearchCriteria(String searchCriteria) {
         this.searchCriteria = searchCriteria;
@@ -311,7 +311,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * Only look at UIDs above the highest one already consumed (restricting the search to UID n:*); the state resets when UIDVALIDITY changes.
+     * Only look at UIDs above the highest one already consumed (restricting the search to UID n:*, and dropping the highest UID that servers such as Dovecot return when nothing is new). The mark never passes a message that failed and will be retried. It is kept in memory: it resets when UIDVALIDITY changes and when the consumer restarts (add an idempotentRepository to skip consumed messages across restarts).
      */
     public void setIncremental(boolean incremental) {
         this.incremental = incremental;
@@ -344,7 +344,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * What to fetch: FULL (the whole message as the body), HEADERS (the header section as the body) or ENVELOPE (envelope and body structure in headers, no content).
+     * What to fetch: FULL (the whole message as the body), HEADERS (the header section as the body) or ENVELOPE (envelope and body structure in headers, no content; the main header fields come from the envelope). Bodies are stream caches; a large one is spooled to disk, never held on the heap.
      */
     public void setFetchContent(Imap4FetchContent fetchContent) {
         this.fetchContent = fetchContent;
@@ -355,7 +355,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * What to do with a message once its exchange completed: SEEN, DELETE, MOVE (to moveTo), COPY (to copyTo) or NONE. Headers CamelImap4MoveTo, CamelImap4CopyTo and CamelImap4Delete override it per message.
+     * What to do with a message once its exchange completed: SEEN, DELETE (\Seen and \Deleted, expunged per expungeMode), MOVE (to moveTo), COPY (to copyTo, the original left as it is) or NONE. Headers CamelImap4MoveTo, CamelImap4CopyTo and CamelImap4Delete override it per message. A message still matching the search afterwards (COPY, NONE) is not delivered again while the consumer runs; add incremental or an idempotentRepository to skip it after a restart too.
      */
     public void setOnSuccess(Imap4OnSuccess onSuccess) {
         this.onSuccess = onSuccess;
@@ -366,7 +366,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The folder messages are moved to when onSuccess is MOVE.
+     * The folder messages are moved to when onSuccess is MOVE; created when missing.
      */
     public void setMoveTo(String moveTo) {
         this.moveTo = moveTo;
@@ -377,7 +377,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The folder messages are copied to when onSuccess is COPY.
+     * The folder messages are copied to when onSuccess is COPY; created when missing.
      */
     public void setCopyTo(String copyTo) {
         this.copyTo = copyTo;
@@ -388,7 +388,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * When deleted (or moved, without MOVE support) messages are expunged: IMMEDIATE, BATCH (once per poll) or NONE.
+     * When deleted (or moved, without MOVE support) messages are expunged: IMMEDIATE, BATCH (once per poll) or NONE. Only UID EXPUNGE (UIDPLUS) is used, never a plain EXPUNGE that would also remove what other clients flagged; without UIDPLUS the messages stay flagged \Deleted (and are never delivered again).
      */
     public void setExpungeMode(Imap4ExpungeMode expungeMode) {
         this.expungeMode = expungeMode;
@@ -399,7 +399,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * What to do with a message whose exchange failed: NONE (leave it exactly as it was, so the next poll delivers it again), FLAG (set failureFlag) or MOVE (to errorFolder once it failed maxFailedAttempts times).
+     * What to do with a message whose exchange failed: NONE (leave it exactly as it was, so the next poll delivers it again), FLAG (set failureFlag; the search then leaves it out, so it waits for someone to remove the flag) or MOVE (to errorFolder once it failed maxFailedAttempts times). FLAG and MOVE keep a poison message from being retried forever.
      */
     public void setOnFailure(Imap4OnFailure onFailure) {
         this.onFailure = onFailure;
@@ -410,7 +410,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The keyword set when onFailure is FLAG.
+     * The keyword set when onFailure is FLAG (an IMAP atom such as $Failed, or one of \Flagged, \Answered, \Draft, \Seen, \Deleted); messages carrying it are left out of the search.
      */
     public void setFailureFlag(String failureFlag) {
         this.failureFlag = failureFlag;
@@ -421,7 +421,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The folder failed messages are moved to when onFailure is MOVE.
+     * The folder failed messages are moved to when onFailure is MOVE; created when missing.
      */
     public void setErrorFolder(String errorFolder) {
         this.errorFolder = errorFolder;
@@ -432,7 +432,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * How many failed attempts a message gets before onFailure MOVE takes it out of the folder.
+     * How many failed attempts a message gets before onFailure MOVE takes it out of the folder. Attempts are counted in memory per folder, UIDVALIDITY and UID, so they start over when the consumer restarts.
      */
     public void setMaxFailedAttempts(int maxFailedAttempts) {
         this.maxFailedAttempts = maxFailedAttempts;
@@ -465,7 +465,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * After each poll wait in IDLE and poll again as soon as the server reports new mail, instead of waiting for the scheduler; plain polling when the server lacks IDLE.
+     * After each poll wait in IDLE and search again as soon as the server reports new mail, instead of waiting for the scheduler; plain polling when the server lacks IDLE. The consumer keeps its polling thread while idling (do not share a small scheduled thread pool with it); the scheduler's delay then only paces reconnection after a failure.
      */
     public void setIdle(boolean idle) {
         this.idle = idle;
@@ -476,7 +476,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * How long one IDLE may last before it is re-issued, in milliseconds; keep it under the server's timeout (29 minutes by RFC 2177, about 10 for Office 365).
+     * How long one IDLE may last before the folder is selected and searched again and IDLE re-issued, in milliseconds; keep it under the server's timeout (29 minutes by RFC 2177, about 10 for Office 365).
      */
     public void setIdleInterval(long idleInterval) {
         this.idleInterval = idleInterval;

@@ -38,14 +38,14 @@ public final class Imap4Constants {
 
     // ---- per-message overrides of the success action, set by the route ----
 
-    @Metadata(label = "consumer", description = "Move the message to this folder on success, whatever the"
-            + " endpoint's onSuccess says.", javaType = "String")
+    @Metadata(label = "consumer", description = "Move the message to this folder on success, instead of the"
+            + " endpoint's onSuccess action (created when missing).", javaType = "String")
     public static final String MOVE_TO = "CamelImap4MoveTo";
-    @Metadata(label = "consumer", description = "Copy the message to this folder on success, whatever the"
-            + " endpoint's onSuccess says.", javaType = "String")
+    @Metadata(label = "consumer", description = "Copy the message to this folder on success, in addition to the"
+            + " endpoint's onSuccess action (instead of copyTo when that action is COPY).", javaType = "String")
     public static final String COPY_TO = "CamelImap4CopyTo";
-    @Metadata(label = "consumer", description = "Delete (true) or keep (false) the message on success,"
-            + " whatever the endpoint's onSuccess says.", javaType = "Boolean")
+    @Metadata(label = "consumer", description = "On success, true deletes the message whatever onSuccess says;"
+            + " false keeps it in the folder (a DELETE or MOVE action becomes SEEN).", javaType = "Boolean")
     public static final String DELETE = "CamelImap4Delete";
 
     // ---- producer ----

@@ -2,12 +2,8 @@ package dev.imap4.camel;
 
 import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.types.MailboxState;
-import dev.imap4.client.types.NumberSet;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.camel.Exchange;
@@ -15,7 +11,6 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.UnitOfWorkHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,41 +72,35 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     }
 
     private void validate() {
-        require(config.getOnSuccess() != Imap4OnSuccess.MOVE || notBlank(config.getMoveTo()), "onSuccess=MOVE needs moveTo");
-        require(config.getOnSuccess() != Imap4OnSuccess.COPY || notBlank(config.getCopyTo()), "onSuccess=COPY needs copyTo");
-        require(config.getOnFailure() != Imap4OnFailure.MOVE || notBlank(config.getErrorFolder()),
-                "onFailure=MOVE needs errorFolder");
-        require(config.getMaxFailedAttempts() >= 1, "maxFailedAttempts must be at least 1");
-        require(config.getFetchBatchSize() >= 1, "fetchBatchSize must be at least 1");
-        require(!config.isIdle() || config.getIdleInterval() > 0, "idleInterval must be positive");
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
+        if (config.getFetchBatchSize() < 1) {
+            throw new IllegalArgumentException("fetchBatchSize must be at least 1");
         }
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
+        if (config.isIdle() && config.getIdleInterval() <= 0) {
+            throw new IllegalArgumentException("idleInterval must be positive");
+        }
     }
 
     @Override
     protected int poll() throws Exception {
         connection.lock();
+        boolean ok = false;
         try {
             int n = cycle(true);
             if (idler.wanted(getErrorCounter() == 0)) {
                 forceConsumerAsReady();
                 n += idler.waitAndPoll(() -> cycle(false), () -> cycle(true));
             }
+            ok = true;
             return n;
         } catch (Exception e) {
-            connection.close();
             addLastErrorDetail("reason", e instanceof Imap4ConsumerException ce ? ce.getReason()
                     : e instanceof Imap4AbortException ? "connection lost" : "poll failed");
             throw e;
         } finally {
+            if (!ok) {
+                // whatever went wrong, the next poll starts from a fresh connection
+                connection.close();
+            }
             connection.unlock();
         }
     }
@@ -156,7 +145,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     }
 
     /** The idempotent key: folder/UIDVALIDITY/UID, which names one message for good (never Message-ID). */
-    String key(long uid) {
+    private String key(long uid) {
         return config.getFolder() + "/" + state.uidValidity() + "/" + uid;
     }
 
@@ -166,38 +155,12 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         batchOffset = 0;
         for (int from = 0; from < uids.size() && isBatchAllowed() && isRunAllowed(); from += size) {
             List<Long> chunk = uids.subList(from, Math.min(from + size, uids.size()));
-            Queue<Object> exchanges = fetch(chunk);
+            Queue<Object> exchanges = mapper.fetch(connection.client(), chunk, modSeq, state.uidValidity(),
+                    () -> createExchange(true));
             batchTotal = batchOffset + exchanges.size() + (uids.size() - from - chunk.size());
             delivered += processBatch(exchanges);
         }
         return delivered;
-    }
-
-    // one UID FETCH; the handler copies each message out of its literal into an exchange
-    private Queue<Object> fetch(List<Long> chunk) {
-        Map<Long, Exchange> byUid = new HashMap<>();
-        long uidValidity = state.uidValidity();
-        try {
-            connection.client().uidFetch(NumberSet.uids(chunk), mapper.items(modSeq), r -> {
-                if (r.uid() == null || byUid.containsKey(r.uid()) || !mapper.hasContent(r)) {
-                    return;
-                }
-                Exchange exchange = createExchange(true);
-                byUid.put(r.uid(), exchange);
-                mapper.populate(exchange, r, uidValidity);
-            });
-        } catch (RuntimeException e) {
-            byUid.values().forEach(Imap4Consumer::discard);
-            throw e;
-        }
-        Queue<Object> ordered = new ArrayDeque<>(byUid.size());
-        for (Long uid : chunk) {
-            Exchange exchange = byUid.remove(uid);
-            if (exchange != null) {
-                ordered.add(exchange);
-            }
-        }
-        return ordered;
     }
 
     @Override
@@ -207,7 +170,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         for (int i = 0; i < total; i++) {
             Exchange exchange = (Exchange) exchanges.poll();
             if (!isBatchAllowed()) {
-                discard(exchange);
+                Imap4MessageMapper.discard(exchange);
                 continue;
             }
             int index = batchOffset + i;
@@ -231,7 +194,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         String key = repo == null ? null : key(uid);
         if (repo != null && !repo.add(key)) {
             LOG.debug("Skipping message UID {}: {} is already in the idempotent repository", uid, key);
-            discard(exchange);
+            Imap4MessageMapper.discard(exchange);
             return false;
         }
         state.delivered(uid);
@@ -242,7 +205,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         } catch (Exception e) {
             // the routing engine normally keeps failures on the exchange; make sure the hook still runs
             exchange.setException(e);
-            discard(exchange);
+            Imap4MessageMapper.discard(exchange);
         }
         return true;
     }
@@ -268,11 +231,6 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     void settle() {
         applyOutcomes();
         actions.expungePending();
-    }
-
-    // an exchange that will not be routed: run its completions (spool files are deleted)
-    private static void discard(Exchange exchange) {
-        UnitOfWorkHelper.doneSynchronizations(exchange, exchange.getExchangeExtension().handoverCompletions());
     }
 
     @Override

@@ -1,20 +1,27 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.ImapClient;
 import dev.imap4.client.Literal;
 import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.types.FetchResponse;
+import dev.imap4.client.types.NumberSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.converter.stream.CachedOutputStream;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.StreamCachingStrategy;
+import org.apache.camel.support.UnitOfWorkHelper;
 import org.apache.camel.util.IOHelper;
 
 /**
@@ -40,6 +47,43 @@ final class Imap4MessageMapper {
             case ENVELOPE -> items.withEnvelope().withBodyStructure();
         };
         return modSeq ? items.withModSeq() : items;
+    }
+
+    /**
+     * One UID FETCH of {@code chunk}: each message is copied out of its literal into a new exchange
+     * while the handler runs. Returns the exchanges in the order of {@code chunk} (UID or SORT
+     * order); a message expunged meanwhile is simply missing. On failure every exchange made so far
+     * is discarded.
+     */
+    Queue<Object> fetch(ImapClient client, List<Long> chunk, boolean modSeq, long uidValidity,
+            Supplier<Exchange> exchanges) {
+        Map<Long, Exchange> byUid = new HashMap<>();
+        try {
+            client.uidFetch(NumberSet.uids(chunk), items(modSeq), r -> {
+                if (r.uid() == null || byUid.containsKey(r.uid()) || !hasContent(r)) {
+                    return;
+                }
+                Exchange exchange = exchanges.get();
+                byUid.put(r.uid(), exchange);
+                populate(exchange, r, uidValidity);
+            });
+        } catch (RuntimeException e) {
+            byUid.values().forEach(Imap4MessageMapper::discard);
+            throw e;
+        }
+        Queue<Object> ordered = new ArrayDeque<>(byUid.size());
+        for (Long uid : chunk) {
+            Exchange exchange = byUid.remove(uid);
+            if (exchange != null) {
+                ordered.add(exchange);
+            }
+        }
+        return ordered;
+    }
+
+    /** An exchange that will not be routed: its completions run now (spool files are deleted). */
+    static void discard(Exchange exchange) {
+        UnitOfWorkHelper.doneSynchronizations(exchange, exchange.getExchangeExtension().handoverCompletions());
     }
 
     /** Whether the response carries what was asked (a message expunged meanwhile may come without it). */

@@ -4,7 +4,7 @@ package dev.imap4.camel;
 public enum Imap4OnFailure {
     /** Leave it exactly as it was: unseen, not deleted; the next poll delivers it again. */
     NONE,
-    /** Set failureFlag (for example $Failed) so searches can exclude it. */
+    /** Set failureFlag (for example $Failed); the consumer's search leaves flagged messages out, so it is not retried. */
     FLAG,
     /** Move it to errorFolder once it has failed maxFailedAttempts times. */
     MOVE

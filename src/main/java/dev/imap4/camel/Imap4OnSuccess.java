@@ -4,12 +4,15 @@ package dev.imap4.camel;
 public enum Imap4OnSuccess {
     /** Set \Seen. */
     SEEN,
-    /** Set \Deleted and expunge (see expungeMode). */
+    /** Set \Seen and \Deleted, and expunge (see expungeMode). */
     DELETE,
     /** Move to moveTo (MOVE, or COPY + \Deleted + UID EXPUNGE). */
     MOVE,
     /** Copy to copyTo and leave the original as it is. */
     COPY,
-    /** Leave the message exactly as it is (use with incremental mode or an idempotent repository). */
+    /**
+     * Leave the message exactly as it is; it is not delivered again while the consumer runs (use
+     * incremental mode or an idempotent repository to skip it after a restart too).
+     */
     NONE
 }

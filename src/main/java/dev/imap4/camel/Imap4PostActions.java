@@ -28,9 +28,24 @@ final class Imap4PostActions {
     private boolean uidplusWarned;
 
     Imap4PostActions(Imap4Configuration config, Imap4ConsumerConnection connection, Imap4ConsumerState state) {
+        require(config.getOnSuccess() != Imap4OnSuccess.MOVE || notBlank(config.getMoveTo()), "onSuccess=MOVE needs moveTo");
+        require(config.getOnSuccess() != Imap4OnSuccess.COPY || notBlank(config.getCopyTo()), "onSuccess=COPY needs copyTo");
+        require(config.getOnFailure() != Imap4OnFailure.MOVE || notBlank(config.getErrorFolder()),
+                "onFailure=MOVE needs errorFolder");
+        require(config.getMaxFailedAttempts() >= 1, "maxFailedAttempts must be at least 1");
         this.config = config;
         this.connection = connection;
         this.state = state;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 
     /** What to do on the server, grouped by action and folder. */

@@ -1,0 +1,70 @@
+package dev.imap4.camel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.imap4.client.types.Address;
+import dev.imap4.client.types.Envelope;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A message's own header fields: unfolding, decoding, limits, and the ENVELOPE form. */
+class Imap4ConsumerHeaderParsingTest {
+
+    private static List<Map.Entry<String, String>> read(byte[] raw, int max) throws IOException {
+        return Imap4MailHeaders.read(new ByteArrayInputStream(raw), max);
+    }
+
+    private static List<Map.Entry<String, String>> read(String raw) throws IOException {
+        return read(raw.getBytes(StandardCharsets.UTF_8), Imap4MailHeaders.MAX_HEADER_BYTES);
+    }
+
+    @Test
+    void unfoldsAndStopsAtTheEmptyLine() throws IOException {
+        assertEquals(List.of(Map.entry("Subject", "a long one"), Map.entry("To", "joe@example.org")),
+                read("Subject: a long\r\n one\r\nTo: joe@example.org\r\n\r\nNot: a header\r\n"));
+    }
+
+    @Test
+    void acceptsBareLineFeedsAndSkipsLinesThatAreNoFields() throws IOException {
+        assertEquals(List.of(Map.entry("Subject", "x"), Map.entry("X-Tab", "a\tb")),
+                read("From joe Mon Jan  1 00:00:00 2026\nSubject: x\n: empty name\nX-Tab: a\n\tb\n\nbody"));
+    }
+
+    @Test
+    void decodesEncodedWordsUtf8AndLatin1() throws IOException {
+        assertEquals("Grüße", read("Subject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?=\r\n\r\n").get(0).getValue());
+        assertEquals("Grüße", read("Subject: Grüße\r\n\r\n").get(0).getValue(), "RFC 6532 UTF-8");
+        byte[] latin1 = "Subject: Grüße\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("Grüße", read(latin1, 1000).get(0).getValue(), "stray 8-bit read as ISO-8859-1");
+    }
+
+    @Test
+    void readsNoMoreThanTheLimit() throws IOException {
+        String raw = "A: 1\r\nB: " + "x".repeat(100) + "\r\nC: 3\r\n\r\n";
+        assertEquals(List.of(Map.entry("A", "1")), read(raw.getBytes(StandardCharsets.US_ASCII), 50));
+    }
+
+    @Test
+    void aHeaderSectionWithoutTheFinalEmptyLineStillYieldsItsLastField() throws IOException {
+        assertEquals(List.of(Map.entry("A", "1"), Map.entry("B", "2")), read("A: 1\r\nB: 2"));
+    }
+
+    @Test
+    void envelopeFieldsBecomeHeaderFieldsWithDecodedNamesAndGroups() {
+        Envelope e = new Envelope("Mon, 1 Jan 2026 10:00:00 +0000", "=?UTF-8?B?w4ljaGVj?=",
+                List.of(new Address("=?UTF-8?Q?Zo=C3=AB?=", null, "zoe", "example.org")), List.of(), List.of(),
+                List.of(new Address("Lee, Ann", null, "ann", "example.org"), new Address(null, null, "bob", "example.org")),
+                List.of(new Address(null, null, "team", null), new Address(null, null, "c", "example.org"),
+                        new Address(null, null, null, null)),
+                List.of(), null, "<id@example.org>");
+        assertEquals(List.of(Map.entry("Date", "Mon, 1 Jan 2026 10:00:00 +0000"), Map.entry("Subject", "Échec"),
+                Map.entry("From", "Zoë <zoe@example.org>"),
+                Map.entry("To", "\"Lee, Ann\" <ann@example.org>, bob@example.org"),
+                Map.entry("Cc", "team:c@example.org;"), Map.entry("Message-ID", "<id@example.org>")),
+                Imap4MailHeaders.fromEnvelope(e));
+    }
+}
