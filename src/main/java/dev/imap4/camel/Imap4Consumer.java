@@ -115,6 +115,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
                         config.getFolder(), previous, mailbox.uidValidity());
             }
             modSeq = mailbox.highestModSeq() != null && connection.has("CONDSTORE");
+            actions.checkFailureFlag(mailbox);
         }
         applyOutcomes();
         connection.clearExistsNoted();
@@ -217,7 +218,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
     /** Applies every queued outcome; only ever called by the thread holding the connection lock. */
     private void applyOutcomes() {
-        if (outcomes.isEmpty()) {
+        if (outcomes.isEmpty() && !actions.hasPending()) {
             return;
         }
         List<Imap4Outcome> batch = new ArrayList<>();

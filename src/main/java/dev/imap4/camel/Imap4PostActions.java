@@ -3,11 +3,9 @@ package dev.imap4.camel;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * together are grouped, so N messages marked \Seen cost one UID STORE, not N. A NO from the server
  * (a missing folder that cannot be created, a keyword the folder refuses) is logged and the
  * message stays as it is; the consumer still remembers it as done, so it is not delivered again
- * while the consumer runs. A broken connection propagates: the poll fails and reconnects.
+ * while the consumer runs. A broken connection propagates: the poll fails and reconnects, and
+ * the unfinished part of the plan is carried out after the next SELECT.
  */
 final class Imap4PostActions {
 
@@ -26,6 +25,8 @@ final class Imap4PostActions {
     private final Imap4ConsumerConnection connection;
     private final Imap4ConsumerState state;
     private boolean uidplusWarned;
+    private boolean flagWarned;
+    private Imap4ActionPlan pending;
 
     Imap4PostActions(Imap4Configuration config, Imap4ConsumerConnection connection, Imap4ConsumerState state) {
         require(config.getOnSuccess() != Imap4OnSuccess.MOVE || notBlank(config.getMoveTo()), "onSuccess=MOVE needs moveTo");
@@ -48,21 +49,34 @@ final class Imap4PostActions {
         return s != null && !s.isBlank();
     }
 
-    /** What to do on the server, grouped by action and folder. */
-    private static final class Plan {
-        final Map<String, List<Long>> copies = new LinkedHashMap<>();
-        final Map<String, List<Long>> moves = new LinkedHashMap<>();
-        final List<Long> seen = new ArrayList<>();
-        final List<Long> flagged = new ArrayList<>();
-        final List<Long> deleted = new ArrayList<>();
-
-        static void add(Map<String, List<Long>> byFolder, String folder, long uid) {
-            byFolder.computeIfAbsent(folder, f -> new ArrayList<>()).add(uid);
-        }
+    /** Whether a plan cut short by a broken connection waits to be finished. */
+    boolean hasPending() {
+        return pending != null;
     }
 
+    /** Warns once when the folder cannot keep the failure keyword, so FLAG could not park messages. */
+    void checkFailureFlag(MailboxState mailbox) {
+        String flag = config.getFailureFlag();
+        if (config.getOnFailure() != Imap4OnFailure.FLAG || config.isReadOnly() || flagWarned || flag.startsWith("\\")
+                || mailbox.permanentFlags().contains("\\*")
+                || mailbox.permanentFlags().stream().anyMatch(flag::equalsIgnoreCase)) {
+            return;
+        }
+        flagWarned = true;
+        LOG.warn("Folder '{}' cannot store the keyword {} (PERMANENTFLAGS {}); failed messages are parked only"
+                + " while the consumer runs", config.getFolder(), flag, mailbox.permanentFlags());
+    }
+
+    /** Records the outcomes in the state and carries out what they call for on the server. */
     void apply(List<Imap4Outcome> outcomes) {
-        Plan plan = new Plan();
+        Imap4ActionPlan plan = pending;
+        if (plan != null && plan.uidValidity != state.uidValidity()) {
+            LOG.debug("Dropping unfinished actions for UIDVALIDITY {}; it is now {}", plan.uidValidity, state.uidValidity());
+            plan = null;
+        }
+        if (plan == null) {
+            plan = new Imap4ActionPlan(state.uidValidity());
+        }
         for (Imap4Outcome o : outcomes) {
             if (o.uidValidity() != state.uidValidity()) {
                 LOG.debug("Dropping the outcome of UID {}: UIDVALIDITY is now {}, not {}", o.uid(),
@@ -74,22 +88,24 @@ final class Imap4PostActions {
                 planFailure(o, plan);
             }
         }
-        if (!config.isReadOnly()) {
+        pending = config.isReadOnly() ? null : plan;
+        if (pending != null) {
             execute(plan);
+            pending = null;
         }
     }
 
     // CamelImap4MoveTo replaces the action; CamelImap4CopyTo copies in addition to it (instead of
     // copyTo when the action is COPY); CamelImap4Delete true deletes, false keeps the message in
     // the folder (a DELETE or MOVE action becomes SEEN)
-    private void planSuccess(Imap4Outcome o, Plan plan) {
+    private void planSuccess(Imap4Outcome o, Imap4ActionPlan plan) {
         Imap4OnSuccess action = config.getOnSuccess();
         String copy = o.copyTo() != null ? o.copyTo() : action == Imap4OnSuccess.COPY ? config.getCopyTo() : null;
         if (copy != null) {
-            Plan.add(plan.copies, copy, o.uid());
+            Imap4ActionPlan.add(plan.copies, copy, o.uid());
         }
         if (o.moveTo() != null) {
-            Plan.add(plan.moves, o.moveTo(), o.uid());
+            Imap4ActionPlan.add(plan.moves, o.moveTo(), o.uid());
             return;
         }
         if (Boolean.TRUE.equals(o.delete())) {
@@ -100,14 +116,14 @@ final class Imap4PostActions {
         switch (action) {
             case SEEN -> plan.seen.add(o.uid());
             case DELETE -> plan.deleted.add(o.uid());
-            case MOVE -> Plan.add(plan.moves, config.getMoveTo(), o.uid());
+            case MOVE -> Imap4ActionPlan.add(plan.moves, config.getMoveTo(), o.uid());
             default -> {
                 // COPY (done above) and NONE leave the original as it is
             }
         }
     }
 
-    private void planFailure(Imap4Outcome o, Plan plan) {
+    private void planFailure(Imap4Outcome o, Imap4ActionPlan plan) {
         long uid = o.uid();
         switch (config.getOnFailure()) {
             case FLAG -> {
@@ -119,7 +135,7 @@ final class Imap4PostActions {
                 if (attempts >= config.getMaxFailedAttempts()) {
                     LOG.warn("Message UID {} failed {} times; moving it to '{}'", uid, attempts, config.getErrorFolder());
                     state.finished(uid);
-                    Plan.add(plan.moves, config.getErrorFolder(), uid);
+                    Imap4ActionPlan.add(plan.moves, config.getErrorFolder(), uid);
                 } else {
                     state.retry(uid);
                 }
@@ -128,14 +144,18 @@ final class Imap4PostActions {
         }
     }
 
-    private void execute(Plan plan) {
-        plan.copies.forEach(this::copy);
+    // a broken connection propagates from here and leaves the rest of the plan pending
+    private void execute(Imap4ActionPlan plan) {
+        Imap4ActionPlan.drain(plan.copies, this::copy);
         store(plan.seen, List.of("\\Seen"));
+        plan.seen.clear();
         store(plan.flagged, List.of(config.getFailureFlag()));
-        if (!plan.deleted.isEmpty() && store(plan.deleted, List.of("\\Seen", "\\Deleted"))) {
+        plan.flagged.clear();
+        if (store(plan.deleted, List.of("\\Seen", "\\Deleted"))) {
             expunge(plan.deleted);
         }
-        plan.moves.forEach(this::move);
+        plan.deleted.clear();
+        Imap4ActionPlan.drain(plan.moves, this::move);
     }
 
     private boolean store(List<Long> uids, List<String> flags) {

@@ -49,6 +49,7 @@ final class FakeImapServer implements AutoCloseable {
     private long modSeq = 1;
 
     private final List<Socket> sessions = new CopyOnWriteArrayList<>();
+    private volatile String dropOn;
 
     FakeImapServer(String extraCapabilities) throws IOException {
         this(extraCapabilities, 0);
@@ -130,6 +131,11 @@ final class FakeImapServer implements AutoCloseable {
                 String tag = line.substring(0, sp);
                 String command = line.substring(sp + 1);
                 commands.add(command);
+                String drop = dropOn;
+                if (drop != null && command.startsWith(drop)) {
+                    dropOn = null;
+                    return;
+                }
                 synchronized (this) {
                     for (Object part : answer(tag, command)) {
                         if (part instanceof Path file) {
@@ -303,6 +309,11 @@ final class FakeImapServer implements AutoCloseable {
 
     private static String unquote(String s) {
         return s.startsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    /** The next command starting with {@code prefix} gets no answer: the connection is closed instead. */
+    void dropConnectionOn(String prefix) {
+        dropOn = prefix;
     }
 
     /** Closes every client connection, as a server restart or an idle timeout would. */

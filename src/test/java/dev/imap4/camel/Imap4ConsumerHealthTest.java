@@ -111,6 +111,23 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
     }
 
     @Test
+    void aSuccessActionCutShortByALostConnectionIsFinishedAfterReconnecting() throws Exception {
+        server = new FakeImapServer("UIDPLUS");
+        long uid = server.add(TestMailbox.message("seen late", "x"));
+        server.dropConnectionOn("UID STORE");
+        MockEndpoint out = route("password=secret");
+        out.expectedMessageCount(1);
+        out.assertIsSatisfied(5000);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!server.flags(uid).contains("\\Seen") && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertTrue(server.flags(uid).contains("\\Seen"), "\\Seen set on the new connection");
+        assertEquals(2, server.count("LOGIN"));
+        assertEquals(1, out.getReceivedCounter(), "processed once, not delivered again");
+    }
+
+    @Test
     void backoffOptionsSlowDownReconnectionAttempts() throws Exception {
         server = new FakeImapServer("UIDPLUS");
         route("password=hunter2&backoffErrorThreshold=1&backoffMultiplier=10");
