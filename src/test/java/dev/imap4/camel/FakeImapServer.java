@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -29,21 +28,10 @@ import java.util.stream.Collectors;
  */
 final class FakeImapServer implements AutoCloseable {
 
-    /** A message held in memory, or (for large ones) in a file that is streamed when fetched. */
-    private record Msg(long uid, Set<String> flags, byte[] bytes, Path file) {
-        long size() {
-            try {
-                return file == null ? bytes.length : Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
     private final ServerSocket server;
     private final String capabilities;
     private final List<String> commands = new CopyOnWriteArrayList<>();
-    private final Map<String, List<Msg>> folders = new LinkedHashMap<>();
+    private final Map<String, List<FakeMessage>> folders = new LinkedHashMap<>();
     private long uidValidity = 1000;
     private long nextUid = 1;
     private long modSeq = 1;
@@ -73,7 +61,7 @@ final class FakeImapServer implements AutoCloseable {
 
     synchronized long add(String raw) {
         long uid = nextUid++;
-        folders.get("INBOX").add(new Msg(uid, new LinkedHashSet<>(), raw.getBytes(StandardCharsets.UTF_8), null));
+        folders.get("INBOX").add(new FakeMessage(uid, new LinkedHashSet<>(), raw.getBytes(StandardCharsets.UTF_8), null));
         modSeq++;
         return uid;
     }
@@ -81,7 +69,7 @@ final class FakeImapServer implements AutoCloseable {
     /** Adds a message whose bytes stay in {@code file}: a FETCH streams them, never holding them in memory. */
     synchronized long addFile(Path file) {
         long uid = nextUid++;
-        folders.get("INBOX").add(new Msg(uid, new LinkedHashSet<>(), null, file));
+        folders.get("INBOX").add(new FakeMessage(uid, new LinkedHashSet<>(), null, file));
         return uid;
     }
 
@@ -93,11 +81,11 @@ final class FakeImapServer implements AutoCloseable {
     }
 
     synchronized Set<String> flags(long uid) {
-        return folders.get("INBOX").stream().filter(m -> m.uid() == uid).findFirst().map(Msg::flags).orElse(null);
+        return folders.get("INBOX").stream().filter(m -> m.uid() == uid).findFirst().map(FakeMessage::flags).orElse(null);
     }
 
     synchronized List<Long> uids(String folder) {
-        return folders.getOrDefault(folder, List.of()).stream().map(Msg::uid).toList();
+        return folders.getOrDefault(folder, List.of()).stream().map(FakeMessage::uid).toList();
     }
 
     List<String> commands() {
@@ -172,7 +160,7 @@ final class FakeImapServer implements AutoCloseable {
     private String simple(String tag, String command) {
         String[] w = command.split(" ");
         String verb = w[0].toUpperCase();
-        List<Msg> inbox = folders.get("INBOX");
+        List<FakeMessage> inbox = folders.get("INBOX");
         return switch (verb) {
             case "CAPABILITY" -> "* CAPABILITY " + capabilities + "\r\n" + tag + " OK done\r\n";
             case "LOGIN" -> w.length == 3 && unquote(w[1]).equals("joe") && unquote(w[2]).equals("secret")
@@ -194,7 +182,7 @@ final class FakeImapServer implements AutoCloseable {
         };
     }
 
-    private List<Object> uid(String tag, String[] w, List<Msg> inbox) {
+    private List<Object> uid(String tag, String[] w, List<FakeMessage> inbox) {
         String verb = w[1].toUpperCase();
         List<Object> parts = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
@@ -202,22 +190,22 @@ final class FakeImapServer implements AutoCloseable {
             case "SEARCH" -> {
                 List<String> keys = Arrays.stream(w).skip(2).map(k -> k.replace("(", "").replace(")", ""))
                         .filter(k -> !k.isEmpty()).toList();
-                String found = inbox.stream().filter(m -> matches(m, keys, inbox)).map(m -> Long.toString(m.uid()))
+                String found = inbox.stream().filter(m -> m.matches(keys, inbox)).map(m -> Long.toString(m.uid()))
                         .collect(Collectors.joining(" "));
                 sb.append("* SEARCH").append(found.isEmpty() ? "" : " " + found).append("\r\n");
             }
             case "FETCH" -> {
                 String items = String.join(" ", Arrays.copyOfRange(w, 3, w.length));
                 for (int i = 0; i < inbox.size(); i++) {
-                    Msg m = inbox.get(i);
-                    if (inSet(m.uid(), w[2], inbox)) {
+                    FakeMessage m = inbox.get(i);
+                    if (FakeMessage.inSet(m.uid(), w[2], inbox)) {
                         fetch(i + 1, m, items, sb, parts);
                     }
                 }
             }
             case "STORE" -> {
                 List<String> flags = Arrays.stream(w).skip(4).map(f -> f.replace("(", "").replace(")", "")).toList();
-                inbox.stream().filter(m -> inSet(m.uid(), w[2], inbox)).forEach(m -> {
+                inbox.stream().filter(m -> FakeMessage.inSet(m.uid(), w[2], inbox)).forEach(m -> {
                     if (w[3].startsWith("-")) {
                         flags.forEach(m.flags()::remove);
                     } else {
@@ -227,17 +215,17 @@ final class FakeImapServer implements AutoCloseable {
                 modSeq++;
             }
             case "COPY" -> {
-                List<Msg> target = folders.get(unquote(w[3]));
+                List<FakeMessage> target = folders.get(unquote(w[3]));
                 if (target == null) {
                     return List.of(tag + " NO [TRYCREATE] no such folder\r\n");
                 }
-                inbox.stream().filter(m -> inSet(m.uid(), w[2], inbox)).forEach(m ->
-                        target.add(new Msg(target.size() + 1, new LinkedHashSet<>(m.flags()), m.bytes(), m.file())));
+                inbox.stream().filter(m -> FakeMessage.inSet(m.uid(), w[2], inbox)).forEach(m ->
+                        target.add(new FakeMessage(target.size() + 1, new LinkedHashSet<>(m.flags()), m.bytes(), m.file())));
             }
             case "EXPUNGE" -> {
                 for (int i = inbox.size() - 1; i >= 0; i--) {
-                    Msg m = inbox.get(i);
-                    if (inSet(m.uid(), w[2], inbox) && m.flags().contains("\\Deleted")) {
+                    FakeMessage m = inbox.get(i);
+                    if (FakeMessage.inSet(m.uid(), w[2], inbox) && m.flags().contains("\\Deleted")) {
                         inbox.remove(i);
                         sb.append("* ").append(i + 1).append(" EXPUNGE\r\n");
                     }
@@ -251,7 +239,7 @@ final class FakeImapServer implements AutoCloseable {
         return parts;
     }
 
-    private void fetch(int seq, Msg m, String items, StringBuilder sb, List<Object> parts) {
+    private void fetch(int seq, FakeMessage m, String items, StringBuilder sb, List<Object> parts) {
         sb.append("* ").append(seq).append(" FETCH (UID ").append(m.uid()).append(" FLAGS (")
                 .append(String.join(" ", m.flags())).append(") INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE ")
                 .append(m.size());
@@ -269,42 +257,6 @@ final class FakeImapServer implements AutoCloseable {
             }
         }
         sb.append(")\r\n");
-    }
-
-    private static boolean matches(Msg m, List<String> keys, List<Msg> inbox) {
-        for (int i = 0; i < keys.size(); i++) {
-            boolean negate = keys.get(i).equalsIgnoreCase("NOT");
-            if (negate) {
-                i++;
-            }
-            String k = keys.get(i).toUpperCase();
-            boolean hit = switch (k) {
-                case "ALL" -> true;
-                case "SEEN", "UNSEEN" -> m.flags().contains("\\Seen") == k.equals("SEEN");
-                case "DELETED", "UNDELETED" -> m.flags().contains("\\Deleted") == k.equals("DELETED");
-                case "KEYWORD", "UNKEYWORD" -> m.flags().contains(keys.get(++i)) == k.equals("KEYWORD");
-                case "UID" -> inSet(m.uid(), keys.get(++i), inbox);
-                default -> throw new IllegalArgumentException("fake server cannot search " + k);
-            };
-            if (hit == negate) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // '*' is the highest UID in use, and n:* covers it even when n is larger (as Dovecot answers)
-    private static boolean inSet(long uid, String set, List<Msg> inbox) {
-        long max = inbox.isEmpty() ? 0 : inbox.get(inbox.size() - 1).uid();
-        for (String part : set.split(",")) {
-            String[] r = part.split(":");
-            long a = r[0].equals("*") ? max : Long.parseLong(r[0]);
-            long b = r.length == 1 ? a : r[1].equals("*") ? max : Long.parseLong(r[1]);
-            if (uid >= Math.min(a, b) && uid <= Math.max(a, b)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String unquote(String s) {

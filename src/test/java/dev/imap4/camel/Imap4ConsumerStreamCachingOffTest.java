@@ -1,0 +1,63 @@
+package dev.imap4.camel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StreamCache;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+
+/** With stream caching disabled on the context, bodies are still stream caches and large ones still go to disk. */
+class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.setStreamCaching(false);
+        return context;
+    }
+
+    @Test
+    void aLargeBodyIsSpooledToAFileThatIsDeletedWhenTheExchangeIsDone() throws Exception {
+        String big = TestMailbox.message("big", "y".repeat(300_000));
+        String small = TestMailbox.message("small", "z");
+        try (FakeImapServer server = new FakeImapServer("UIDPLUS")) {
+            server.add(big);
+            server.add(small);
+            AtomicReference<Path> spool = new AtomicReference<>();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret&initialDelay=0")
+                            .process(e -> {
+                                if (e.getMessage().getBody() instanceof Imap4SpooledBody b) {
+                                    spool.set(b.file());
+                                    assertTrue(Files.exists(b.file()));
+                                }
+                            })
+                            .to("mock:out");
+                }
+            });
+            MockEndpoint out = getMockEndpoint("mock:out");
+            out.expectedMessageCount(2);
+            out.assertIsSatisfied(5000);
+
+            assertFalse(context.getStreamCachingStrategy().isEnabled());
+            StreamCache first = assertInstanceOf(StreamCache.class, out.getReceivedExchanges().get(0).getMessage().getBody());
+            assertFalse(first.inMemory(), "above the spool threshold");
+            StreamCache second = assertInstanceOf(StreamCache.class, out.getReceivedExchanges().get(1).getMessage().getBody());
+            assertTrue(second.inMemory(), "a small body stays in memory");
+            assertEquals(small, out.getReceivedExchanges().get(1).getMessage().getBody(String.class));
+            assertTrue(spool.get() != null && !Files.exists(spool.get()), "spool file deleted once the exchange is done");
+            context.stop();
+        }
+    }
+}
