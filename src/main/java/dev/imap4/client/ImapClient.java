@@ -143,6 +143,11 @@ public final class ImapClient implements AutoCloseable {
         }
     }
 
+    /** Closes the connection without LOGOUT (imaplib's shutdown). */
+    public void shutdown() {
+        engine.close();
+    }
+
     /** Same as {@link #logout()}. */
     @Override
     public void close() {
