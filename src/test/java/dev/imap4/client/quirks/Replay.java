@@ -10,7 +10,11 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapProtocolException;
+import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.transport.Transport;
+import dev.imap4.client.types.FetchResponse;
+import dev.imap4.client.types.NumberSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,6 +53,14 @@ final class Replay {
     /** The typed API of the same connection. */
     ImapClient client() {
         return imap.client();
+    }
+
+    /** UID FETCH through the typed API, collecting the messages it delivers. */
+    List<FetchResponse> uidFetch(NumberSet uids, FetchItems items) {
+        List<FetchResponse> got = new ArrayList<>();
+        int n = client().uidFetch(uids, items, got::add);
+        assertEquals(got.size(), n, "delivered count");
+        return got;
     }
 
     /** The lines the client sent, tags as sent. */
