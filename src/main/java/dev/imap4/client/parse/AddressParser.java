@@ -39,6 +39,7 @@ public final class AddressParser {
     /** RFC 3501 address: {@code "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"}, from {@code (}. */
     public static Address parse(ImapInput in) {
         in.listStart("address");
+        in.maybeSp(); // Yahoo: "( "Bob" NIL ...)"
         String name = Lex.nstring(in, "addr-name");
         in.sp();
         String adl = Lex.nstring(in, "addr-adl");
