@@ -40,13 +40,13 @@ public final class AddressParser {
     public static Address parse(ImapInput in) {
         in.listStart("address");
         in.maybeSp(); // Yahoo: "( "Bob" NIL ...)"
-        String name = Lex.nstring(in, "addr-name");
+        String name = Lex.envelopeNstring(in, "addr-name");
         in.sp();
-        String adl = Lex.nstring(in, "addr-adl");
+        String adl = Lex.envelopeNstring(in, "addr-adl");
         in.sp();
-        String mailbox = Lex.nstring(in, "addr-mailbox");
+        String mailbox = Lex.envelopeNstring(in, "addr-mailbox");
         in.sp();
-        String host = Lex.nstring(in, "addr-host");
+        String host = Lex.envelopeNstring(in, "addr-host");
         Lex.listEnd(in, "address");
         return new Address(name, adl, mailbox, host);
     }

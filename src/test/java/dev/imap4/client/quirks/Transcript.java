@@ -37,7 +37,7 @@ final class Transcript {
     }
 
     static final String TAG = "{tag}";
-    private static final Pattern LITERAL_AT_END = Pattern.compile("\\{(\\d{1,12})\\+?}$");
+    private static final Pattern LITERAL_AT_END = Pattern.compile("\\{(\\d{1,18})\\+?}$");
 
     private final String name;
     private final List<Step> steps;
@@ -102,14 +102,14 @@ final class Transcript {
                 if (!m.find()) {
                     break;
                 }
-                int size = Integer.parseInt(m.group(1));
-                if (pos + size > text.length) {
-                    throw new IllegalArgumentException(name + " line " + lineNumber + ": literal of " + size
-                            + " bytes runs past the end of the transcript");
-                }
+                long announced = Long.parseLong(m.group(1));
+                int size = (int) Math.min(announced, text.length - pos);
                 bytes.write(text, pos, size);
                 lineNumber += count(text, pos, pos + size);
                 pos += size;
+                if (size < announced) {
+                    break; // the file ends inside the literal: the server closes the connection there
+                }
                 end = lineEnd(text, pos);
                 body = new String(text, pos, end - pos, StandardCharsets.ISO_8859_1);
                 lineNumber++;
