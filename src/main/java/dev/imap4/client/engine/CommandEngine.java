@@ -334,6 +334,10 @@ public final class CommandEngine implements AutoCloseable {
             untagged();
             return null;
         }
+        if (!ImapInput.isAtomChar(in.peek())) {
+            // e.g. the rest of a response a miscounted literal cut short
+            throw in.error("response", "'*', '+' or the tag " + runningTag);
+        }
         String tag = in.atom();
         if (!tag.equals(runningTag)) {
             in.reset(0);

@@ -78,6 +78,18 @@ class QuirkCommonTest {
         r.noopStillWorks();
     }
 
+    // many servers: the raw API takes literals as announced, as imaplib does; the response going on
+    // after the leftover's line break is then a protocol error, never a silent misreading
+    @Test
+    void literalCountedInCharactersFailsCleanlyInTheRawApi() {
+        Replay r = Replay.start("various/literal-counted-in-characters");
+        r.raw().select("INBOX");
+
+        ImapProtocolException e = r.assertProtocolError("response",
+                () -> r.raw().uid("FETCH", "1:2", "(UID BODY.PEEK[TEXT])"));
+        assertTrue(e.getMessage().contains("got ')'"), e.getMessage());
+    }
+
     // many servers: an announced length no character count explains is a protocol error in literal
     @Test
     void literalFollowedByMoreTextIsAProtocolError() {

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
+import dev.imap4.client.ImapResult;
 import dev.imap4.client.UntaggedResponse;
 import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.types.BodyStructure;
@@ -43,6 +46,19 @@ class QuirkExchangeTest {
         assertEquals(6, st.permanentFlags().size());
         assertFalse(st.readOnly());
         r.noopStillWorks();
+    }
+
+    // Exchange: the same glued codes through the raw API, which keeps them by name as imaplib does
+    @Test
+    void rawApiKeepsResponseCodesGluedToTheStatusWord() {
+        Replay r = Replay.start("exchange/status-word-glued-to-code");
+        ImapResult selected = r.raw().select("INBOX");
+
+        assertEquals(List.of("42"), selected.texts());
+        assertEquals(List.of("14"), r.raw().response("UIDVALIDITY").texts());
+        assertEquals(List.of("51"), r.raw().response("UIDNEXT").texts());
+        assertEquals("OK", r.raw().noop().type());
+        r.assertDone();
     }
 
     // Exchange: "* [UIDNEXT 51] ..." with no status word is read as an untagged OK
@@ -141,6 +157,18 @@ class QuirkExchangeTest {
         assertEquals("NAMESPACE", e.verb());
         assertTrue(e.text().contains("Command Argument Error"), e.text());
         r.noopStillWorks();
+    }
+
+    // Exchange / Office 365: the raw API raises imaplib's error for BAD, and the connection stays usable
+    @Test
+    void namespaceAnsweredBadRaisesInTheRawApi() {
+        Replay r = Replay.start("exchange/namespace-bad");
+        Imap4Exception e = assertThrows(Imap4Exception.class, () -> r.raw().namespace());
+
+        assertFalse(e instanceof Imap4AbortException, "BAD is no abort");
+        assertTrue(e.getMessage().startsWith("NAMESPACE command error: BAD"), e.getMessage());
+        assertEquals("OK", r.raw().noop().type());
+        r.assertDone();
     }
 
     // Exchange: trailing spaces inside and after the STATUS list

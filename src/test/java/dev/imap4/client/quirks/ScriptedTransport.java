@@ -104,7 +104,7 @@ final class ScriptedTransport implements Transport {
             throw new AssertionError(where(steps.get(pendingClient)) + ": the client never sent '"
                     + expected((Transcript.Client) steps.get(pendingClient)) + "'");
         }
-        if (serving != null && servingPos < serving.length || nextServer(serverIndex) < steps.size()) {
+        if ((serving != null && servingPos < serving.length) || nextServer(serverIndex) < steps.size()) {
             throw new AssertionError(transcript.name() + ": the client stopped reading before the end of the"
                     + " server's lines");
         }
