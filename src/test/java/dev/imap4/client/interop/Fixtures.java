@@ -20,13 +20,13 @@ final class Fixtures {
         return "it-" + label + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     }
 
-    /** A plain text message with CRLF line ends. */
-    static byte[] message(String subject, String messageId, String inReplyTo) {
+    /** A plain text message with CRLF line ends, dated 26 Nov 2025 at {@code hour}:00 UTC. */
+    static byte[] message(String subject, String messageId, String inReplyTo, int hour) {
         StringBuilder sb = new StringBuilder()
                 .append("From: \"Ann Example\" <ann@example.org>\r\n")
                 .append("To: \"Joe Example\" <joe@example.org>\r\n")
                 .append("Subject: ").append(subject).append("\r\n")
-                .append("Date: Wed, 26 Nov 2025 10:00:00 +0000\r\n")
+                .append(String.format("Date: Wed, 26 Nov 2025 %02d:00:00 +0000\r\n", hour))
                 .append("Message-ID: <").append(messageId).append(">\r\n");
         if (inReplyTo != null) {
             sb.append("In-Reply-To: <").append(inReplyTo).append(">\r\n")
@@ -38,7 +38,7 @@ final class Fixtures {
     }
 
     static byte[] message(String subject) {
-        return message(subject, subject.replace(' ', '.') + "@example.org", null);
+        return message(subject, subject.replace(' ', '.') + "@example.org", null, 10);
     }
 
     /** A multipart/mixed message: a text part and a small base64 attachment. */
