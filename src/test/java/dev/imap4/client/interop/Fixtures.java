@@ -76,6 +76,24 @@ final class Fixtures {
         }
     }
 
+    /**
+     * Cleans up after a test without hiding its failure: leaves the selected mailbox, deletes the
+     * folders and logs out, ignoring errors (the connection may be what the test broke).
+     */
+    static void drop(ImapClient c, String... folders) {
+        try {
+            if (c.isConnected() && c.state() == dev.imap4.client.engine.ImapState.SELECTED) {
+                c.closeMailbox();
+            }
+            for (String f : folders) {
+                c.delete(f);
+            }
+        } catch (RuntimeException ignored) {
+            // best effort: the test's own failure, if any, is what matters
+        }
+        quietly(c);
+    }
+
     static void quietly(ImapClient c) {
         if (c != null) {
             c.close();
