@@ -12,7 +12,8 @@
 # Listens on 127.0.0.1 only: IMAP with STARTTLS on $IMAP4_IT_DOVECOT_PORT (20143) and implicit TLS
 # on $IMAP4_IT_DOVECOT_TLS_PORT (20993), with a self-signed certificate for localhost and
 # 127.0.0.1 in DIR/tls/cert.pem. Users (plaintext passwords, so CRAM-MD5 and SCRAM work):
-# user1/pass1, user2/pass2, scale/scalepw, admin/adminpw (admin=yes), tiny/tinypw (quota 1 MB).
+# user1/pass1, user2/pass2, scale/scalepw, diff/diffpw, admin/adminpw (admin=yes), tiny/tinypw
+# (quota 1 MB / 20 messages).
 # DIR/server.properties describes the instance for the integration tests.
 set -euo pipefail
 
@@ -24,7 +25,7 @@ LIBEXEC=/usr/lib/dovecot
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 
 die() { echo "dovecot.sh: $*" >&2; exit 1; }
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 existing_dir() { [[ -d $1 ]] || die "no such directory $1"; (cd "$1" && pwd -P); }
 
@@ -80,6 +81,7 @@ write_config() {
 user1:{PLAIN}pass1::::::
 user2:{PLAIN}pass2::::::
 scale:{PLAIN}scalepw::::::
+diff:{PLAIN}diffpw::::::
 admin:{PLAIN}adminpw::::::userdb_admin=yes
 tiny:{PLAIN}tinypw::::::userdb_quota_rule=*:storage=1M userdb_quota_rule2=*:messages=20
 EOF
@@ -202,6 +204,8 @@ admin=admin
 admin.password=adminpw
 scale.user=scale
 scale.password=scalepw
+diff.user=diff
+diff.password=diffpw
 stream.command=$LIBEXEC/imap -c $d/etc/dovecot.conf -u user1
 log=$d/dovecot.log
 EOF
