@@ -9,7 +9,8 @@
 #
 # Listens on 127.0.0.1 only: IMAP with STARTTLS on $IMAP4_IT_CYRUS_PORT (21143) and implicit TLS
 # on $IMAP4_IT_CYRUS_TLS_PORT (21993). Users in a sasldb under DIR (plaintext, so CRAM-MD5 and
-# SCRAM work): cyrus/cyruspw (admin), user1/pass1, user2/pass2, scale/scalepw.
+# SCRAM work): cyrus/cyruspw (admin), user1/pass1, user2/pass2, scale/scalepw, odd/'p"a\ss word'
+# and utf/'pässwörd' (quoting and literals).
 # Debian's cyrus-imapd conflicts with dovecot-imapd (both provide imap-server), so when
 # /usr/lib/cyrus/bin/imapd is missing, imapd and idled are unpacked from 'apt-get download
 # cyrus-imapd' into DIR/pkg. DIR/server.properties describes the instance for the tests.
@@ -22,7 +23,7 @@ HERE=$(cd "$(dirname "$0")" && pwd -P)
 USERS="cyrus:cyruspw user1:pass1 user2:pass2 scale:scalepw"
 
 die() { echo "cyrus.sh: $*" >&2; exit 1; }
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 existing_dir() { [[ -d $1 ]] || die "no such directory $1"; (cd "$1" && pwd -P); }
 
@@ -92,8 +93,10 @@ DAEMON {
 EOF
     local up
     for up in $USERS; do
-        echo "${up#*:}" | saslpasswd2 -p -c -f "$d/sasldb2" "${up%%:*}"
+        printf '%s' "${up#*:}" | saslpasswd2 -p -c -f "$d/sasldb2" "${up%%:*}"
     done
+    printf '%s' 'p"a\ss word' | saslpasswd2 -p -c -f "$d/sasldb2" odd
+    printf '%s' 'pässwörd' | saslpasswd2 -p -c -f "$d/sasldb2" utf
     chown -R cyrus:mail "$d"
     chmod 755 "$d"
     cat >"$d/server.properties" <<EOF
@@ -110,6 +113,10 @@ admin=cyrus
 admin.password=cyruspw
 scale.user=scale
 scale.password=scalepw
+odd.user=odd
+odd.password=p"a\\\\ss word
+utf.user=utf
+utf.password=pässwörd
 stream.command=$ibin/imapd -C $d/imapd.conf
 EOF
 }

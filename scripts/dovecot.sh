@@ -13,7 +13,7 @@
 # on $IMAP4_IT_DOVECOT_TLS_PORT (20993), with a self-signed certificate for localhost and
 # 127.0.0.1 in DIR/tls/cert.pem. Users (plaintext passwords, so CRAM-MD5 and SCRAM work):
 # user1/pass1, user2/pass2, scale/scalepw, diff/diffpw, admin/adminpw (admin=yes), tiny/tinypw
-# (quota 1 MB / 20 messages).
+# (quota 1 MB / 20 messages), odd/'p"a\ss word' and utf/'pässwörd' (quoting and literals).
 # DIR/server.properties describes the instance for the integration tests.
 set -euo pipefail
 
@@ -25,7 +25,7 @@ LIBEXEC=/usr/lib/dovecot
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 
 die() { echo "dovecot.sh: $*" >&2; exit 1; }
-usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 existing_dir() { [[ -d $1 ]] || die "no such directory $1"; (cd "$1" && pwd -P); }
 
@@ -82,6 +82,8 @@ user1:{PLAIN}pass1::::::
 user2:{PLAIN}pass2::::::
 scale:{PLAIN}scalepw::::::
 diff:{PLAIN}diffpw::::::
+odd:{PLAIN}p"a\\ss word::::::
+utf:{PLAIN}pässwörd::::::
 admin:{PLAIN}adminpw::::::userdb_admin=yes
 tiny:{PLAIN}tinypw::::::userdb_quota_rule=*:storage=1M userdb_quota_rule2=*:messages=20
 EOF
@@ -206,6 +208,10 @@ scale.user=scale
 scale.password=scalepw
 diff.user=diff
 diff.password=diffpw
+odd.user=odd
+odd.password=p"a\\\\ss word
+utf.user=utf
+utf.password=pässwörd
 stream.command=$LIBEXEC/imap -c $d/etc/dovecot.conf -u user1
 log=$d/dovecot.log
 EOF

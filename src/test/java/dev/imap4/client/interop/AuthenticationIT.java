@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -164,6 +165,41 @@ class AuthenticationIT {
             bad.login(server.user(), server.password());
         } finally {
             Fixtures.quietly(bad);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void passwordsNeedingEscapesOrALiteral(ImapServer server) {
+        server.require();
+        // p"a\ss word goes as a quoted string with escapes; pässwörd (8-bit) only fits a literal
+        Map<String, String> wire = Map.of("odd", "LOGIN odd \"p\\\"a\\\\ss word\"",
+                "utf", "LOGIN utf {10+}\r\npässwörd");
+        for (String who : List.of("odd", "utf")) {
+            String user = server.prop(who + ".user");
+            String password = server.prop(who + ".password");
+            Recorder rec = new Recorder();
+            Imap4 m = new Recorder.RecordingImap4(server.host(), server.port(), server.options(), rec);
+            try {
+                assertEquals("OK", m.login(user, password).type(), who);
+                String sent = new String(rec.sentText().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+                assertTrue(sent.contains(wire.get(who) + "\r\n"), sent);
+            } finally {
+                Fixtures.quietly(m);
+            }
+            Imap4 cram = server.connect();
+            try {
+                assertEquals("OK", cram.loginCramMd5(user, password).type(), who + " CRAM-MD5");
+            } finally {
+                Fixtures.quietly(cram);
+            }
+            ImapClient typed = server.connect().client();
+            try {
+                typed.authenticate(TestMechanisms.plain(user, password));
+                assertEquals(ImapState.AUTH, typed.state(), who + " PLAIN");
+            } finally {
+                Fixtures.quietly(typed);
+            }
         }
     }
 }

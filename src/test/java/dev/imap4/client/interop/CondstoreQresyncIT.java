@@ -63,7 +63,8 @@ class CondstoreQresyncIT {
         String f = Fixtures.folder("qresync");
         try {
             // QRESYNC implies CONDSTORE (RFC 7162 §3.2.3); Cyrus names both in ENABLED, Dovecot one
-            Set<String> expected = server.is(ImapServer.Kind.DOVECOT) ? Set.of("QRESYNC") : Set.of("CONDSTORE", "QRESYNC");
+            Set<String> expected = server.is(ImapServer.Kind.DOVECOT) ? Set.of("QRESYNC")
+                    : Set.of("CONDSTORE", "QRESYNC");
             assertEquals(expected, c.extensions().enable("QRESYNC"));
             c.create(f);
             for (int i = 1; i <= 4; i++) {

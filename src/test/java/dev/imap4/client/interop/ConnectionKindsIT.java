@@ -39,7 +39,8 @@ class ConnectionKindsIT {
             assertEquals("OK", r.type());
             assertNotNull(m.sslSession());
             assertTrue(m.sslSession().getProtocol().startsWith("TLSv1."), m.sslSession().getProtocol());
-            assertFalse(m.capabilities().contains("STARTTLS"), "capabilities are asked again over TLS: " + m.capabilities());
+            assertFalse(m.capabilities().contains("STARTTLS"),
+                    "capabilities are asked again over TLS: " + m.capabilities());
             m.login(server.user(), server.password());
             assertEquals("AUTH", m.state());
         } finally {

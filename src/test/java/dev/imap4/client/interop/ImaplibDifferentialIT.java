@@ -127,11 +127,13 @@ class ImaplibDifferentialIT {
 
     private List<Outcome> runImaplib(Path runner, Path steps, ImapServer server, String user, String password)
             throws IOException, InterruptedException {
-        String python = System.getProperty("imap4.it.python", System.getenv().getOrDefault("IMAP4_IT_PYTHON", "python3"));
+        String python = System.getProperty("imap4.it.python",
+                System.getenv().getOrDefault("IMAP4_IT_PYTHON", "python3"));
         Process p;
         try {
             p = new ProcessBuilder(python, runner.toString(), steps.toString(), server.host(),
-                    Integer.toString(server.port()), user, password).redirectError(tmp.resolve("stderr").toFile()).start();
+                    Integer.toString(server.port()), user, password)
+                    .redirectError(tmp.resolve("stderr").toFile()).start();
         } catch (IOException e) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new AssertionError("CI=true and Python (" + python + ") cannot be started", e);

@@ -59,14 +59,16 @@ class RawMessageIT {
 
             ImapResult body = m.fetch("1", "(BODY.PEEK[])");
             ImapData.Pair pair = assertInstanceOf(ImapData.Pair.class, body.data().get(0));
-            assertTrue(pair.headerText().matches("1 \\((UID 1 )?BODY\\[\\] \\{" + text.length + "\\}"), pair.headerText());
+            assertTrue(pair.headerText().matches("1 \\((UID 1 )?BODY\\[\\] \\{" + text.length + "\\}"),
+                    pair.headerText());
             assertArrayEquals(text, pair.literal().bytes(), "the literal holds exactly the appended bytes");
             assertEquals(")", body.data().get(1).toString(), "the rest of the line, as imaplib returns it");
 
             ImapResult header = m.fetch("1", "(BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
             assertEquals("Subject: env check\r\n\r\n",
                     new String(((ImapData.Pair) header.data().get(0)).literal().bytes()));
-            assertEquals(Set.of("\\Flagged", "\\Recent"), Set.copyOf(ImapUtil.parseFlags(m.fetch("1", "(FLAGS)").firstText())),
+            String flags = m.fetch("1", "(FLAGS)").firstText();
+            assertEquals(Set.of("\\Flagged", "\\Recent"), Set.copyOf(ImapUtil.parseFlags(flags)),
                     "BODY.PEEK does not set \\Seen");
         } finally {
             m.close();
@@ -126,7 +128,8 @@ class RawMessageIT {
             assertEquals(List.of("1 2 3 4"), m.uid("SEARCH", "ALL").texts());
             ImapResult fetched = m.uid("FETCH", "2:3", "(FLAGS)");
             assertEquals(2, fetched.data().size());
-            assertTrue(fetched.firstText().matches("2 \\((UID 2 FLAGS \\(.*\\)|FLAGS \\(.*\\) UID 2)\\)"), fetched.firstText());
+            assertTrue(fetched.firstText().matches("2 \\((UID 2 FLAGS \\(.*\\)|FLAGS \\(.*\\) UID 2)\\)"),
+                    fetched.firstText());
             ImapResult stored = m.uid("STORE", "2", "+FLAGS", "(\\Seen)");
             assertTrue(stored.firstText().contains("\\Seen"), stored.texts().toString());
             ImapResult copied = m.uid("COPY", "2", g);

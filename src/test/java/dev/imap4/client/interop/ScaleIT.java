@@ -83,6 +83,36 @@ class ScaleIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void aSparseUidSetIsSplitIntoShortCommandsAndFetchedOnce(ImapServer server) {
+        int count = Integer.parseInt(System.getenv().getOrDefault("IMAP4_IT_SCALE_COUNT", "10000"));
+        Recorder rec = new Recorder(false);
+        ImapClient c = new Recorder.RecordingImap4(server.require().host(), server.port(), server.options(), rec)
+                .client();
+        try {
+            c.login(server.prop("scale.user"), server.prop("scale.password"));
+            c.examine("Scale");
+            List<Long> every3rd = new java.util.ArrayList<>();
+            for (long uid = 3; uid <= count; uid += 3) {
+                every3rd.add(uid);
+            }
+            Set<Long> seen = new HashSet<>();
+            int delivered = c.uidFetch(NumberSet.uids(every3rd), FetchItems.of().withFlags().withBodyStructure(), r -> {
+                assertTrue(seen.add(r.uid()), "UID " + r.uid() + " delivered twice");
+                // populate makes every third message multipart, with report-<n>.pdf; here n = UID
+                assertEquals("report-" + r.uid() + ".pdf", r.bodyStructure().attachments().get(0).filename());
+            });
+            assertEquals(every3rd.size(), delivered);
+            assertEquals(Set.copyOf(every3rd), seen);
+            List<String> commands = rec.commands("UID FETCH");
+            assertTrue(commands.size() > 1, "a long set is split: " + commands.size() + " command(s)");
+            commands.forEach(cmd -> assertTrue(cmd.length() < 1000, "command of " + cmd.length() + " bytes"));
+        } finally {
+            Fixtures.quietly(c);
+        }
+    }
+
     private static long usedHeapAfterGc() {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;

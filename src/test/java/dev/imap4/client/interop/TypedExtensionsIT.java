@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.command.StoreCommand;
 import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.types.AppendUid;
@@ -33,7 +32,8 @@ class TypedExtensionsIT {
     @MethodSource("dev.imap4.client.interop.Servers#all")
     void idleIsWokenByAnAppendFromASecondConnection(ImapServer server) throws Exception {
         Recorder rec = new Recorder();
-        ImapClient c = new Recorder.RecordingImap4(server.require().host(), server.port(), server.options(), rec).client();
+        ImapClient c = new Recorder.RecordingImap4(server.require().host(), server.port(), server.options(), rec)
+                .client();
         String f = Fixtures.folder("idle");
         c.login(server.user(), server.password());
         try {
@@ -143,7 +143,8 @@ class TypedExtensionsIT {
     @MethodSource("dev.imap4.client.interop.Servers#all")
     void esearchSortAndThreadTyped(ImapServer server) {
         Recorder rec = new Recorder();
-        ImapClient c = new Recorder.RecordingImap4(server.require().host(), server.port(), server.options(), rec).client();
+        ImapClient c = new Recorder.RecordingImap4(server.require().host(), server.port(), server.options(), rec)
+                .client();
         c.login(server.user(), server.password());
         String f = Fixtures.folder("esearch");
         try {
@@ -151,7 +152,8 @@ class TypedExtensionsIT {
             c.append(f, List.of(), null, Fixtures.message("alpha", "ta@example.org", null, 9));
             c.append(f, List.of(), null, Fixtures.message("Re: alpha", "ta2@example.org", "ta@example.org", 10));
             c.append(f, List.of(), null, Fixtures.message("beta", "tb@example.org", null, 11));
-            c.append(f, List.of("\\Seen"), null, Fixtures.message("Re: alpha", "ta3@example.org", "ta2@example.org", 12));
+            c.append(f, List.of("\\Seen"), null,
+                    Fixtures.message("Re: alpha", "ta3@example.org", "ta2@example.org", 12));
             c.select(f);
             SearchResult all = c.uidSearch("ALL");
             assertEquals(List.of(1L, 2L, 3L, 4L), all.numbers());
