@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -129,6 +130,6 @@ class ConnectionKindsIT {
         } finally {
             Fixtures.quietly(m);
         }
-        assertTrue(child.waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "the child ends after LOGOUT");
+        assertTrue(child.waitFor(5, TimeUnit.SECONDS), "the child ends after LOGOUT");
     }
 }

@@ -2,6 +2,7 @@ package dev.imap4.client.interop;
 
 import dev.imap4.client.Imap4;
 import dev.imap4.client.ImapClient;
+import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.types.ListEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ final class Fixtures {
      */
     static void drop(ImapClient c, String... folders) {
         try {
-            if (c.isConnected() && c.state() == dev.imap4.client.engine.ImapState.SELECTED) {
+            if (c.isConnected() && c.state() == ImapState.SELECTED) {
                 c.closeMailbox();
             }
             for (String f : folders) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class ImaplibDifferentialIT {
         if (s.method().equals("response") && List.of("UIDVALIDITY", "COPYUID").contains(s.args().get(0))) {
             r = r.replaceAll("b'\\d+", "b'<uidvalidity>");
         }
-        java.util.regex.Matcher e = PY_ERROR.matcher(r);
+        Matcher e = PY_ERROR.matcher(r);
         return e.matches() ? e.group(1) + " " + e.group(2) : r;
     }
 

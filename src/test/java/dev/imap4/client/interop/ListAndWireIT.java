@@ -9,9 +9,11 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapResult;
 import dev.imap4.client.types.ListEntry;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -142,7 +144,7 @@ class ListAndWireIT {
             String sent = sentBeforeFirstRead.toString();
             assertTrue(sent.matches("(?s)\\w+ APPEND " + f + " \\{" + msg.length + "\\+\\}\r\n.*\r\n"),
                     "announcement {n+}, then the literal and the end of the command, before any read: " + sent);
-            assertTrue(sent.contains(new String(msg, java.nio.charset.StandardCharsets.ISO_8859_1)));
+            assertTrue(sent.contains(new String(msg, StandardCharsets.ISO_8859_1)));
             assertTrue(events.stream().noneMatch(e -> !e.sent() && e.text().startsWith("+")), "no continuation");
         } finally {
             m.delete(f);
@@ -163,7 +165,7 @@ class ListAndWireIT {
         assertEquals("LOGOUT", m.state(), "aborted: " + e.getMessage());
     }
 
-    private static ImapResult rawOf(ImapServer server, java.util.function.Consumer<Imap4> command, String response) {
+    private static ImapResult rawOf(ImapServer server, Consumer<Imap4> command, String response) {
         Imap4 m = server.login();
         try {
             command.accept(m);

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.Imap4;
+import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Exception;
+import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapData;
 import dev.imap4.client.ImapResult;
 import dev.imap4.client.ImapUtil;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -169,6 +172,37 @@ class RawMessageIT {
             assertEquals(List.of("(1 2 4)(3)"), m.thread("REFERENCES", "UTF-8", "ALL").texts());
             assertEquals(List.of("(1 (2)(4))(3)"), m.thread("ORDEREDSUBJECT", "UTF-8", "ALL").texts());
             assertEquals(List.of("(1 2 4)"), m.uid("THREAD", "REFERENCES", "UTF-8", "SUBJECT", "alpha").texts());
+        } finally {
+            m.close();
+            m.delete(f);
+            Fixtures.quietly(m);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void searchWithNonAsciiCriteria(ImapServer server) {
+        Imap4 m = server.require().login();
+        String f = Fixtures.folder("charset");
+        try {
+            m.create(f);
+            m.append(f, null, null, ("Subject: =?utf-8?q?Gr=C3=BC=C3=9Fe?=\r\n\r\nhi\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            m.append(f, null, null, Fixtures.message("other"));
+            m.select(f);
+            // raw API: an 8-bit argument goes as a literal, as RFC 3501 requires
+            assertEquals(List.of("1"), m.search("UTF-8", "SUBJECT", "Grüße").texts());
+            // typed API: the criteria are sent as written, so 8-bit text stays in the command line
+            ImapClient c = m.client();
+            assertEquals(List.of(1L), c.search("UTF-8", "SUBJECT \"Grüße\"").numbers(),
+                    "8-bit in a quoted string: not RFC 3501, but both servers accept it");
+            if (server.is(ImapServer.Kind.DOVECOT)) {
+                Imap4CommandException e = assertThrows(Imap4CommandException.class,
+                        () -> c.search("UTF-8", "SUBJECT Grüße"));
+                assertTrue(e.getMessage().contains("8bit data in atom"), e.getMessage());
+            } else {
+                assertEquals(List.of(1L), c.search("UTF-8", "SUBJECT Grüße").numbers(), "Cyrus reads an 8-bit atom");
+            }
         } finally {
             m.close();
             m.delete(f);

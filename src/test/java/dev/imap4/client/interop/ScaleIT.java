@@ -10,6 +10,7 @@ import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.types.SearchResult;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +94,7 @@ class ScaleIT {
         try {
             c.login(server.prop("scale.user"), server.prop("scale.password"));
             c.examine("Scale");
-            List<Long> every3rd = new java.util.ArrayList<>();
+            List<Long> every3rd = new ArrayList<>();
             for (long uid = 3; uid <= count; uid += 3) {
                 every3rd.add(uid);
             }

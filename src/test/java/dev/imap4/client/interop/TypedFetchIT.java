@@ -5,17 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imap4.client.Imap4;
 import dev.imap4.client.ImapClient;
+import dev.imap4.client.Literal;
 import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.Envelope;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -105,10 +111,46 @@ class TypedFetchIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void largeLiteralsAreSpooledAndReleasedAndHeaderFieldsFoundInAnyCase(ImapServer server) throws Exception {
+        Path spool = Files.createTempDirectory("imap4-it-spool");
+        ImapClient c = new Imap4(server.require().host(), server.port(),
+                server.options().withLiteralMemoryThreshold(256).withSpoolDirectory(spool)).client();
+        String f = Fixtures.folder("spool");
+        byte[] forward = FORWARD.getBytes(StandardCharsets.UTF_8);
+        try {
+            c.login(server.user(), server.password());
+            c.create(f);
+            c.append(f, List.of(), null, forward);
+            c.select(f);
+            boolean[] checked = new boolean[1];
+            // Dovecot answers HEADER.FIELDS (SUBJECT FROM); Cyrus echoes the case asked for
+            FetchItems items = FetchItems.of().withBody().withSection("HEADER.FIELDS (Subject From)");
+            c.uidFetch(NumberSet.uids(1), items, r -> {
+                assertTrue(r.message().isSpooled(), "above the threshold: spooled");
+                assertArrayEquals(forward, r.message().bytes());
+                assertEquals(1, Files.list(spool).count(), "one spool file while the handler runs");
+                String fields = new String(r.section("body[header.fields (subject from)]").bytes(),
+                        StandardCharsets.US_ASCII);
+                assertTrue(fields.startsWith("From: =?utf-8?q?J=C3=BCrgen_M=C3=BCller?= <jm@example.org>\r\n"),
+                        fields);
+                checked[0] = true;
+            });
+            assertTrue(checked[0]);
+            try (var left = Files.list(spool)) {
+                assertEquals(0, left.count(), "spool files are deleted once the handler returns");
+            }
+        } finally {
+            Fixtures.drop(c, f);
+            Files.deleteIfExists(spool);
+        }
+    }
+
     /** Keeps a response beyond the handler: section literals are released when it returns. */
     private static FetchResponse copy(FetchResponse r) {
-        java.util.Map<String, dev.imap4.client.Literal> sections = new java.util.LinkedHashMap<>();
-        r.sections().forEach((k, v) -> sections.put(k, dev.imap4.client.Literal.of(v.bytes())));
+        Map<String, Literal> sections = new LinkedHashMap<>();
+        r.sections().forEach((k, v) -> sections.put(k, Literal.of(v.bytes())));
         return new FetchResponse(r.sequence(), r.uid(), r.flags(), r.internalDate(), r.size(), r.envelope(),
                 r.bodyStructure(), r.modSeq(), sections, r.other());
     }
