@@ -1,6 +1,7 @@
 package dev.imap4.client.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -55,6 +57,43 @@ class TypedExtensionsIT {
             assertEquals(1L, c.status(f, "MESSAGES").messages());
         } finally {
             Fixtures.drop(c, f);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void idleEndsAtItsTimeLimitOrOnStopIdleAndTheConnectionStaysUsable(ImapServer server) throws Exception {
+        ImapClient c = server.require().client();
+        try {
+            c.select("INBOX");
+            long start = System.nanoTime();
+            assertFalse(c.idle(Duration.ofMillis(700), u -> false), "nothing stopped it but the time limit");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis >= 600 && millis < 5_000, "ended after " + millis + " ms");
+            c.noop();
+
+            // stopIdle() before IDLE has begun does nothing, so the other thread repeats it until it ends
+            AtomicBoolean ended = new AtomicBoolean();
+            CompletableFuture<Void> stopper = CompletableFuture.runAsync(() -> {
+                while (!ended.get()) {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    c.stopIdle();
+                }
+            });
+            start = System.nanoTime();
+            assertFalse(c.idle(Duration.ofSeconds(30), u -> false));
+            ended.set(true);
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "stopIdle() ended it early");
+            stopper.get(5, TimeUnit.SECONDS);
+            assertEquals(ImapState.SELECTED, c.state());
+            c.noop();
+        } finally {
+            Fixtures.quietly(c);
         }
     }
 
