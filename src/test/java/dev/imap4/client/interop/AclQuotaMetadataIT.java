@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Exception;
+import dev.imap4.client.Imap4ReadOnlyException;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapExtensions;
 import dev.imap4.client.ImapResult;
@@ -48,6 +49,10 @@ class AclQuotaMetadataIT {
                         "the owner's mailbox appears in the other user's namespace");
                 assertEquals(List.of(sharedOnWire + " lr"), other.myrights(shared).texts());
                 assertEquals("OK", other.select(shared, true).type());
+                // without write rights a SELECT comes back [READ-ONLY]: imaplib's readonly error
+                assertThrows(Imap4ReadOnlyException.class, () -> other.select(shared));
+                assertTrue(other.client().select(shared).readOnly(), "the typed SELECT reports it");
+                assertEquals("OK", other.noop().type());
             } finally {
                 Fixtures.quietly(other);
             }

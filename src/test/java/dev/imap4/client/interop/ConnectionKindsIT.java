@@ -13,6 +13,7 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.Imap4Ssl;
 import dev.imap4.client.Imap4Stream;
+import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapData;
 import dev.imap4.client.ImapResult;
 import java.io.InputStream;
@@ -21,8 +22,12 @@ import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -131,5 +136,39 @@ class ConnectionKindsIT {
             Fixtures.quietly(m);
         }
         assertTrue(child.waitFor(5, TimeUnit.SECONDS), "the child ends after LOGOUT");
+    }
+
+    /** Dovecot only: Cyrus has no stream mode (see streamThroughAPreauthenticatedChild). */
+    @Test
+    void typedIdleOverADovecotStreamIsWokenByAnotherConnection() throws Exception {
+        ImapServer server = Servers.dovecot().require();
+        Imap4Stream m = new Imap4Stream(server.prop("stream.command"), server.options());
+        ImapClient c = m.client();
+        String f = Fixtures.folder("streamidle");
+        AtomicBoolean idleEnded = new AtomicBoolean();
+        try {
+            c.create(f);
+            c.select(f);
+            // a pipe has no read to watch for IDLE's continuation, so append until IDLE returns
+            CompletableFuture<Integer> appender = CompletableFuture.supplyAsync(() -> {
+                int n = 0;
+                try (ImapClient other = server.client()) {
+                    while (!idleEnded.get() && n < 40) {
+                        other.append(f, List.of(), null, Fixtures.message("to the pipe " + n++));
+                        Thread.sleep(250);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return n;
+            });
+            boolean woken = c.idle(Duration.ofSeconds(20), u -> u.is("EXISTS"));
+            idleEnded.set(true);
+            assertTrue(woken, "an EXISTS ended IDLE over the pipe");
+            assertTrue(appender.get(15, TimeUnit.SECONDS) < 40);
+        } finally {
+            idleEnded.set(true);
+            Fixtures.drop(c, f);
+        }
     }
 }
