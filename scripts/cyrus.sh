@@ -154,7 +154,7 @@ cmd_start() {
     command -v saslpasswd2 >/dev/null || die "saslpasswd2 missing (apt-get install sasl2-bin)"
     id cyrus >/dev/null 2>&1 || die "system user cyrus missing (install cyrus-common)"
     mkdir -p "$1"
-    local d pid ibin i; d=$(existing_dir "$1")
+    local d pid="" ibin i; d=$(existing_dir "$1")
     if pid=$(master_pid "$d"); then echo "cyrus already running (pid $pid)"; return 0; fi
     ibin=$(imapd_dir "$d")
     write_config "$d" "$ibin"
@@ -164,8 +164,13 @@ cmd_start() {
         sleep 0.1
     done
     ((i < 100)) || die "port $PORT not listening (Cyrus logs only to syslog)"
+    for ((i = 0; i < 100; i++)); do
+        pid=$(master_pid "$d") && break
+        sleep 0.1
+    done
+    [[ -n $pid ]] || die "no master.pid in $d after 10 s"
     create_mailboxes
-    echo "cyrus started: pid $(master_pid "$d"), 127.0.0.1:$PORT (STARTTLS), 127.0.0.1:$TLS_PORT (TLS)"
+    echo "cyrus started: pid $pid, 127.0.0.1:$PORT (STARTTLS), 127.0.0.1:$TLS_PORT (TLS)"
 }
 
 cmd_stop() {

@@ -222,12 +222,18 @@ cmd_start() {
     command -v dovecot >/dev/null || die "dovecot not installed (apt-get install dovecot-imapd)"
     [[ -x $LIBEXEC/imap ]] || die "$LIBEXEC/imap missing (apt-get install dovecot-imapd)"
     mkdir -p "$1"
-    local d pid; d=$(existing_dir "$1")
+    local d pid="" i; d=$(existing_dir "$1")
     if pid=$(master_pid "$d"); then echo "dovecot already running (pid $pid)"; return 0; fi
     write_config "$d"
     dovecot -c "$d/etc/dovecot.conf" || die "dovecot did not start; see $d/dovecot.log"
     wait_port "$PORT" && wait_port "$TLS_PORT" || die "ports $PORT/$TLS_PORT not listening; see $d/dovecot.log"
-    echo "dovecot started: pid $(master_pid "$d"), 127.0.0.1:$PORT (STARTTLS), 127.0.0.1:$TLS_PORT (TLS)"
+    # stop finds the master by its pid file, which can appear after the ports open
+    for ((i = 0; i < 100; i++)); do
+        pid=$(master_pid "$d") && break
+        sleep 0.1
+    done
+    [[ -n $pid ]] || die "no master.pid in $d/run after 10 s"
+    echo "dovecot started: pid $pid, 127.0.0.1:$PORT (STARTTLS), 127.0.0.1:$TLS_PORT (TLS)"
 }
 
 cmd_stop() {
