@@ -180,4 +180,30 @@ class AclQuotaMetadataIT {
             Fixtures.quietly(m);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void imaplibsAnnotationCommandsAreRefused(ImapServer server) {
+        // GETANNOTATION/SETANNOTATION (draft ANNOTATEMORE, imaplib's getannotation/setannotation):
+        // Dovecot does not know them (BAD, raised); Cyrus 3.6 answers NO, even to its admin
+        Imap4 m = server.require().login();
+        try {
+            if (server.is(ImapServer.Kind.DOVECOT)) {
+                Imap4Exception e = assertThrows(Imap4Exception.class,
+                        () -> m.getannotation("INBOX", "\"/comment\"", "\"value.priv\""));
+                assertTrue(e.getMessage().startsWith("GETANNOTATION command error: BAD"), e.getMessage());
+                e = assertThrows(Imap4Exception.class,
+                        () -> m.setannotation("INBOX", "\"/comment\"", "(\"value.priv\" \"x\")"));
+                assertTrue(e.getMessage().startsWith("SETANNOTATION command error: BAD"), e.getMessage());
+            } else {
+                ImapResult get = m.getannotation("INBOX", "\"/comment\"", "\"value.priv\"");
+                assertEquals(List.of("NO", "Permission denied"), List.of(get.type(), get.firstText()));
+                ImapResult set = m.setannotation("INBOX", "\"/comment\"", "(\"value.priv\" \"x\")");
+                assertEquals(List.of("NO", "Permission denied"), List.of(set.type(), set.firstText()));
+            }
+            assertEquals("OK", m.noop().type());
+        } finally {
+            Fixtures.quietly(m);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapResult;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -138,6 +139,24 @@ class RawMailboxIT {
         ImapResult bye = m.logout();
         assertEquals("BYE", bye.type());
         assertEquals("LOGOUT", m.state());
+        assertThrows(Imap4Exception.class, m::noop);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void transportSeamSendReadlineReadAndShutdown(ImapServer server) throws Exception {
+        Imap4 m = server.require().login();
+        m.send("x1 NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+        String line = new String(m.readline(), StandardCharsets.US_ASCII);
+        assertTrue(line.startsWith("x1 OK ") && line.endsWith("\r\n"), line);
+        m.send("x2 CAPABILITY\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("* CAPABILITY IMAP4rev1 ", new String(m.read(23), StandardCharsets.US_ASCII));
+        m.readline();
+        assertTrue(new String(m.readline(), StandardCharsets.US_ASCII).startsWith("x2 OK "));
+        assertEquals("OK", m.noop().type(), "the engine carries on after raw exchanges");
+        assertTrue(m.socket().getTcpNoDelay());
+        m.shutdown();
+        assertTrue(m.socket().isClosed());
         assertThrows(Imap4Exception.class, m::noop);
     }
 }
