@@ -51,7 +51,7 @@ def clean(m):
             text = line.decode("utf-8")
             names.append(text[text.index('"/" ') + 4:])
     for name in sorted(names, key=len, reverse=True):
-        m.delete(name if not name.startswith('"') else name)
+        m.delete(name)   # as LIST wrote it: quoted when it holds a space
 
 
 def main():
