@@ -192,17 +192,12 @@ class RawMessageIT {
             m.select(f);
             // raw API: an 8-bit argument goes as a literal, as RFC 3501 requires
             assertEquals(List.of("1"), m.search("UTF-8", "SUBJECT", "Grüße").texts());
-            // typed API: the criteria are sent as written, so 8-bit text stays in the command line
+            // typed API: each word is encoded by the same rule, so the 8-bit word goes as a literal too
             ImapClient c = m.client();
-            assertEquals(List.of(1L), c.search("UTF-8", "SUBJECT \"Grüße\"").numbers(),
-                    "8-bit in a quoted string: not RFC 3501, but both servers accept it");
-            if (server.is(ImapServer.Kind.DOVECOT)) {
-                Imap4CommandException e = assertThrows(Imap4CommandException.class,
-                        () -> c.search("UTF-8", "SUBJECT Grüße"));
-                assertTrue(e.getMessage().contains("8bit data in atom"), e.getMessage());
-            } else {
-                assertEquals(List.of(1L), c.search("UTF-8", "SUBJECT Grüße").numbers(), "Cyrus reads an 8-bit atom");
-            }
+            assertEquals(List.of(1L), c.search("UTF-8", "SUBJECT Grüße").numbers());
+            // a word the caller already quoted is sent as written: 8-bit in a quoted string is not
+            // RFC 3501, but both servers accept it
+            assertEquals(List.of(1L), c.search("UTF-8", "SUBJECT \"Grüße\"").numbers());
         } finally {
             m.close();
             m.delete(f);
