@@ -1,17 +1,185 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.ImapClient;
+import dev.imap4.client.StatusResponse;
+import dev.imap4.client.UntaggedResponse;
+import dev.imap4.client.command.ImapArgs;
+import dev.imap4.client.types.MailboxState;
+import java.io.InputStream;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
 import org.apache.camel.support.DefaultProducer;
 
-/** Runs the IMAP command named in the message headers. */
+/**
+ * Runs the IMAP command named by the {@code CamelImap4Command} header (or the endpoint's
+ * {@code command}) with the arguments of {@code CamelImap4Arguments}, on a pooled, authenticated
+ * connection. The body becomes the typed result; headers carry the tagged response and the
+ * untagged responses no command claimed. NO and BAD raise {@link Imap4CommandException}.
+ * Credentials and host come from the endpoint only, never from headers.
+ */
 public class Imap4Producer extends DefaultProducer {
+
+    private final Imap4Configuration config;
+    private final Set<String> allowed;
+    private Imap4ConnectionPool pool;
 
     public Imap4Producer(Imap4Endpoint endpoint) {
         super(endpoint);
+        this.config = endpoint.getConfiguration();
+        this.allowed = allowList(config);
+    }
+
+    @Override
+    public Imap4Endpoint getEndpoint() {
+        return (Imap4Endpoint) super.getEndpoint();
+    }
+
+    /** The configured allow-list; else only the endpoint's command when set; else empty (any). */
+    static Set<String> allowList(Imap4Configuration config) {
+        Set<String> out = new LinkedHashSet<>();
+        if (config.getAllowedCommands() != null && !config.getAllowedCommands().isBlank()) {
+            Arrays.stream(config.getAllowedCommands().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(Imap4Operation::normalise).forEach(out::add);
+        } else if (config.getCommand() != null && !config.getCommand().isBlank()) {
+            out.add(Imap4Operation.normalise(config.getCommand()));
+        }
+        return out;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        Imap4Endpoint endpoint = getEndpoint();
+        pool = new Imap4ConnectionPool(config.getPoolSize(),
+                () -> endpoint.clientFactory().connect(config, endpoint.getCamelContext()));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (pool != null) {
+            pool.close();
+        }
+        super.doStop();
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        throw new UnsupportedOperationException("producer under construction");
+        Message in = exchange.getMessage();
+        String verb = Imap4Operation.normalise(in.getHeader(Imap4Constants.COMMAND, config.getCommand(), String.class));
+        if (!allowed.isEmpty() && !allowed.contains(verb)) {
+            throw new IllegalArgumentException("IMAP command " + verb + " is not allowed on this endpoint; allowed: "
+                    + allowed);
+        }
+        Imap4Operation op = Imap4Operation.of(verb);
+        List<String> args = arguments(in.getHeader(Imap4Constants.ARGUMENTS));
+        String folder = in.getHeader(Imap4Constants.FOLDER, String.class);
+        ImapClient client = pool.borrow();
+        List<UntaggedResponse> untagged = new ArrayList<>();
+        Consumer<UntaggedResponse> capture = untagged::add;
+        client.addUnsolicitedListener(capture);
+        try {
+            if (op.needsFolder()) {
+                selectFolder(client, folder == null ? config.getFolder() : folder);
+            }
+            Object result = op == Imap4Operation.APPEND ? append(client, args, folder, exchange)
+                    : Imap4ProducerCommands.run(op, verb, args, client, exchange);
+            in.setBody(result);
+            setResponseHeaders(in, client.lastResponse());
+        } catch (Imap4CommandException e) {
+            setResponseHeaders(in, client.lastResponse());
+            throw e;
+        } finally {
+            in.setHeader(Imap4Constants.UNTAGGED_RESPONSES, List.copyOf(untagged));
+            client.removeUnsolicitedListener(capture);
+            pool.release(client);
+        }
+    }
+
+    private static void setResponseHeaders(Message in, StatusResponse tagged) {
+        if (tagged == null) {
+            return;
+        }
+        in.setHeader(Imap4Constants.RESPONSE_TYPE, tagged.status());
+        in.setHeader(Imap4Constants.RESPONSE_CODE, tagged.code());
+        in.setHeader(Imap4Constants.RESPONSE_TEXT, tagged.text());
+    }
+
+    /** Selects {@code folder} unless this connection already has it selected for writing. */
+    private static void selectFolder(ImapClient client, String folder) {
+        MailboxState current = client.selected();
+        if (current == null || !current.name().equals(folder) || current.readOnly()) {
+            client.select(folder);
+        }
+    }
+
+    private Object append(ImapClient client, List<String> args, String folderHeader, Exchange exchange)
+            throws Exception {
+        Message in = exchange.getMessage();
+        String folder = !args.isEmpty() ? Imap4ProducerCommands.unquote(args.get(0))
+                : folderHeader != null ? folderHeader : config.getFolder();
+        List<String> flags = flags(in.getHeader(Imap4Constants.FLAGS));
+        ZonedDateTime date = in.getHeader(Imap4Constants.INTERNAL_DATE, ZonedDateTime.class);
+        Object body = in.getBody();
+        if (body == null) {
+            throw new IllegalArgumentException("APPEND needs the message in the body");
+        }
+        if (body instanceof StreamCache cache && cache.length() > 0) {
+            long size = cache.length();
+            return client.append(folder, flags, date, size, () -> {
+                cache.reset();
+                return exchange.getContext().getTypeConverter().convertTo(InputStream.class, exchange, cache);
+            });
+        }
+        byte[] bytes = in.getMandatoryBody(byte[].class);
+        return client.append(folder, flags, date, bytes);
+    }
+
+    private static List<String> flags(Object header) {
+        if (header == null) {
+            return List.of();
+        }
+        if (header instanceof Collection<?> c) {
+            List<String> out = new ArrayList<>();
+            c.forEach(f -> out.add(String.valueOf(f)));
+            return out;
+        }
+        return Imap4ProducerCommands.items(List.of(String.valueOf(header)), 0);
+    }
+
+    /** {@code CamelImap4Arguments}: a List (one element per argument) or a String split like imaplib args. */
+    static List<String> arguments(Object header) {
+        if (header == null) {
+            return List.of();
+        }
+        if (header instanceof Collection<?> c) {
+            List<String> out = new ArrayList<>(c.size());
+            for (Object o : c) {
+                out.add(String.valueOf(o));
+            }
+            return out;
+        }
+        if (header instanceof Object[] a) {
+            List<String> out = new ArrayList<>(a.length);
+            for (Object o : a) {
+                out.add(String.valueOf(o));
+            }
+            return out;
+        }
+        return ImapArgs.split(String.valueOf(header).trim());
+    }
+
+    static String upper(String s) {
+        return s.toUpperCase(Locale.ROOT);
     }
 }

@@ -143,6 +143,11 @@ public final class ImapClient implements AutoCloseable {
         }
     }
 
+    /** Closes the connection without LOGOUT (imaplib's shutdown). */
+    public void shutdown() {
+        engine.close();
+    }
+
     /** Same as {@link #logout()}. */
     @Override
     public void close() {
@@ -459,7 +464,8 @@ public final class ImapClient implements AutoCloseable {
 
     /**
      * Any command, with imaplib-style arguments (each encoded by imaplib's quoting rules, CR/LF
-     * never raw): the tagged response and every untagged response it provoked.
+     * never raw): the tagged response and every untagged response it provoked. NO and BAD raise
+     * {@link Imap4CommandException}.
      */
     public RawResponse raw(String verb, List<String> args) {
         List<UntaggedResponse> seen = new java.util.ArrayList<>();
@@ -471,7 +477,7 @@ public final class ImapClient implements AutoCloseable {
             for (String a : args) {
                 cmd.arg(a);
             }
-            StatusResponse tagged = engine.execute(cmd);
+            StatusResponse tagged = Imap4CommandException.requireOk(cmd.verb(), engine.execute(cmd));
             return new RawResponse(tagged, seen);
         } finally {
             engine.removeListener(capture);

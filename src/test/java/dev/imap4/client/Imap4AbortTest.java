@@ -91,7 +91,7 @@ class Imap4AbortTest {
             Imap4 m = Scripted.connect(server);
             ImapProtocolException e = assertThrows(ImapProtocolException.class, () -> m.noop());
             String first = e.getMessage().lines().findFirst().orElseThrow();
-            assertTrue(first.startsWith("in atom: expected an atom, got '\\x01\\x02garbage'"), first);
+            assertTrue(first.startsWith("in response: expected '*', '+' or the tag") && first.contains("got '\\x01\\x02garbage'"), first);
             server.verify();
         }
     }

@@ -1,5 +1,6 @@
 package dev.imap4.client.command;
 
+import dev.imap4.client.wire.ImapInput;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -113,6 +114,18 @@ public final class FetchItems {
             }
         }
         return new FetchItems(s, null);
+    }
+
+    /**
+     * An item this class has no method for, named as the server's extension names it: Gmail's
+     * {@code X-GM-MSGID}, {@code X-GM-THRID} and {@code X-GM-LABELS} (X-GM-EXT-1), RFC 8474
+     * {@code EMAILID}. Its value arrives as wire text in {@link dev.imap4.client.types.FetchResponse#other()}.
+     */
+    public FetchItems withItem(String item) {
+        if (item.isEmpty() || !item.chars().allMatch(c -> ImapInput.isAtomChar(c) || c == ']')) {
+            throw new IllegalArgumentException("a fetch item must be an atom, e.g. X-GM-LABELS: '" + item + "'");
+        }
+        return with(item);
     }
 
     /** Only messages whose mod-sequence is above {@code modSeq} (RFC 7162 CHANGEDSINCE). */

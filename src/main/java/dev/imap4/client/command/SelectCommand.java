@@ -100,7 +100,11 @@ public final class SelectCommand implements Command<MailboxState> {
         switch (st.code()) {
             case "UIDVALIDITY" -> uidValidity = CodeParser.number(data);
             case "UIDNEXT" -> uidNext = CodeParser.number(data);
-            case "UNSEEN" -> unseen = CodeParser.number(data);
+            case "UNSEEN" -> {
+                // many servers send UNSEEN 0 when no message is unseen; 0 is no sequence number
+                long n = CodeParser.number(data);
+                unseen = n == 0 ? null : n;
+            }
             case "HIGHESTMODSEQ" -> highestModSeq = CodeParser.number(data);
             case "NOMODSEQ" -> highestModSeq = null;
             case "PERMANENTFLAGS" -> permanentFlags = data == null ? List.of() : CodeParser.permanentFlags(data);

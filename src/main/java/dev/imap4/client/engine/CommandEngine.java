@@ -86,7 +86,7 @@ public final class CommandEngine implements AutoCloseable {
             }
             in.expect('*', "greeting");
             in.sp();
-            String name = in.atom().toUpperCase(Locale.ROOT);
+            String name = responseName(in);
             if (!name.equals("OK") && !name.equals("PREAUTH") && !name.equals("BYE")) {
                 in.reset(2);
                 throw in.error("greeting", "OK, PREAUTH or BYE");
@@ -341,13 +341,17 @@ public final class CommandEngine implements AutoCloseable {
             untagged();
             return null;
         }
+        if (!ImapInput.isAtomChar(in.peek())) {
+            // e.g. the rest of a response a miscounted literal cut short
+            throw in.error("response", "'*', '+' or the tag " + runningTag);
+        }
         String tag = in.atom();
         if (!tag.equals(runningTag)) {
             in.reset(0);
             throw in.error("response-tagged", "tag " + runningTag);
         }
         in.sp();
-        String status = in.atom().toUpperCase(Locale.ROOT);
+        String status = responseName(in);
         if (!status.equals("OK") && !status.equals("NO") && !status.equals("BAD")) {
             throw in.error("resp-cond-state", "OK, NO or BAD");
         }
@@ -364,7 +368,9 @@ public final class CommandEngine implements AutoCloseable {
             number = in.number();
             in.sp();
         }
-        String name = in.atom().toUpperCase(Locale.ROOT);
+        // Exchange: "* [UIDNEXT 51] ..." without a status word; a bracketed code only starts a status
+        // response, and only OK carries the codes it sends this way (UIDNEXT, UIDVALIDITY...)
+        String name = number < 0 && in.peekIs('[') ? "OK" : responseName(in);
         int afterName = in.position();
         StatusResponse status = null;
         if (number < 0 && StatusParser.isStatus(name)) {
@@ -391,6 +397,21 @@ public final class CommandEngine implements AutoCloseable {
         if (status != null && name.equals("BYE") && (running == null || !running.verb().equals("LOGOUT"))) {
             throw new Imap4AbortException("server said BYE: " + status.rawText());
         }
+    }
+
+    /**
+     * A response name or status word, upper case. '[' is an ATOM-CHAR, but no name holds one: Exchange
+     * glues the response code to the status word ({@code OK[READ-WRITE]}), so the name ends before it.
+     */
+    private static String responseName(ImapInput in) {
+        int start = in.position();
+        String atom = in.atom();
+        int bracket = atom.indexOf('[');
+        if (bracket > 0) {
+            in.reset(start + bracket);
+            atom = atom.substring(0, bracket);
+        }
+        return atom.toUpperCase(Locale.ROOT);
     }
 
     private void noteCode(StatusResponse st) {

@@ -39,13 +39,14 @@ public final class AddressParser {
     /** RFC 3501 address: {@code "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"}, from {@code (}. */
     public static Address parse(ImapInput in) {
         in.listStart("address");
-        String name = Lex.nstring(in, "addr-name");
+        in.maybeSp(); // Yahoo: "( "Bob" NIL ...)"
+        String name = Lex.envelopeNstring(in, "addr-name");
         in.sp();
-        String adl = Lex.nstring(in, "addr-adl");
+        String adl = Lex.envelopeNstring(in, "addr-adl");
         in.sp();
-        String mailbox = Lex.nstring(in, "addr-mailbox");
+        String mailbox = Lex.envelopeNstring(in, "addr-mailbox");
         in.sp();
-        String host = Lex.nstring(in, "addr-host");
+        String host = Lex.envelopeNstring(in, "addr-host");
         Lex.listEnd(in, "address");
         return new Address(name, adl, mailbox, host);
     }

@@ -18,10 +18,17 @@ public final class CodeParser {
     private CodeParser() {
     }
 
-    /** RFC 4315 §3 COPYUID: {@code nz-number SP uid-set SP uid-set}, source and destination of equal size. */
+    /**
+     * RFC 4315 §3 COPYUID: {@code nz-number SP uid-set SP uid-set}, source and destination of equal size.
+     * Exchange sends the UID validity with both sets empty ({@code [COPYUID 1234  ]}): no mapping is
+     * reported, so the result is {@code null}, as when a server sends no COPYUID at all.
+     */
     public static CopyUid copyUid(String codeData) {
         ImapInput in = input(codeData, "COPYUID");
         long validity = in.nzNumber();
+        if (in.atLineEnd()) {
+            return null;
+        }
         in.sp();
         NumberSet source = uidSet(in);
         in.sp();

@@ -22,9 +22,9 @@ public final class EnvelopeParser {
         if (wrapped) {
             in.listStart("envelope");
         }
-        String date = Lex.nstring(in, "env-date");
+        String date = Lex.envelopeNstring(in, "env-date");
         in.sp();
-        String subject = Lex.nstring(in, "env-subject");
+        String subject = Lex.envelopeNstring(in, "env-subject");
         in.sp();
         List<Address> from = AddressParser.parseList(in, "env-from");
         in.sp();
@@ -38,9 +38,9 @@ public final class EnvelopeParser {
         in.sp();
         List<Address> bcc = AddressParser.parseList(in, "env-bcc");
         in.sp();
-        String inReplyTo = Lex.nstring(in, "env-in-reply-to");
+        String inReplyTo = Lex.envelopeNstring(in, "env-in-reply-to");
         in.sp();
-        String messageId = Lex.nstring(in, "env-message-id");
+        String messageId = Lex.envelopeNstring(in, "env-message-id");
         Lex.listEnd(in, "envelope");
         if (wrapped) {
             Lex.listEnd(in, "envelope");

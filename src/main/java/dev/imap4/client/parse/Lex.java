@@ -5,6 +5,7 @@ import dev.imap4.client.Literal;
 import dev.imap4.client.ModifiedUtf7;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.wire.ImapInput;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,51 @@ final class Lex {
             return string(in, rule);
         }
         throw in.error(rule, "a quoted string, a literal or NIL");
+    }
+
+    /**
+     * An nstring of header text in an envelope or address. Many servers copy double quotes from the
+     * header into a quoted string unescaped ({@code "Joe "The Man" Smith"}): there a '"' ends the string
+     * only where the envelope can go on, before ')', the line end, or a space and then NIL, '"', '(',
+     * '{' or ')'; any other '"' is part of the text. Escapes are read as in {@link ImapInput#quotedBytes()}.
+     * Without such an ending on the line, the string is read strictly.
+     */
+    static String envelopeNstring(ImapInput in, String rule) {
+        if (!in.peekIs('"')) {
+            return nstring(in, rule);
+        }
+        int start = in.position();
+        in.reset(start + 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (true) {
+            int c = in.peek();
+            if (c < 0) {
+                // no '"' where the envelope can go on: not this quirk; read it strictly, for the right error
+                in.reset(start);
+                return nstring(in, rule);
+            }
+            in.reset(in.position() + 1);
+            if (c == '\\' && (in.peekIs('"') || in.peekIs('\\'))) {
+                c = in.peek();
+                in.reset(in.position() + 1);
+            } else if (c == '"' && envelopeGoesOn(in)) {
+                return out.toString(StandardCharsets.UTF_8);
+            }
+            out.write(c);
+        }
+    }
+
+    private static boolean envelopeGoesOn(ImapInput in) {
+        int p = in.position();
+        try {
+            if (in.atLineEnd() || in.peekIs(')')) {
+                return true;
+            }
+            return in.maybeSp() && (in.peekIs('"') || in.peekIs('(') || in.peekIs('{') || in.peekIs(')')
+                    || in.maybeNil());
+        } finally {
+            in.reset(p);
+        }
     }
 
     /** RFC 3501 astring. */

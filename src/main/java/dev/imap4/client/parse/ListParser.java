@@ -3,6 +3,7 @@ package dev.imap4.client.parse;
 import dev.imap4.client.ModifiedUtf7;
 import dev.imap4.client.types.ListEntry;
 import dev.imap4.client.wire.ImapInput;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public final class ListParser {
             delimiter = new String(in.quotedBytes(), StandardCharsets.UTF_8);
         }
         in.sp();
-        String rawName = Lex.rawMailbox(in, "mailbox");
+        String rawName = mailbox(in);
         Map<String, List<String>> extended = new LinkedHashMap<>();
         int p = in.position();
         if (in.maybeSp() && in.peekIs('(')) {
@@ -53,6 +54,24 @@ public final class ListParser {
             in.reset(p);
         }
         return new ListEntry(attributes, delimiter, ModifiedUtf7.decodeLenient(rawName), rawName, extended);
+    }
+
+    // RFC 3501 mailbox. Exchange sends names holding control characters as bare atoms, which an
+    // ASTRING-CHAR run would cut at the first CTL: an unquoted name runs to the next space instead
+    private static String mailbox(ImapInput in) {
+        if (in.peekIs('"') || Lex.literalAhead(in)) {
+            return Lex.rawMailbox(in, "mailbox");
+        }
+        ByteArrayOutputStream name = new ByteArrayOutputStream();
+        for (int c = in.peek(); c >= 0 && c != ' '; c = in.peek()) {
+            name.write(c);
+            in.reset(in.position() + 1);
+        }
+        if (name.size() == 0) {
+            throw in.error("mailbox", "an atom, a quoted string or a literal");
+        }
+        String raw = name.toString(StandardCharsets.UTF_8);
+        return raw.equalsIgnoreCase("INBOX") ? "INBOX" : raw;
     }
 
     // RFC 5258 mbox-list-extended = "(" [mbox-list-extended-item *(SP mbox-list-extended-item)] ")"

@@ -44,14 +44,16 @@ public record Envelope(String date, String subject, List<Address> from, List<Add
     }
 
     /**
-     * The Date header read as an RFC 5322 date-time (comments such as {@code (UTC)} and a missing
-     * day name tolerated); {@code null} when absent or unreadable.
+     * The Date header read as an RFC 5322 date-time (comments such as {@code (UTC)}, a missing day
+     * name and a dot after the month tolerated); {@code null} when absent or unreadable.
      */
     public ZonedDateTime dateTime() {
         if (date == null) {
             return null;
         }
-        String d = date.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim();
+        // comments dropped, and the dot some servers put after the month ("26 Nov. 2026")
+        String d = date.replaceAll("\\([^)]*\\)", " ").replaceAll("(?<=\\d [A-Za-z]{3})\\.", "")
+                .replaceAll("\\s+", " ").trim();
         try {
             return ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME);
         } catch (DateTimeParseException e) {

@@ -63,6 +63,11 @@ public final class ImapInput {
         pos = position;
     }
 
+    /** The current line itself, for {@link LiteralRealignment}. */
+    byte[] lineBytes() {
+        return line;
+    }
+
     /** The unread rest of the current line, without consuming it. */
     public byte[] restOfLine() {
         return Arrays.copyOfRange(line, Math.min(pos, line.length), line.length);
@@ -217,7 +222,8 @@ public final class ImapInput {
             if (b == '"') {
                 break;
             }
-            if (b == '\\' && pos < line.length) {
+            // only quoted-specials are escaped; servers that quote "\Seen" leave its backslash as is
+            if (b == '\\' && pos < line.length && (line[pos] == '"' || line[pos] == '\\')) {
                 b = line[pos++];
             }
             if (n == out.length) {
@@ -316,6 +322,11 @@ public final class ImapInput {
                     throw new EOFException("connection closed right after a literal");
                 }
                 depth = openLists;
+                // in a list a literal is followed by SP or ')'; anything else is a server's miscount
+                if (openLists > 0 && !peekIs(' ') && !peekIs(')')) {
+                    l = LiteralRealignment.realign(this, l, size);
+                    depth = openLists;
+                }
                 complete = true;
                 return l;
             } finally {

@@ -1,0 +1,109 @@
+package dev.imap4.camel;
+
+import dev.imap4.client.Imap4Exception;
+import dev.imap4.client.ImapClient;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Authenticated connections for the producer: at most {@code size} exist, and each is used by one
+ * exchange at a time. A connection that broke is discarded; one that sat idle is checked with NOOP
+ * before it is handed out, so a server-side autologout never fails an exchange.
+ */
+final class Imap4ConnectionPool {
+
+    /** A pooled connection and when it was last returned. */
+    private record Idle(ImapClient client, long since) {
+    }
+
+    private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final Semaphore permits;
+    private final Deque<Idle> idle = new ArrayDeque<>();
+    private final Connector connector;
+    private volatile boolean closed;
+
+    /** Makes a new authenticated connection. */
+    @FunctionalInterface
+    interface Connector {
+        ImapClient connect() throws Exception;
+    }
+
+    Imap4ConnectionPool(int size, Connector connector) {
+        if (size < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1, was " + size);
+        }
+        this.permits = new Semaphore(size, true);
+        this.connector = connector;
+    }
+
+    /** A connection for one exchange; waits while all are in use. */
+    ImapClient borrow() throws Exception {
+        if (closed) {
+            throw new IllegalStateException("producer is stopped");
+        }
+        permits.acquire();
+        try {
+            while (true) {
+                Idle candidate;
+                synchronized (idle) {
+                    candidate = idle.pollFirst();
+                }
+                if (candidate == null) {
+                    return connector.connect();
+                }
+                if (usable(candidate)) {
+                    return candidate.client();
+                }
+            }
+        } catch (Exception | Error e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    private static boolean usable(Idle candidate) {
+        ImapClient c = candidate.client();
+        if (!c.isConnected()) {
+            return false;
+        }
+        if (System.nanoTime() - candidate.since() < CHECK_AFTER_IDLE_NANOS) {
+            return true;
+        }
+        try {
+            c.noop();
+            return true;
+        } catch (Imap4Exception e) {
+            c.logout();
+            return false;
+        }
+    }
+
+    /** Returns a connection; a broken one (or any after stop) is closed instead of kept. */
+    void release(ImapClient client) {
+        try {
+            if (closed || !client.isConnected()) {
+                client.logout();
+                return;
+            }
+            synchronized (idle) {
+                idle.addFirst(new Idle(client, System.nanoTime()));
+            }
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** Logs out every idle connection; connections in use are closed when released. */
+    void close() {
+        closed = true;
+        synchronized (idle) {
+            for (Idle i : idle) {
+                i.client().logout();
+            }
+            idle.clear();
+        }
+    }
+}
