@@ -22,7 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The application with its demo server: component options, the route's endpoint, and health. */
+/** The application with its demo server: component options, the route consuming the mail, and health. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplicationTest {
 
@@ -63,6 +63,15 @@ class ApplicationTest {
                 Map.of(Imap4Constants.COMMAND, "STATUS", Imap4Constants.ARGUMENTS, List.of("INBOX", "(MESSAGES)")),
                 MailboxStatus.class);
         assertThat(inbox.messages()).isEqualTo(3L);
+    }
+
+    @Test
+    void theRouteConsumesEveryDemoMessage() {
+        // the route marks each message it logged as seen, so in the end none is unseen
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                template.requestBodyAndHeaders("imap4:127.0.0.1:" + IMAP_PORT, null,
+                        Map.of(Imap4Constants.COMMAND, "SEARCH", Imap4Constants.ARGUMENTS, "UNSEEN"), List.class))
+                .isEmpty());
     }
 
     @Test
