@@ -25,7 +25,7 @@ public class Imap4Stream extends Imap4 {
 
     @Override
     protected Transport openTransport(String host, int port) throws IOException {
-        return ProcessTransport.start(command, line -> {
+        return ProcessTransport.start(command, options.readTimeout(), line -> {
             if (engine != null) {
                 engine.trace().message(1, "stderr: " + line);
             }

@@ -65,4 +65,16 @@ class Imap4StreamTest {
         assertEquals("BYE", m.logout().type());
         assertFalse(m.process().isAlive(), "the child was ended although it kept running");
     }
+
+    @Test
+    void aSilentChildHitsTheReadTimeoutAndIsEnded() throws Exception {
+        Imap4Stream m = new Imap4Stream(peerCommand("transcripts/stream-stall.txt"),
+                Scripted.OPTIONS.withReadTimeout(java.time.Duration.ofMillis(500)));
+        long start = System.nanoTime();
+        Imap4AbortException e = org.junit.jupiter.api.Assertions.assertThrows(Imap4AbortException.class, m::noop);
+        assertEquals(true, e.getMessage().startsWith("read timed out"), e.getMessage());
+        assertEquals(true, System.nanoTime() - start < TimeUnit.SECONDS.toNanos(15), "the timeout, not the stall, ended it");
+        m.process().waitFor(10, TimeUnit.SECONDS);
+        assertFalse(m.process().isAlive(), "the aborted connection ends its child");
+    }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,32 +16,37 @@ import java.util.function.Consumer;
 /**
  * IMAP over a child process's stdin/stdout (imaplib's IMAP4_stream): the command line runs through
  * the system shell, as imaplib runs it. stderr is drained on a daemon thread so the child can never
- * block on a full pipe; the process is ended on close.
+ * block on a full pipe; stdout is read with the same timeout a socket would have; the process is
+ * ended on close.
  */
 public final class ProcessTransport implements Transport {
 
     private final Process process;
-    private final InputStream input;
+    private final TimedInputStream input;
     private final OutputStream output;
 
-    private ProcessTransport(Process process, Consumer<String> stderrSink) {
+    private ProcessTransport(Process process, Duration readTimeout, Consumer<String> stderrSink) {
         this.process = process;
-        this.input = process.getInputStream();
+        this.input = new TimedInputStream(process.getInputStream(), readTimeout, "imap4-stream-stdout");
         this.output = new BufferedOutputStream(process.getOutputStream(), 64 * 1024);
         Thread drain = new Thread(() -> drain(process.getErrorStream(), stderrSink), "imap4-stream-stderr");
         drain.setDaemon(true);
         drain.start();
     }
 
-    /** Starts {@code command} through the shell. {@code stderrSink} receives each stderr line. */
-    public static ProcessTransport start(String command, Consumer<String> stderrSink) throws IOException {
+    /**
+     * Starts {@code command} through the shell. Reads wait at most {@code readTimeout} (zero: for
+     * ever), as on a socket. {@code stderrSink} receives each stderr line.
+     */
+    public static ProcessTransport start(String command, Duration readTimeout, Consumer<String> stderrSink)
+            throws IOException {
         if (command == null || command.isBlank()) {
             throw new IllegalArgumentException("IMAP4_stream needs a command line");
         }
         boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
         List<String> argv = windows ? List.of("cmd", "/c", command) : List.of("/bin/sh", "-c", command);
         Process p = new ProcessBuilder(argv).start();
-        return new ProcessTransport(p, stderrSink);
+        return new ProcessTransport(p, readTimeout, stderrSink);
     }
 
     private static void drain(InputStream err, Consumer<String> sink) {
@@ -71,6 +77,11 @@ public final class ProcessTransport implements Transport {
     @Override
     public Socket socket() {
         return null;
+    }
+
+    @Override
+    public void readTimeout(Duration timeout) {
+        input.timeout(timeout);
     }
 
     @Override

@@ -1,0 +1,214 @@
+package dev.imap4.client.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imap4.client.ImapClient;
+import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.types.AppendUid;
+import dev.imap4.client.types.CopyUid;
+import dev.imap4.client.types.ExpungeResult;
+import dev.imap4.client.types.MailboxState;
+import dev.imap4.client.types.Namespace;
+import dev.imap4.client.types.Namespaces;
+import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.SearchResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Extensions through the typed API: IDLE, MOVE, UIDPLUS, ENABLE, ID, NAMESPACE, UNSELECT. */
+class TypedExtensionsIT {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void idleIsWokenByAnAppendFromASecondConnection(ImapServer server) throws Exception {
+        Recorder rec = new Recorder();
+        ImapClient c = new Recorder.RecordingImap4(server.require().host(), server.port(), server.options(), rec)
+                .client();
+        String f = Fixtures.folder("idle");
+        c.login(server.user(), server.password());
+        try {
+            c.create(f);
+            assertEquals(0, c.select(f).exists());
+            CompletableFuture<AppendUid> other = CompletableFuture.supplyAsync(() -> {
+                awaitIdling(rec);
+                try (ImapClient second = server.client()) {
+                    return second.append(f, List.of(), null, Fixtures.message("wake up"));
+                }
+            });
+            long start = System.nanoTime();
+            boolean woken = c.idle(Duration.ofSeconds(30), u -> u.is("EXISTS"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(woken, "IDLE ended by the EXISTS, not by the time limit");
+            assertTrue(millis < 10_000, "woken after " + millis + " ms");
+            assertNotNull(other.get(10, TimeUnit.SECONDS));
+            assertTrue(rec.sentText().contains("\r\nDONE\r\n"), "DONE ended the IDLE");
+            assertEquals(1L, c.status(f, "MESSAGES").messages());
+        } finally {
+            Fixtures.drop(c, f);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void idleEndsAtItsTimeLimitOrOnStopIdleAndTheConnectionStaysUsable(ImapServer server) throws Exception {
+        ImapClient c = server.require().client();
+        try {
+            c.select("INBOX");
+            long start = System.nanoTime();
+            assertFalse(c.idle(Duration.ofMillis(700), u -> false), "nothing stopped it but the time limit");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis >= 600 && millis < 5_000, "ended after " + millis + " ms");
+            c.noop();
+
+            // stopIdle() before IDLE has begun does nothing, so the other thread repeats it until it ends
+            AtomicBoolean ended = new AtomicBoolean();
+            CompletableFuture<Void> stopper = CompletableFuture.runAsync(() -> {
+                while (!ended.get()) {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    c.stopIdle();
+                }
+            });
+            start = System.nanoTime();
+            assertFalse(c.idle(Duration.ofSeconds(30), u -> false));
+            ended.set(true);
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "stopIdle() ended it early");
+            stopper.get(5, TimeUnit.SECONDS);
+            assertEquals(ImapState.SELECTED, c.state());
+            c.noop();
+        } finally {
+            Fixtures.quietly(c);
+        }
+    }
+
+    private static void awaitIdling(Recorder rec) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            for (Recorder.Event e : rec.events()) {
+                if (!e.sent() && e.text().startsWith("+ ")) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the server never answered IDLE with a continuation");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void uidplusAppendCopyExpungeAndMove(ImapServer server) {
+        ImapClient c = server.require().client();
+        String f = Fixtures.folder("uidplus");
+        String g = f + "-to";
+        try {
+            c.create(f);
+            c.create(g);
+            List<AppendUid> appended = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                appended.add(c.append(f, List.of(), null, Fixtures.message("uidplus " + i)));
+            }
+            MailboxState st = c.select(f);
+            assertEquals(st.uidValidity(), appended.get(0).uidValidity(), "APPENDUID carries the UIDVALIDITY");
+            assertEquals(List.of(1L, 2L, 3L, 4L), appended.stream().map(AppendUid::uid).toList());
+
+            CopyUid copied = c.uidCopy(NumberSet.uids(1, 2), g);
+            assertEquals(Map.of(1L, 1L, 2L, 2L), copied.mapping());
+            assertEquals(c.status(g, "UIDVALIDITY").uidValidity(), copied.uidValidity());
+
+            c.uidStore(NumberSet.uids(1, 2), StoreCommand.Mode.ADD, true, List.of("\\Deleted"));
+            ExpungeResult ex = c.uidExpunge(NumberSet.uids(2));
+            assertEquals(List.of(2L), ex.sequenceNumbers(), "only UID 2 went, though UID 1 is \\Deleted too");
+
+            ImapClient.MoveResult moved = c.uidMove(NumberSet.uids(3, 4), g);
+            assertTrue(moved.expunged());
+            assertEquals(Map.of(3L, 3L, 4L, 4L), moved.copyUid().mapping());
+            assertEquals(List.of(1L), c.uidSearch("ALL").numbers());
+            assertEquals(4L, c.status(g, "MESSAGES").messages());
+        } finally {
+            Fixtures.drop(c, f, g);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void enableIdNamespaceAndUnselect(ImapServer server) {
+        ImapClient c = server.require().client();
+        try {
+            assertEquals(Set.of("CONDSTORE"), c.extensions().enable("CONDSTORE"));
+            Map<String, String> id = c.extensions().id(Map.of("name", "camel-imap4", "version", "it"));
+            assertEquals(server.is(ImapServer.Kind.DOVECOT) ? "Dovecot" : "Cyrus IMAPD", id.get("name"));
+
+            Namespaces ns = c.extensions().namespace();
+            assertEquals(List.of(new Namespace("", "/")), ns.personal());
+            if (server.is(ImapServer.Kind.DOVECOT)) {
+                assertEquals(List.of(new Namespace("shared/", "/")), ns.otherUsers());
+                assertEquals(List.of(), ns.shared());
+            } else {
+                assertEquals(List.of(new Namespace("Other Users/", "/")), ns.otherUsers());
+                assertEquals(List.of(new Namespace("Shared Folders/", "/")), ns.shared());
+            }
+
+            c.select("INBOX");
+            assertEquals(ImapState.SELECTED, c.state());
+            c.unselect();
+            assertEquals(ImapState.AUTH, c.state());
+        } finally {
+            c.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void esearchSortAndThreadTyped(ImapServer server) {
+        Recorder rec = new Recorder();
+        ImapClient c = new Recorder.RecordingImap4(server.require().host(), server.port(), server.options(), rec)
+                .client();
+        c.login(server.user(), server.password());
+        String f = Fixtures.folder("esearch");
+        try {
+            c.create(f);
+            c.append(f, List.of(), null, Fixtures.message("alpha", "ta@example.org", null, 9));
+            c.append(f, List.of(), null, Fixtures.message("Re: alpha", "ta2@example.org", "ta@example.org", 10));
+            c.append(f, List.of(), null, Fixtures.message("beta", "tb@example.org", null, 11));
+            c.append(f, List.of("\\Seen"), null,
+                    Fixtures.message("Re: alpha", "ta3@example.org", "ta2@example.org", 12));
+            c.select(f);
+            SearchResult all = c.uidSearch("ALL");
+            assertEquals(List.of(1L, 2L, 3L, 4L), all.numbers());
+            assertEquals(List.of(1L, 2L, 3L), c.uidSearch("UNSEEN").numbers());
+            assertEquals(List.of(), c.uidSearch("SUBJECT nothing-matches").numbers());
+            List<String> searches = rec.commands("UID SEARCH");
+            assertTrue(searches.get(0).endsWith("UID SEARCH RETURN (ALL) ALL"), "ESEARCH form: " + searches);
+
+            assertEquals(List.of(4L, 3L, 2L, 1L), c.uidSort("REVERSE DATE", "UTF-8", "ALL").numbers());
+            assertTrue(rec.commands("UID SORT").get(0).contains("UID SORT RETURN (ALL) (REVERSE DATE) UTF-8 ALL"),
+                    "ESORT form: " + rec.commands("UID SORT"));
+
+            assertEquals("[(1 2 4), (3)]", c.extensions().uidThread("REFERENCES", "UTF-8", "ALL").toString());
+            assertEquals("[(1 (2)(4)), (3)]", c.extensions().uidThread("ORDEREDSUBJECT", "UTF-8", "ALL").toString());
+        } finally {
+            Fixtures.drop(c, f);
+        }
+    }
+}
