@@ -5,6 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+mvn=(mvn -B -q -Dstyle.color=never)
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 failed=()
@@ -23,14 +24,14 @@ step() {
     fi
 }
 
-step component .. mvn -B -q -DskipTests install || exit 1
-step client-core client-core mvn -B -q compile exec:java
-step producer-cookbook producer-cookbook mvn -B -q compile exec:java
-if step spring-boot spring-boot mvn -B -q verify; then
+step component .. "${mvn[@]}" -DskipTests install || exit 1
+step client-core client-core "${mvn[@]}" compile exec:java
+step producer-cookbook producer-cookbook "${mvn[@]}" compile exec:java
+if step spring-boot spring-boot "${mvn[@]}" verify; then
     step spring-boot-jar spring-boot timeout 120 java -jar target/camel-imap4-example-spring-boot-0.1.0-SNAPSHOT.jar \
         --server.port=0 --camel.main.duration-max-seconds=5
 fi
-if step quarkus quarkus mvn -B -q package; then
+if step quarkus quarkus "${mvn[@]}" package; then
     step quarkus-jar quarkus timeout 120 java -Dcamel.main.duration-max-seconds=5 -jar target/quarkus-app/quarkus-run.jar
 fi
 
