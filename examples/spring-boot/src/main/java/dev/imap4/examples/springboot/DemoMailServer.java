@@ -4,6 +4,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,8 @@ public class DemoMailServer {
                 "Amount due: 42.00 EUR.", setup));
         user.deliver(GreenMailUtil.createTextEmail(user.getEmail(), "bob@example.net", "Lunch?",
                 "Thai place at noon?", setup));
+        LoggerFactory.getLogger(DemoMailServer.class)
+                .info("Demo IMAP server on 127.0.0.1:{}, user {}, 3 messages in INBOX", port, username);
         return greenMail;
     }
 }
