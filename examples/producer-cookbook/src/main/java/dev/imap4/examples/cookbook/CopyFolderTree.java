@@ -21,7 +21,7 @@ class CopyFolderTree extends Recipe {
                 .setHeader(COMMAND, constant("LIST"))
                 .setHeader(ARGUMENTS, constant(List.of("", "Projects*")))
                 .to(IMAP)
-                .setBody(fn(e -> sortedByName(e.getMessage().getBody(List.class))))
+                .setBody(fn(e -> sortedByName(bodyList(e))))
                 .split(body())
                     .setProperty("source", simple("${body.name()}"))
                     .setProperty("selectable", simple("${body.isSelectable()}"))

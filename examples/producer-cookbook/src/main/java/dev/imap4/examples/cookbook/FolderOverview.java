@@ -16,7 +16,7 @@ class FolderOverview extends Recipe {
                 .setHeader(COMMAND, constant("LIST"))
                 .setHeader(ARGUMENTS, constant(List.of("", "*")))
                 .to(IMAP)
-                .setBody(fn(e -> selectable(e.getMessage().getBody(List.class))))
+                .setBody(fn(e -> selectable(bodyList(e))))
                 .split(body())
                     .setProperty("folder", body())
                     .setHeader(COMMAND, constant("STATUS"))

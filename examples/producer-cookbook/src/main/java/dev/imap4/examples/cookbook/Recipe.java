@@ -9,7 +9,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.ExpressionAdapter;
 
-/** What the recipes share: the endpoint, a logger for what happened, and two small helpers. */
+/** What the recipes share: the endpoint, a logger for what happened, and small helpers. */
 abstract class Recipe extends RouteBuilder {
 
     /** Host and port here; security and credentials are component options in application.properties. */
@@ -28,9 +28,14 @@ abstract class Recipe extends RouteBuilder {
         };
     }
 
+    /** The body as the list a command left there: UIDs from UID SEARCH, folders from LIST. */
+    @SuppressWarnings("unchecked")
+    static <T> List<T> bodyList(Exchange exchange) {
+        return exchange.getMessage().getBody(List.class);
+    }
+
     /** The UIDs a UID SEARCH left in the body, as a UID set such as {@code 1:3,7}. */
     static String uidSet(Exchange exchange) {
-        List<Long> uids = exchange.getMessage().getBody(List.class);
-        return NumberSet.uids(uids).toString();
+        return NumberSet.uids(Recipe.<Long>bodyList(exchange)).toString();
     }
 }
