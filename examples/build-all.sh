@@ -18,7 +18,7 @@ step() {
         printf '%-20s ok (%ds)\n' "$name" $((SECONDS - start))
     else
         printf '%-20s FAILED (%ds); end of its output:\n' "$name" $((SECONDS - start))
-        tail -n 40 "$logs/$name.log" | sed 's/^/    /'
+        tail -n 40 "$logs/$name.log" | sed -e 's/\x1b\[[0-9;]*m//g' -e 's/^/    /' -e '$a\'
         failed+=("$name")
         return 1
     fi
