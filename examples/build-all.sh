@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the component from this repository, then builds and runs every example, one at a
+# time. Prints one line per step (and the end of a failed step's output); exits non-zero if any
+# step failed. An application's jar is started only when its build passed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+mvn=(mvn -B -q -Dstyle.color=never)
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+failed=()
+
+# step <name> <directory> <command...>
+step() {
+    local name=$1 dir=$2 start=$SECONDS
+    shift 2
+    if (cd "$dir" && "$@") >"$logs/$name.log" 2>&1; then
+        printf '%-20s ok (%ds)\n' "$name" $((SECONDS - start))
+    else
+        printf '%-20s FAILED (%ds); end of its output:\n' "$name" $((SECONDS - start))
+        tail -n 40 "$logs/$name.log" | sed -e 's/\x1b\[[0-9;]*m//g' -e 's/^/    /' -e '$a\'
+        failed+=("$name")
+        return 1
+    fi
+}
+
+step component .. "${mvn[@]}" -DskipTests install || exit 1
+step client-core client-core "${mvn[@]}" compile exec:java
+step producer-cookbook producer-cookbook "${mvn[@]}" compile exec:java
+if step spring-boot spring-boot "${mvn[@]}" verify; then
+    step spring-boot-jar spring-boot timeout 120 java -jar target/camel-imap4-example-spring-boot-0.1.0-SNAPSHOT.jar \
+        --server.port=0 --camel.main.duration-max-seconds=5
+fi
+if step quarkus quarkus "${mvn[@]}" package; then
+    step quarkus-jar quarkus timeout 120 java -Dcamel.main.duration-max-seconds=5 -jar target/quarkus-app/quarkus-run.jar
+fi
+
+if ((${#failed[@]})); then
+    echo "failed: ${failed[*]}"
+    exit 1
+fi
