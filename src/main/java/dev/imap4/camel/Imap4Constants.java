@@ -59,6 +59,10 @@ public final class Imap4Constants {
             + " or a String (split on spaces outside quotes and parentheses). Encoded by the client core, so"
             + " no value can inject a command.", javaType = "Object")
     public static final String ARGUMENTS = "CamelImap4Arguments";
+    @Metadata(label = "producer", description = "After SEARCH, UID SEARCH, SORT or UID SORT: the matching numbers"
+            + " as a sequence set such as 1:3,7, ready to use in the next command's arguments (for example"
+            + " ${header.CamelImap4MessageSet} +FLAGS ($Done)); absent when nothing matched.", javaType = "String")
+    public static final String MESSAGE_SET = "CamelImap4MessageSet";
     @Metadata(label = "producer", description = "The response type: OK, NO or BAD.", javaType = "String")
     public static final String RESPONSE_TYPE = "CamelImap4ResponseType";
     @Metadata(label = "producer", description = "The tagged response code, e.g. APPENDUID or TRYCREATE.",

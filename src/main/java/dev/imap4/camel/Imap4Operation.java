@@ -20,6 +20,11 @@ public enum Imap4Operation {
         return name().replace('_', ' ');
     }
 
+    /** Whether the result is a list of message numbers (SEARCH and SORT, by number or UID). */
+    public boolean isSearch() {
+        return this == SEARCH || this == UID_SEARCH || this == SORT || this == UID_SORT;
+    }
+
     /** Whether the command needs a selected folder. */
     public boolean needsFolder() {
         return switch (this) {

@@ -6,6 +6,7 @@ import dev.imap4.client.StatusResponse;
 import dev.imap4.client.UntaggedResponse;
 import dev.imap4.client.command.ImapArgs;
 import dev.imap4.client.types.MailboxState;
+import dev.imap4.client.types.NumberSet;
 import java.io.InputStream;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -96,6 +97,9 @@ public class Imap4Producer extends DefaultProducer {
                     : Imap4ProducerCommands.run(op, verb, args, client, exchange);
             in.setBody(result);
             setResponseHeaders(in, client.lastResponse());
+            if (op.isSearch()) {
+                setMessageSet(in, result);
+            }
         } catch (Imap4CommandException e) {
             setResponseHeaders(in, client.lastResponse());
             throw e;
@@ -103,6 +107,19 @@ public class Imap4Producer extends DefaultProducer {
             in.setHeader(Imap4Constants.UNTAGGED_RESPONSES, List.copyOf(untagged));
             client.removeUnsolicitedListener(capture);
             pool.release(client);
+        }
+    }
+
+    /** The search result as a compact sequence set, for the next command's arguments. */
+    private static void setMessageSet(Message in, Object result) {
+        List<Long> numbers = new ArrayList<>();
+        if (result instanceof Collection<?> c) {
+            c.forEach(n -> numbers.add(((Number) n).longValue()));
+        }
+        if (numbers.isEmpty()) {
+            in.removeHeader(Imap4Constants.MESSAGE_SET);
+        } else {
+            in.setHeader(Imap4Constants.MESSAGE_SET, NumberSet.uids(numbers).toString());
         }
     }
 

@@ -50,6 +50,9 @@ class Imap4ProducerGreenMailTest extends CamelTestSupport {
             public void configure() {
                 from("direct:imap").to(uri("poolSize=2"));
                 from("direct:searchOnly").to(uri("command=UID SEARCH"));
+                from("direct:flagFound").to(uri("command=UID+SEARCH"))
+                        .setHeader(Imap4Constants.ARGUMENTS, simple("${header.CamelImap4MessageSet} +FLAGS ($Found)"))
+                        .to(uri("command=UID+STORE"));
                 from("direct:limited").to(uri("allowedCommands=NOOP,LIST"));
                 from("direct:handled").onException(Imap4CommandException.class).handled(true)
                         .setBody(simple("failed: ${exception.code} ${header.CamelImap4ResponseType}")).end()
@@ -114,6 +117,18 @@ class Imap4ProducerGreenMailTest extends CamelTestSupport {
         assertEquals(List.of(1L, 2L), body("SEARCH", "ALL"));
         assertEquals(List.of(beta.uid()), body("UID SEARCH", List.of("SUBJECT", "beta")));
         assertEquals(List.of(), body("SEARCH", "SUBJECT \"no such subject\""));
+    }
+
+    @Test
+    void aSearchResultFeedsTheNextCommandThroughTheMessageSetHeader() {
+        append("INBOX", "needle one");
+        append("INBOX", "hay");
+        append("INBOX", "needle two");
+        Exchange e = template.request("direct:flagFound",
+                x -> x.getMessage().setHeader(Imap4Constants.ARGUMENTS, "SUBJECT needle"));
+        assertNull(e.getException());
+        assertEquals("1,3", e.getMessage().getHeader(Imap4Constants.MESSAGE_SET));
+        assertEquals(List.of(1L, 3L), body("UID SEARCH", "KEYWORD $Found"));
     }
 
     @Test

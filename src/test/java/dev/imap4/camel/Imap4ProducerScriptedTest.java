@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.imap4.client.UntaggedResponse;
 import dev.imap4.client.scripted.ScriptedServer;
 import dev.imap4.client.types.Acl;
+import dev.imap4.client.types.MyRights;
 import dev.imap4.client.types.Namespaces;
 import dev.imap4.client.types.ThreadNode;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -42,18 +44,37 @@ class Imap4ProducerScriptedTest {
     }
 
     @Test
-    void getaclAndSetaclAreTyped() throws Exception {
+    void aclCommandsAreTypedAndShareOnePooledConnection() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(PREAUTH + """
                 C: {tag} GETACL "Shared Docs"
                 S: * ACL "Shared Docs" ann lrs joe lrswipkxtea
                 S: {tag} OK done
+                C: {tag} SETACL "Shared Docs" bob lr
+                S: {tag} OK set
+                C: {tag} MYRIGHTS "Shared Docs"
+                S: * MYRIGHTS "Shared Docs" lrswi
+                S: {tag} OK done
+                C: {tag} DELETEACL "Shared Docs" bob
+                S: {tag} OK deleted
                 C: {tag} LOGOUT
                 S: * BYE
                 S: {tag} OK bye
                 """)) {
-            Exchange e = send(server, "GETACL", List.of("Shared Docs"), null);
-            Acl acl = e.getMessage().getBody(Acl.class);
-            assertEquals("lrs", acl.entries().get(0).rights());
+            try (DefaultCamelContext context = new DefaultCamelContext()) {
+                context.start();
+                ProducerTemplate template = context.createProducerTemplate();
+                String uri = "imap4:127.0.0.1:" + server.port() + "?security=PLAIN&readTimeout=10000";
+                Acl acl = template.requestBodyAndHeaders(uri, null, Map.of(Imap4Constants.COMMAND, "GETACL",
+                        Imap4Constants.ARGUMENTS, List.of("Shared Docs")), Acl.class);
+                assertEquals("lrs", acl.entries().get(0).rights());
+                template.requestBodyAndHeaders(uri, null, Map.of(Imap4Constants.COMMAND, "SETACL",
+                        Imap4Constants.ARGUMENTS, List.of("Shared Docs", "bob", "lr")));
+                MyRights mine = template.requestBodyAndHeaders(uri, null, Map.of(Imap4Constants.COMMAND, "MYRIGHTS",
+                        Imap4Constants.ARGUMENTS, "\"Shared Docs\""), MyRights.class);
+                assertEquals("lrswi", mine.rights());
+                template.requestBodyAndHeaders(uri, null, Map.of(Imap4Constants.COMMAND, "DELETEACL",
+                        Imap4Constants.ARGUMENTS, List.of("Shared Docs", "bob")));
+            }
             server.verify();
         }
     }
