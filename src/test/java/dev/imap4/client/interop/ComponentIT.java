@@ -1,0 +1,220 @@
+package dev.imap4.client.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imap4.camel.Imap4ClientFactory;
+import dev.imap4.camel.Imap4Component;
+import dev.imap4.camel.Imap4Configuration;
+import dev.imap4.camel.Imap4Constants;
+import dev.imap4.client.Imap4Options;
+import dev.imap4.client.ImapClient;
+import dev.imap4.client.types.AppendUid;
+import dev.imap4.client.types.CopyUid;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The imap4 component end to end on Dovecot and Cyrus: STARTTLS with the server's certificate
+ * trusted through the client factory, the consumer moving 1,000 messages, a failing route leaving
+ * its message unseen, IDLE waking the consumer, and the producer's everyday verbs.
+ */
+class ComponentIT {
+
+    /** Trusts the throwaway server's certificate; everything else is the production factory. */
+    static final class TrustingFactory extends Imap4ClientFactory {
+        private final ImapServer server;
+
+        TrustingFactory(ImapServer server) {
+            this.server = server;
+        }
+
+        @Override
+        protected Imap4Options options(Imap4Configuration config, CamelContext context) throws Exception {
+            return super.options(config, context).withSslContext(server.sslContext());
+        }
+    }
+
+    private static CamelContext context(ImapServer server, RouteBuilder routes) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        Imap4Component imap4 = new Imap4Component();
+        imap4.setClientFactory(new TrustingFactory(server));
+        context.addComponent("imap4", imap4);
+        if (routes != null) {
+            context.addRoutes(routes);
+        }
+        context.start();
+        return context;
+    }
+
+    private static String uri(ImapServer server, String options) {
+        return "imap4:" + server.host() + ":" + server.port() + "?security=STARTTLS&username=" + server.user()
+                + "&password=RAW(" + server.password() + ")&" + options;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void consumesAThousandMessagesAndMovesEachOnSuccess(ImapServer server) throws Exception {
+        server.require();
+        String folder = Fixtures.folder("consume");
+        String done = folder + "-done";
+        ImapClient c = server.client();
+        c.create(folder);
+        c.create(done);
+        for (int i = 0; i < 1000; i++) {
+            c.append(folder, List.of(), null, Fixtures.message("bulk " + i));
+        }
+        Set<Long> uids = ConcurrentHashMap.newKeySet();
+        CountDownLatch all = new CountDownLatch(1000);
+        CamelContext ctx = context(server, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri(server, "folder=" + folder + "&onSuccess=MOVE&moveTo=" + done
+                        + "&fetchBatchSize=200&delay=200"))
+                        .process(e -> {
+                            uids.add(e.getMessage().getHeader(Imap4Constants.UID, Long.class));
+                            all.countDown();
+                        });
+            }
+        });
+        try {
+            assertTrue(all.await(120, TimeUnit.SECONDS), "delivered " + (1000 - all.getCount()) + " of 1000");
+            ctx.getRouteController().stopRoute(ctx.getRoutes().get(0).getRouteId());
+            assertEquals(1000, uids.size(), "each message exactly once");
+            assertEquals(0L, c.status(folder, "MESSAGES").messages());
+            assertEquals(1000L, c.status(done, "MESSAGES").messages());
+        } finally {
+            ctx.close();
+            Fixtures.drop(c, folder, done);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void aFailingRouteLeavesItsMessageUnseenAndTheOthersAreMarked(ImapServer server) throws Exception {
+        server.require();
+        String folder = Fixtures.folder("fail");
+        ImapClient c = server.client();
+        c.create(folder);
+        c.append(folder, List.of(), null, Fixtures.message("good one"));
+        c.append(folder, List.of(), null, Fixtures.message("poison"));
+        CountDownLatch attempts = new CountDownLatch(3);
+        CamelContext ctx = context(server, new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(noErrorHandler());
+                from(uri(server, "folder=" + folder + "&delay=200"))
+                        .process(e -> {
+                            attempts.countDown();
+                            if (e.getMessage().getHeader("Subject", String.class).contains("poison")) {
+                                throw new IllegalStateException("route refuses the poison message");
+                            }
+                        });
+            }
+        });
+        try {
+            assertTrue(attempts.await(30, TimeUnit.SECONDS), "the poison message is offered again on later polls");
+            ctx.getRouteController().stopRoute(ctx.getRoutes().get(0).getRouteId());
+            c.examine(folder);
+            assertEquals(1, c.uidSearch("UNSEEN").numbers().size(), "only the failed message is still unseen");
+            assertEquals(1, c.uidSearch("UNSEEN SUBJECT poison").numbers().size());
+        } finally {
+            ctx.close();
+            Fixtures.drop(c, folder);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void idleWakesTheConsumerLongBeforeItsNextPoll(ImapServer server) throws Exception {
+        server.require();
+        String folder = Fixtures.folder("idle");
+        ImapClient c = server.client();
+        c.create(folder);
+        CountDownLatch arrived = new CountDownLatch(1);
+        long[] receivedAt = new long[1];
+        CamelContext ctx = context(server, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri(server, "folder=" + folder + "&idle=true&delay=120000&initialDelay=0"))
+                        .process(e -> {
+                            receivedAt[0] = System.nanoTime();
+                            arrived.countDown();
+                        });
+            }
+        });
+        try {
+            Thread.sleep(1500); // the consumer's first, empty poll, then IDLE
+            long appendedAt = System.nanoTime();
+            c.append(folder, List.of(), null, Fixtures.message("wake up"));
+            assertTrue(arrived.await(30, TimeUnit.SECONDS), "IDLE did not deliver the new message");
+            long ms = TimeUnit.NANOSECONDS.toMillis(receivedAt[0] - appendedAt);
+            System.out.println(server.kind() + ": IDLE delivered the appended message after " + ms + " ms");
+            assertTrue(ms < 60_000, "woken by IDLE, not by the 120 s scheduler: " + ms + " ms");
+        } finally {
+            ctx.close();
+            Fixtures.drop(c, folder);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void theProducerRunsTheEverydayVerbs(ImapServer server) throws Exception {
+        server.require();
+        String folder = Fixtures.folder("producer");
+        String copies = folder + "-copies";
+        ImapClient c = server.client();
+        c.create(folder);
+        c.create(copies);
+        CamelContext ctx = context(server, null);
+        try {
+            ProducerTemplate t = ctx.createProducerTemplate();
+            String to = uri(server, "folder=" + folder);
+            Exchange appended = t.request(to, e -> {
+                e.getMessage().setHeader(Imap4Constants.COMMAND, "APPEND");
+                e.getMessage().setHeader(Imap4Constants.FOLDER, folder);
+                e.getMessage().setBody(Fixtures.message("from the producer"));
+            });
+            assertNull(appended.getException());
+            AppendUid uid = appended.getMessage().getBody(AppendUid.class);
+            assertNotNull(uid, "both servers report APPENDUID");
+            Exchange found = t.request(to, e -> {
+                e.getMessage().setHeader(Imap4Constants.COMMAND, "UID SEARCH");
+                e.getMessage().setHeader(Imap4Constants.ARGUMENTS, "SUBJECT producer");
+            });
+            assertEquals(List.of(uid.uid()), found.getMessage().getBody(List.class));
+            String set = found.getMessage().getHeader(Imap4Constants.MESSAGE_SET, String.class);
+            t.requestBodyAndHeaders(to, null, Map.of(Imap4Constants.COMMAND, "UID STORE",
+                    Imap4Constants.ARGUMENTS, set + " +FLAGS ($Handled)"));
+            CopyUid copied = t.requestBodyAndHeaders(to, null, Map.of(Imap4Constants.COMMAND, "UID COPY",
+                    Imap4Constants.ARGUMENTS, List.of(set, copies)), CopyUid.class);
+            assertEquals(1, copied.mapping().size());
+            t.requestBodyAndHeaders(to, null, Map.of(Imap4Constants.COMMAND, "UID MOVE",
+                    Imap4Constants.ARGUMENTS, List.of(set, copies)));
+            assertNotNull(t.requestBodyAndHeaders(to, null, Map.of(Imap4Constants.COMMAND, "GETQUOTAROOT",
+                    Imap4Constants.ARGUMENTS, List.of(copies))));
+            assertNotNull(t.requestBodyAndHeaders(to, null, Map.of(Imap4Constants.COMMAND, "GETACL",
+                    Imap4Constants.ARGUMENTS, List.of(copies))));
+            assertEquals(0L, c.status(folder, "MESSAGES").messages());
+            assertEquals(2L, c.status(copies, "MESSAGES").messages());
+            c.examine(copies);
+            assertEquals(2, c.uidSearch("KEYWORD $Handled").numbers().size());
+        } finally {
+            ctx.close();
+            Fixtures.drop(c, folder, copies);
+        }
+    }
+}
