@@ -79,10 +79,19 @@ public class Imap4 {
         this.options = options;
     }
 
-    /** Opens the transport and runs imaplib's {@code _connect}: greeting, then capabilities. */
+    /**
+     * Opens the transport and runs imaplib's {@code _connect}: greeting, then capabilities. If that
+     * fails, the untagged data kept so far is released: no caller can ever read it.
+     */
     protected final void connect(String host, int port) {
         open(host, port);
-        greet();
+        try {
+            greet();
+        } catch (RuntimeException e) {
+            shutdown();
+            releaseKept();
+            throw e;
+        }
     }
 
     private void greet() {
@@ -669,11 +678,25 @@ public class Imap4 {
         synchronized (untaggedResponses) {
             List<ImapData> list = untaggedResponses.computeIfAbsent(name, k -> new ArrayList<>());
             if (list.size() >= MAX_KEPT_PER_NAME) {
-                list.remove(0);
+                release(list.remove(0));
             }
             list.add(item);
         }
         engine.trace().message(5, "untagged_responses[" + name + "] += " + item);
+    }
+
+    /** Deletes the spool files of kept data that can no longer be read. */
+    private void releaseKept() {
+        synchronized (untaggedResponses) {
+            untaggedResponses.values().forEach(l -> l.forEach(Imap4::release));
+            untaggedResponses.clear();
+        }
+    }
+
+    private static void release(ImapData item) {
+        if (item instanceof ImapData.Pair p) {
+            p.literal().close();
+        }
     }
 
     static byte[] mapCrlf(byte[] message) {

@@ -5,12 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imap4.client.Imap4AbortException;
+import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.ImapProtocolException;
+import dev.imap4.client.ImapData;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.testing.TransportImap4;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the fuzzers found, one test per bug, each with the smallest server bytes that showed it.
@@ -20,9 +28,21 @@ class FuzzFindingsTest {
 
     private static final String PREAUTH = "* PREAUTH [CAPABILITY IMAP4rev1 UIDPLUS] ready\r\n";
 
+    private static final String SPOOLED_FETCH = "* 1 FETCH (BODY[] {300}\r\n" + "x".repeat(300) + ")\r\n";
+
     private static ImapClient client(String server) {
+        return connect(server, FuzzedSession.LIMITS).client();
+    }
+
+    private static TransportImap4 connect(String server, Imap4Options options) {
         FuzzedServerTransport t = new FuzzedServerTransport(server.getBytes(StandardCharsets.ISO_8859_1));
-        return new TransportImap4(t, FuzzedSession.LIMITS).client();
+        return new TransportImap4(t, options);
+    }
+
+    private static long files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
     }
 
     /** A numbered OK ("* 0 OK [READ-WRITE]") has no parsed status: SELECT read it as one (NullPointerException). */
@@ -32,5 +52,31 @@ class FuzzFindingsTest {
         MailboxState st = c.select("INBOX");
         assertEquals(2, st.exists());
         assertTrue(c.isConnected());
+    }
+
+    /**
+     * Untagged data kept for {@code response()} while the connection was being set up was never
+     * released when the setup failed: a spooled literal in it stayed on disk, unreachable.
+     */
+    @Test
+    void aFailedConnectDeletesTheLiteralsItKept(@TempDir Path spool) throws IOException {
+        Imap4Options options = FuzzedSession.LIMITS.withSpoolDirectory(spool);
+        String server = "* OK no capabilities here\r\n" + SPOOLED_FETCH;
+        assertThrows(Imap4AbortException.class, () -> connect(server, options));
+        assertEquals(0, files(spool));
+    }
+
+    /** The oldest kept response is dropped once a name holds 10,000 items; its spool file must go with it. */
+    @Test
+    void droppingTheOldestKeptResponseDeletesItsLiteral(@TempDir Path spool) throws IOException {
+        // the literal's response is kept as two items, (header, literal) and ")"; 9,999 more push it out
+        String server = PREAUTH + SPOOLED_FETCH + "* 1 FETCH (FLAGS ())\r\n".repeat(9_999) + "{tag} OK done\r\n";
+        TransportImap4 imap = connect(server, FuzzedSession.LIMITS.withSpoolDirectory(spool));
+        imap.noop();
+        List<ImapData> kept = imap.response("FETCH").data();
+        assertEquals(10_000, kept.size());
+        assertTrue(kept.stream().noneMatch(d -> d instanceof ImapData.Pair), "the literal's item was dropped");
+        assertEquals(0, files(spool));
+        imap.shutdown();
     }
 }
