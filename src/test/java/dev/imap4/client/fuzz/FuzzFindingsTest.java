@@ -9,6 +9,9 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapData;
+import dev.imap4.client.ImapProtocolException;
+import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.testing.TransportImap4;
 import java.io.IOException;
@@ -52,6 +55,27 @@ class FuzzFindingsTest {
         MailboxState st = c.select("INBOX");
         assertEquals(2, st.exists());
         assertTrue(c.isConnected());
+    }
+
+    /** A protocol error in a tagged OK's data (APPENDUID) was thrown with the connection left open. */
+    @Test
+    void malformedAppendUidDataClosesTheConnection() {
+        ImapClient c = client(PREAUTH + "+ go ahead\r\n{tag} OK [APPENDUID 1714000000 [] appended\r\n");
+        ImapProtocolException e = assertThrows(ImapProtocolException.class,
+                () -> c.append("INBOX", List.of(), null, "Subject: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(e.getMessage().contains("in uid-set:"), e.getMessage());
+        assertFalse(c.isConnected());
+    }
+
+    /** MODIFIED data that is no sequence set escaped as an IllegalArgumentException. */
+    @Test
+    void malformedModifiedDataIsAProtocolError() {
+        ImapClient c = client(PREAUTH + "{tag} OK [READ-WRITE] selected\r\n{tag} OK [MODIFIED 7:x] stored\r\n");
+        c.select("INBOX");
+        ImapProtocolException e = assertThrows(ImapProtocolException.class,
+                () -> c.uidStore(NumberSet.uids(7), StoreCommand.Mode.ADD, true, List.of("\\Seen")));
+        assertTrue(e.getMessage().contains("in resp-text-code:"), e.getMessage());
+        assertFalse(c.isConnected());
     }
 
     /**

@@ -126,6 +126,7 @@ final class ResponseParsing {
         switch (st.code()) {
             case "COPYUID" -> CodeParser.copyUid(data);
             case "APPENDUID" -> CodeParser.appendUid(data);
+            case "MODIFIED" -> CodeParser.modified(data, true);
             case "PERMANENTFLAGS" -> CodeParser.permanentFlags(data);
             case "UIDNEXT", "UIDVALIDITY", "UNSEEN", "HIGHESTMODSEQ" -> CodeParser.number(data);
             case "CAPABILITY" -> Capabilities.parse(data == null ? "" : data);
