@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,8 @@ public class Imap4 {
 
     /** Responses kept per name for {@link #response(String)}, so an unread stream cannot grow forever. */
     private static final int MAX_KEPT_PER_NAME = 10_000;
+    /** Names kept at once: the server picks them (response names, response codes), so they are capped too. */
+    private static final int MAX_KEPT_NAMES = 1_000;
 
     protected final Imap4Options options;
     protected String host;
@@ -676,6 +679,12 @@ public class Imap4 {
 
     private void keep(String name, ImapData item) {
         synchronized (untaggedResponses) {
+            if (!untaggedResponses.containsKey(name) && untaggedResponses.size() >= MAX_KEPT_NAMES) {
+                // the name kept longest without being read goes, as the oldest item of a full name does
+                Iterator<List<ImapData>> eldest = untaggedResponses.values().iterator();
+                eldest.next().forEach(Imap4::release);
+                eldest.remove();
+            }
             List<ImapData> list = untaggedResponses.computeIfAbsent(name, k -> new ArrayList<>());
             if (list.size() >= MAX_KEPT_PER_NAME) {
                 release(list.remove(0));

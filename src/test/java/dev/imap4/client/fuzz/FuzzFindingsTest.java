@@ -103,4 +103,18 @@ class FuzzFindingsTest {
         assertEquals(0, files(spool));
         imap.shutdown();
     }
+
+    /** Kept responses were capped per name, but the server picks the names: they are capped too. */
+    @Test
+    void theNumberOfKeptNamesIsCapped() {
+        StringBuilder server = new StringBuilder(PREAUTH);
+        for (int i = 0; i < 1_500; i++) {
+            server.append("* X").append(i).append(" data\r\n");
+        }
+        TransportImap4 imap = connect(server + "{tag} OK done\r\n", FuzzedSession.LIMITS);
+        imap.noop();
+        assertEquals(java.util.Arrays.asList((ImapData) null), imap.response("X0").data(), "the eldest names went");
+        assertEquals("data", imap.response("X1499").data().get(0).toString());
+        imap.shutdown();
+    }
 }
