@@ -47,7 +47,7 @@ class DeclaredLiteralBoundedMemoryTest {
     }
 
     private static Imap4AbortException fetchFrom(Ending ending, Path spool) throws Exception {
-        Imap4Options options = Imap4Options.defaults().withReadTimeout(Duration.ofMillis(500))
+        Imap4Options options = Imap4Options.defaults().withReadTimeout(Duration.ofSeconds(2))
                 .withSpoolDirectory(spool);
         try (LiteralStreamServer server = LiteralStreamServer.cutShort(ANNOUNCED, SENT, ending)) {
             HeapPeak.reset();

@@ -52,7 +52,7 @@ class FaultRecoveryTest {
     }
 
     private ImapClient connect(FaultProxy proxy) {
-        Imap4Options options = Imap4Options.defaults().withReadTimeout(Duration.ofMillis(700))
+        Imap4Options options = Imap4Options.defaults().withReadTimeout(Duration.ofSeconds(2))
                 .withConnectTimeout(Duration.ofSeconds(5)).withSpoolDirectory(spool).withLiteralMemoryThreshold(1024);
         ImapClient c = new Imap4("127.0.0.1", proxy.port(), options).client();
         c.login("joe", "secret");
