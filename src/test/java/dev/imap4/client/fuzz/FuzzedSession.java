@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * One client session against fuzzed server bytes: the greeting, then SELECT, UID FETCH of FLAGS,
  * ENVELOPE, BODYSTRUCTURE and BODY[] (every section byte read), LIST, UID SEARCH (ESEARCH when the
  * bytes advertise it), STATUS, UID STORE, UID COPY, APPEND, a raw FETCH and NOOP, through the real
- * engine with small limits. Every result is checked against the limits and every failure against
+ * engine with small limits. Every result is checked against the limits (sections spooled above the
+ * memory threshold, nesting within the cap, raw lines within the line cap) and every failure against
  * {@link Verdict}; afterwards no spool file may be left behind.
  */
 final class FuzzedSession {
@@ -130,8 +131,16 @@ final class FuzzedSession {
         }
     }
 
+    /**
+     * Releases the literals of raw data, checking the line cap held: every line came from one response
+     * line (a message number may stand in front), so none is longer than the cap.
+     */
     private static void closeLiterals(List<ImapData> data) {
         for (ImapData d : data) {
+            byte[] line = d instanceof ImapData.Line l ? l.bytes() : d instanceof ImapData.Pair p ? p.header() : null;
+            if (line != null && line.length > LIMITS.maxLineLength() + 21) {
+                throw new AssertionError("a line of " + line.length + " bytes passed a cap of " + LIMITS.maxLineLength());
+            }
             if (d instanceof ImapData.Pair p) {
                 p.literal().close();
             }
