@@ -12,6 +12,7 @@ import dev.imap4.client.ImapData;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.command.StoreCommand;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.StoreResult;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.testing.TransportImap4;
 import java.io.IOException;
@@ -102,6 +103,18 @@ class FuzzFindingsTest {
         assertTrue(kept.stream().noneMatch(d -> d instanceof ImapData.Pair), "the literal's item was dropped");
         assertEquals(0, files(spool));
         imap.shutdown();
+    }
+
+    /** Body data in a FETCH answering a STORE went into the result, spooled, and nobody deleted it. */
+    @Test
+    void bodyDataInAStoreAnswerLeavesNoSpoolFile(@TempDir Path spool) throws IOException {
+        ImapClient c = connect(PREAUTH + "{tag} OK [READ-WRITE] selected\r\n" + SPOOLED_FETCH.replace("BODY[]",
+                "UID 7 FLAGS (\\Seen) BODY[]") + "{tag} OK stored\r\n", FuzzedSession.LIMITS.withSpoolDirectory(spool))
+                .client();
+        c.select("INBOX");
+        StoreResult r = c.uidStore(NumberSet.uids(7), StoreCommand.Mode.ADD, false, List.of("\\Seen"));
+        assertEquals(List.of("\\Seen"), r.updates().get(0).flags());
+        assertEquals(0, files(spool));
     }
 
     /** Kept responses were capped per name, but the server picks the names: they are capped too. */
