@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -74,7 +73,7 @@ class Imap4ProducerFaultLoadTest {
         };
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
         try (FaultProxy proxy = FaultProxy.start("127.0.0.1", MAIL.getImap().getPort(), plan::fault);
-                CamelContext context = new DefaultCamelContext()) {
+                DefaultCamelContext context = new DefaultCamelContext()) {
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
             String uri = "imap4:127.0.0.1:" + proxy.port() + "?security=PLAIN&username=joe&password=secret"

@@ -43,7 +43,7 @@ class ProducerHeaderInjectionPropertyTest {
         List<String> verbs = Arrays.stream(Imap4Operation.values()).filter(o -> o != Imap4Operation.XATOM)
                 .map(Imap4Operation::verb).toList();
         int failed = 0;
-        try (CamelContext context = new DefaultCamelContext()) {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
             Imap4Component component = new Imap4Component();
             component.setClientFactory(new Imap4ClientFactory() {
                 @Override

@@ -157,13 +157,17 @@ public final class LiteralStreamServer implements AutoCloseable {
 
     /** Stops the server: closes the connection and waits for the thread. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         listener.close();
         Socket s = socket;
         if (s != null) {
             s.close();
         }
         thread.interrupt();
-        thread.join(5_000);
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
