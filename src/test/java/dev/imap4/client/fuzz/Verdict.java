@@ -59,12 +59,16 @@ final class Verdict {
 
     /** Limits on one parsed FETCH response, and every derived value computed without failing. */
     static void fetch(FetchResponse r, Imap4Options limits) {
+        int threshold = limits.literalMemoryThreshold();
+        // held in memory: a literal up to the threshold, a quoted string (one line at most), or a
+        // literal a miscounting server made longer (LiteralRealignment adds at most 4n + 3 bytes)
+        long maxHeld = Math.max(limits.maxLineLength(), 5L * threshold + 3);
         for (Map.Entry<String, Literal> s : r.sections().entrySet()) {
             Literal l = s.getValue();
-            boolean mustSpool = l.size() > limits.literalMemoryThreshold();
-            if (l.isSpooled() != mustSpool) {
+            boolean ok = l.isSpooled() ? l.size() > threshold : l.size() <= maxHeld;
+            if (!ok) {
                 throw new AssertionError(s.getKey() + " of " + l.size() + " bytes: spooled=" + l.isSpooled()
-                        + " with a memory threshold of " + limits.literalMemoryThreshold());
+                        + " with a memory threshold of " + threshold);
             }
         }
         envelope(r.envelope());
