@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,8 @@ public class Imap4 {
 
     /** Responses kept per name for {@link #response(String)}, so an unread stream cannot grow forever. */
     private static final int MAX_KEPT_PER_NAME = 10_000;
+    /** Names kept at once: the server picks them (response names, response codes), so they are capped too. */
+    private static final int MAX_KEPT_NAMES = 1_000;
 
     protected final Imap4Options options;
     protected String host;
@@ -79,10 +82,19 @@ public class Imap4 {
         this.options = options;
     }
 
-    /** Opens the transport and runs imaplib's {@code _connect}: greeting, then capabilities. */
+    /**
+     * Opens the transport and runs imaplib's {@code _connect}: greeting, then capabilities. If that
+     * fails, the untagged data kept so far is released: no caller can ever read it.
+     */
     protected final void connect(String host, int port) {
         open(host, port);
-        greet();
+        try {
+            greet();
+        } catch (RuntimeException e) {
+            shutdown();
+            releaseKept();
+            throw e;
+        }
     }
 
     private void greet() {
@@ -667,13 +679,33 @@ public class Imap4 {
 
     private void keep(String name, ImapData item) {
         synchronized (untaggedResponses) {
+            if (!untaggedResponses.containsKey(name) && untaggedResponses.size() >= MAX_KEPT_NAMES) {
+                // the name kept longest without being read goes, as the oldest item of a full name does
+                Iterator<List<ImapData>> eldest = untaggedResponses.values().iterator();
+                eldest.next().forEach(Imap4::release);
+                eldest.remove();
+            }
             List<ImapData> list = untaggedResponses.computeIfAbsent(name, k -> new ArrayList<>());
             if (list.size() >= MAX_KEPT_PER_NAME) {
-                list.remove(0);
+                release(list.remove(0));
             }
             list.add(item);
         }
         engine.trace().message(5, "untagged_responses[" + name + "] += " + item);
+    }
+
+    /** Deletes the spool files of kept data that can no longer be read. */
+    private void releaseKept() {
+        synchronized (untaggedResponses) {
+            untaggedResponses.values().forEach(l -> l.forEach(Imap4::release));
+            untaggedResponses.clear();
+        }
+    }
+
+    private static void release(ImapData item) {
+        if (item instanceof ImapData.Pair p) {
+            p.literal().close();
+        }
     }
 
     static byte[] mapCrlf(byte[] message) {

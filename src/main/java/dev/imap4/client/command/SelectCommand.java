@@ -63,7 +63,8 @@ public final class SelectCommand implements Command<MailboxState> {
                 flags = flagList(in);
             }
             case "OK" -> {
-                if (!okCode(u.status())) {
+                // "* 0 OK [...]" is no status response (the engine parses none after a number)
+                if (u.status() == null || !okCode(u.status())) {
                     return false;
                 }
                 in.text();

@@ -4,6 +4,7 @@ import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Command;
 import dev.imap4.client.engine.Untagged;
+import dev.imap4.client.parse.CodeParser;
 import dev.imap4.client.parse.FetchParser;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
@@ -13,6 +14,7 @@ import dev.imap4.client.wire.ImapInput;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * STORE / UID STORE (RFC 3501 §6.4.6) of flags, with CONDSTORE's UNCHANGEDSINCE (RFC 7162 §3.1.3).
@@ -70,7 +72,11 @@ public final class StoreCommand implements Command<StoreResult> {
         if (!u.is("FETCH") || u.number() < 0) {
             return false;
         }
-        updates.add(FetchParser.parse(u.number(), in));
+        FetchResponse r = FetchParser.parse(u.number(), in);
+        // a STORE reports flags; body sections a server adds are not kept, so no spool file outlives it
+        r.close();
+        updates.add(new FetchResponse(r.sequence(), r.uid(), r.flags(), r.internalDate(), r.size(), r.envelope(),
+                r.bodyStructure(), r.modSeq(), Map.of(), r.other()));
         return true;
     }
 
@@ -78,7 +84,7 @@ public final class StoreCommand implements Command<StoreResult> {
     public StoreResult complete(StatusResponse tagged) {
         Imap4CommandException.requireOk(verb(), tagged);
         NumberSet modified = "MODIFIED".equals(tagged.code()) && tagged.codeData() != null
-                ? NumberSet.parse(tagged.codeData(), set.isUid()) : null;
+                ? CodeParser.modified(tagged.codeData(), set.isUid()) : null;
         return new StoreResult(updates, modified);
     }
 }

@@ -232,7 +232,11 @@ public final class CommandEngine implements AutoCloseable {
         lastTagged = tagged;
         state = command.stateAfter(tagged, state);
         trace.message(3, verb + " => " + tagged.status() + " " + tagged.rawText());
-        return command.complete(tagged);
+        try {
+            return command.complete(tagged);
+        } catch (ImapProtocolException e) {
+            throw abort(e); // e.g. malformed APPENDUID data in the tagged OK: fatal like any protocol error
+        }
     }
 
     private static boolean endsSelection(String verb) {

@@ -53,6 +53,14 @@ public final class CodeParser {
         return new AppendUid(validity, uids);
     }
 
+    /** RFC 7162 §3.1.3 MODIFIED: the sequence-set (UIDs after UID STORE) that failed UNCHANGEDSINCE. */
+    public static NumberSet modified(String codeData, boolean uid) {
+        ImapInput in = input(codeData, "MODIFIED");
+        NumberSet set = Lex.sequenceSet(in, "resp-text-code", uid);
+        in.crlf();
+        return set;
+    }
+
     /** RFC 3501 §7.1 PERMANENTFLAGS: {@code "(" [flag-perm *(SP flag-perm)] ")"}, {@code \*} included. */
     public static List<String> permanentFlags(String codeData) {
         ImapInput in = input(codeData, "PERMANENTFLAGS");
