@@ -24,7 +24,21 @@ step() {
     fi
 }
 
+# prints_summary <command...>: runs the mail pipeline (for 5 minutes at most), passing its output
+# on; fails unless it exited 0, processed all eight demo messages and left nothing unseen
+prints_summary() {
+    local out status
+    out=$(timeout 300 "$@" 2>&1)
+    status=$?
+    printf '%s\n' "$out"
+    ((status == 0)) && grep -q '^  8 of 8 messages processed' <<<"$out" \
+        && grep -q 'after the run: nothing left' <<<"$out"
+}
+
 step component .. "${mvn[@]}" -DskipTests install || exit 1
+if step mail-pipeline mail-pipeline "${mvn[@]}" verify; then
+    step mail-pipeline-run mail-pipeline prints_summary "${mvn[@]}" exec:java
+fi
 step client-core client-core "${mvn[@]}" compile exec:java
 step producer-cookbook producer-cookbook "${mvn[@]}" compile exec:java
 if step spring-boot spring-boot "${mvn[@]}" verify; then
