@@ -12,6 +12,9 @@ import dev.imap4.client.sasl.SaslMechanism;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustAllTrustManager;
+import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
  * Opens authenticated connections for an endpoint's configuration: implicit TLS, STARTTLS (refusing
@@ -53,10 +56,25 @@ public class Imap4ClientFactory {
                 .withReadTimeout(Duration.ofMillis(config.getReadTimeout()))
                 .withDebug(config.getDebugLevel());
         if (config.getSslContextParameters() != null) {
+            refuseTrustAll(config.getSslContextParameters());
             SSLContext ssl = config.getSslContextParameters().createSSLContext(context);
             options = options.withSslContext(ssl);
         }
         return options;
+    }
+
+    /**
+     * Certificates are always verified: Camel's trust-all manager (what
+     * {@code camel.ssl.trustAllCertificates=true} installs) is refused, as is any trust manager that
+     * accepts every chain. Trust a private server by putting its certificate in a trust store.
+     */
+    static void refuseTrustAll(SSLContextParameters parameters) {
+        TrustManagersParameters tm = parameters.getTrustManagers();
+        if (tm != null && tm.getTrustManager() instanceof TrustAllTrustManager) {
+            throw new IllegalArgumentException("imap4 verifies server certificates and refuses a trust-all"
+                    + " trust manager (camel.ssl.trustAllCertificates); add the server's certificate or CA to"
+                    + " a trust store instead");
+        }
     }
 
     private static void authenticate(ImapClient client, Imap4Configuration config) {
