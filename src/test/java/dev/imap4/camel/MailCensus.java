@@ -45,8 +45,13 @@ final class MailCensus {
 
     /** Puts {@code total} messages (about 1 KB each) into the user's INBOX through GreenMail's API, no IMAP involved. */
     void seed(GreenMailUser user) {
+        seed(user, 0, total);
+    }
+
+    /** Puts messages {@code from} (inclusive) to {@code to} (exclusive) into the user's INBOX. */
+    void seed(GreenMailUser user, int from, int to) {
         String body = "line of a message body, long enough to make the FETCH responses weigh something\r\n".repeat(12);
-        for (int n = 0; n < total; n++) {
+        for (int n = from; n < to; n++) {
             String s = subject(n);
             user.deliver(GreenMailUtil.newMimeMessage("From: ann@example.org\r\nTo: joe@example.org\r\nSubject: " + s
                     + "\r\nMessage-ID: <" + s + "@census.test>\r\n\r\n" + s + "\r\n" + body));
@@ -97,6 +102,16 @@ final class MailCensus {
 
     Set<String> completedSubjects() {
         return new TreeSet<>(completed.keySet());
+    }
+
+    /** Asserts that each of the {@code total} messages completed exactly once and is \Seen on the server. */
+    void assertEachCompletedOnceAndSeen(int port) {
+        Map<String, Boolean> seen = seenBySubject(port, "INBOX");
+        assertEquals(total, seen.size(), "messages on the server");
+        for (int n = 0; n < total; n++) {
+            assertEquals(1, completions(subject(n)), subject(n) + " completed exactly once");
+            assertEquals(true, seen.get(subject(n)), subject(n) + " is \\Seen");
+        }
     }
 
     /** Subject to \Seen of every message in {@code folder}, read over a new direct connection; each subject once. */
