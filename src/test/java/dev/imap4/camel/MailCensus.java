@@ -50,11 +50,16 @@ final class MailCensus {
 
     /** Puts messages {@code from} (inclusive) to {@code to} (exclusive) into the user's INBOX. */
     void seed(GreenMailUser user, int from, int to) {
+        seed(raw -> user.deliver(GreenMailUtil.newMimeMessage(raw)), from, to);
+    }
+
+    /** Hands the raw text of messages {@code from} (inclusive) to {@code to} (exclusive) to {@code sink}, in order. */
+    void seed(java.util.function.Consumer<String> sink, int from, int to) {
         String body = "line of a message body, long enough to make the FETCH responses weigh something\r\n".repeat(12);
         for (int n = from; n < to; n++) {
             String s = subject(n);
-            user.deliver(GreenMailUtil.newMimeMessage("From: ann@example.org\r\nTo: joe@example.org\r\nSubject: " + s
-                    + "\r\nMessage-ID: <" + s + "@census.test>\r\n\r\n" + s + "\r\n" + body));
+            sink.accept("From: ann@example.org\r\nTo: joe@example.org\r\nSubject: " + s
+                    + "\r\nMessage-ID: <" + s + "@census.test>\r\n\r\n" + s + "\r\n" + body);
         }
     }
 
