@@ -487,9 +487,7 @@ public class Imap4 {
      * {@link Imap4ReadOnlyException} when a writable selection comes back READ-ONLY.
      */
     public ImapResult select(String mailbox, boolean readonly) {
-        synchronized (untaggedResponses) {
-            untaggedResponses.clear();
-        }
+        releaseKept();
         isReadonly = readonly;
         String name = readonly ? "EXAMINE" : "SELECT";
         StatusResponse tagged = runRaw(new RawCommand(name).arg(mailbox == null ? "INBOX" : mailbox));
@@ -630,9 +628,12 @@ public class Imap4 {
 
     private StatusResponse run(dev.imap4.client.engine.Command<StatusResponse> cmd) {
         synchronized (untaggedResponses) {
-            untaggedResponses.remove("OK");
-            untaggedResponses.remove("NO");
-            untaggedResponses.remove("BAD");
+            for (String status : new String[] {"OK", "NO", "BAD"}) {
+                List<ImapData> dropped = untaggedResponses.remove(status);
+                if (dropped != null) {
+                    dropped.forEach(Imap4::release);
+                }
+            }
         }
         StatusResponse tagged = engine.execute(cmd);
         if (tagged.code() != null) {
@@ -694,7 +695,7 @@ public class Imap4 {
         engine.trace().message(5, "untagged_responses[" + name + "] += " + item);
     }
 
-    /** Deletes the spool files of kept data that can no longer be read. */
+    /** Drops all kept data, deleting the spool files of its literals: nothing can read them any more. */
     private void releaseKept() {
         synchronized (untaggedResponses) {
             untaggedResponses.values().forEach(l -> l.forEach(Imap4::release));

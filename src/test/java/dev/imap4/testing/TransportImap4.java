@@ -2,7 +2,9 @@ package dev.imap4.testing;
 
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
+import dev.imap4.client.UntaggedResponse;
 import dev.imap4.client.transport.Transport;
+import java.util.function.Consumer;
 
 /**
  * A real {@link Imap4} connection (engine, command classes, typed and raw API) over any
@@ -12,16 +14,34 @@ import dev.imap4.client.transport.Transport;
 public final class TransportImap4 extends Imap4 {
 
     private final Transport transport;
+    private final Consumer<UntaggedResponse> earlyListener;
 
     public TransportImap4(Transport transport, Imap4Options options) {
+        this(transport, options, null);
+    }
+
+    /**
+     * A connection whose {@code listener} receives every untagged response no command claims, from
+     * the greeting on (a listener added after construction misses those of the set-up).
+     */
+    public TransportImap4(Transport transport, Imap4Options options, Consumer<UntaggedResponse> listener) {
         super(options);
         this.transport = transport;
+        this.earlyListener = listener;
         connect("memory", 0);
     }
 
     @Override
     protected Transport openTransport(String host, int port) {
         return transport;
+    }
+
+    @Override
+    public void open(String host, int port) {
+        super.open(host, port);
+        if (earlyListener != null) {
+            engine.addListener(earlyListener);
+        }
     }
 
     /** The engine's tag prefix: every tag is this prefix followed by 1, 2, 3... */

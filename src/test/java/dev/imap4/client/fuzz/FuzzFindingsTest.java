@@ -117,6 +117,27 @@ class FuzzFindingsTest {
         assertEquals(0, files(spool));
     }
 
+    /**
+     * Kept data the raw API drops by imaplib's rules (OK, NO and BAD before each command, everything on
+     * SELECT) was dropped with its spooled literals still on disk. A numbered OK is kept raw, literal
+     * included.
+     */
+    @Test
+    void keptDataDroppedByTheRawApiDeletesItsLiterals(@TempDir Path spool) throws IOException {
+        String server = PREAUTH + SPOOLED_FETCH.replace("* 1 FETCH (BODY[]", "* 3 OK x") + "{tag} OK noop\r\n"
+                + "{tag} OK noop\r\n" + SPOOLED_FETCH + "{tag} OK noop\r\n" + "{tag} OK selected\r\n";
+        TransportImap4 imap = connect(server, FuzzedSession.LIMITS.withSpoolDirectory(spool));
+        imap.noop();
+        assertEquals(1, files(spool), "the numbered OK is kept with its literal");
+        imap.noop();
+        assertEquals(0, files(spool), "dropped before the next command, and deleted");
+        imap.noop();
+        assertEquals(1, files(spool), "an unread FETCH is kept with its literal");
+        imap.select("INBOX");
+        assertEquals(0, files(spool), "dropped by SELECT, and deleted");
+        imap.shutdown();
+    }
+
     /** Kept responses were capped per name, but the server picks the names: they are capped too. */
     @Test
     void theNumberOfKeptNamesIsCapped() {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * <p>A line starting with {@code {tag}} (as in the transcript files) has it replaced by the tag of
  * the command the client sent last, so fuzzed tagged responses can complete commands although the
  * engine picks a random tag prefix. The client's output is only read to learn those tags: each
- * command line's first word, with the literals it announces skipped.
+ * command line's first word, with the literals it sends skipped (a synchronizing one only once the
+ * client has been given a "+").
  */
 final class FuzzedServerTransport implements Transport {
 
@@ -33,6 +34,7 @@ final class FuzzedServerTransport implements Transport {
     private String lastTag = "";
     private final ByteArrayOutputStream clientLine = new ByteArrayOutputStream();
     private long clientLiteralLeft;
+    private long pendingSyncLiteral = -1;
     private boolean closed;
 
     private final InputStream input = new InputStream() {
@@ -105,6 +107,15 @@ final class FuzzedServerTransport implements Transport {
             serving = withTag(Arrays.copyOfRange(script, pos, end));
             servingPos = 0;
             pos = end;
+            if (pendingSyncLiteral >= 0 && serving.length > 0) {
+                // the client sends a synchronizing literal after "+", and never after a tagged answer
+                if (serving[0] == '+') {
+                    clientLiteralLeft = pendingSyncLiteral;
+                    pendingSyncLiteral = -1;
+                } else if (serving[0] != '*') {
+                    pendingSyncLiteral = -1;
+                }
+            }
         }
         int n = Math.min(len, serving.length - servingPos);
         System.arraycopy(serving, servingPos, b, off, n);
@@ -135,7 +146,12 @@ final class FuzzedServerTransport implements Transport {
         clientLine.reset();
         Matcher m = LITERAL_AT_END.matcher(line);
         if (m.find()) {
-            clientLiteralLeft = Long.parseLong(m.group(1));
+            long n = Long.parseLong(m.group(1));
+            if (line.endsWith("+}")) {
+                clientLiteralLeft = n;
+            } else {
+                pendingSyncLiteral = n;
+            }
         }
         int sp = line.indexOf(' ');
         if (sp > 0 && !line.startsWith("DONE")) {

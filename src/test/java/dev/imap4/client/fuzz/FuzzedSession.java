@@ -61,14 +61,13 @@ final class FuzzedSession {
 
     private int play(FuzzedServerTransport transport) {
         try {
-            imap = new TransportImap4(transport, LIMITS);
+            imap = new TransportImap4(transport, LIMITS, r -> responseNames.add(r.name()));
         } catch (Imap4Exception e) {
             Verdict.failure(e, !transport.isClosed());
             assertNoSpoolFiles();
             return -1;
         }
         client = imap.client();
-        imap.addUnsolicitedListener(r -> responseNames.add(r.name()));
         List<Runnable> steps = List.of(
                 () -> client.select("INBOX"),
                 () -> client.uidFetch(NumberSet.uidRange(1, NumberSet.STAR), ITEMS, this::consume),
