@@ -157,7 +157,7 @@ final class Lex {
         if (token.length() > 40) {
             throw new NumberFormatException("too long for a number");
         }
-        if (token.matches("[-+]?[0-9]{1,18}")) {
+        if (isPlainLong(token)) {
             return Long.parseLong(token);
         }
         BigDecimal d = new BigDecimal(token);
@@ -169,6 +169,22 @@ final class Lex {
             return 0;
         }
         return d.setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** {@code [-+]?[0-9]{1,18}}: fits a long without overflow, parsed without BigDecimal. */
+    private static boolean isPlainLong(String token) {
+        int i = !token.isEmpty() && (token.charAt(0) == '-' || token.charAt(0) == '+') ? 1 : 0;
+        int digits = token.length() - i;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        for (; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 3501 sequence-set (or RFC 4315 uid-set) as a {@link NumberSet}. */
