@@ -15,11 +15,8 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,18 +40,14 @@ public class Imap4 {
     /** The standard IMAP4 port. */
     public static final int IMAP4_PORT = 143;
 
-    /** Responses kept per name for {@link #response(String)}, so an unread stream cannot grow forever. */
-    private static final int MAX_KEPT_PER_NAME = 10_000;
-    /** Names kept at once: the server picks them (response names, response codes), so they are capped too. */
-    private static final int MAX_KEPT_NAMES = 1_000;
-
     protected final Imap4Options options;
     protected String host;
     protected int port;
     protected CommandEngine engine;
 
-    private final Map<String, List<ImapData>> untaggedResponses = new LinkedHashMap<>();
-    private final Consumer<UntaggedResponse> collector = this::collect;
+    private final UntaggedStore untaggedResponses = new UntaggedStore(
+            (name, item) -> engine.trace().message(5, "untagged_responses[" + name + "] += " + item));
+    private final Consumer<UntaggedResponse> collector = untaggedResponses::collect;
     private boolean isReadonly;
     private ImapClient client;
 
@@ -92,7 +85,7 @@ public class Imap4 {
             greet();
         } catch (RuntimeException e) {
             shutdown();
-            releaseKept();
+            untaggedResponses.clear();
             throw e;
         }
     }
@@ -487,7 +480,7 @@ public class Imap4 {
      * {@link Imap4ReadOnlyException} when a writable selection comes back READ-ONLY.
      */
     public ImapResult select(String mailbox, boolean readonly) {
-        releaseKept();
+        untaggedResponses.clear();
         isReadonly = readonly;
         String name = readonly ? "EXAMINE" : "SELECT";
         StatusResponse tagged = runRaw(new RawCommand(name).arg(mailbox == null ? "INBOX" : mailbox));
@@ -497,7 +490,7 @@ public class Imap4 {
         }
         engine.state(ImapState.SELECTED);
         engine.selected(!readonly);
-        if (untaggedResponses.containsKey("READ-ONLY") && !readonly) {
+        if (untaggedResponses.contains("READ-ONLY") && !readonly) {
             throw new Imap4ReadOnlyException(mailbox + " is not writable");
         }
         List<ImapData> exists = untaggedResponses.get("EXISTS");
@@ -627,17 +620,10 @@ public class Imap4 {
     }
 
     private StatusResponse run(dev.imap4.client.engine.Command<StatusResponse> cmd) {
-        synchronized (untaggedResponses) {
-            for (String status : new String[] {"OK", "NO", "BAD"}) {
-                List<ImapData> dropped = untaggedResponses.remove(status);
-                if (dropped != null) {
-                    dropped.forEach(Imap4::release);
-                }
-            }
-        }
+        untaggedResponses.drop("OK", "NO", "BAD");
         StatusResponse tagged = engine.execute(cmd);
         if (tagged.code() != null) {
-            keep(tagged.code(), codeData(tagged));
+            untaggedResponses.keepCode(tagged);
         }
         return tagged;
     }
@@ -646,10 +632,7 @@ public class Imap4 {
         if ("NO".equals(tagged.status())) {
             return result(tagged);
         }
-        List<ImapData> data;
-        synchronized (untaggedResponses) {
-            data = untaggedResponses.remove(name);
-        }
+        List<ImapData> data = untaggedResponses.remove(name);
         return new ImapResult(tagged.status(), data == null ? nones() : data);
     }
 
@@ -661,52 +644,6 @@ public class Imap4 {
         List<ImapData> l = new ArrayList<>(1);
         l.add(null);
         return l;
-    }
-
-    private void collect(UntaggedResponse r) {
-        for (ImapData d : r.data()) {
-            keep(r.name(), d);
-        }
-        StatusResponse st = r.status();
-        if (st != null && st.code() != null && !st.status().equals("BYE")) {
-            keep(st.code(), codeData(st));
-        }
-    }
-
-    /** imaplib keeps {@code b''} for a code without data (READ-ONLY, TRYCREATE), so that its presence shows. */
-    private static ImapData codeData(StatusResponse st) {
-        return ImapData.line(st.codeData() == null ? "" : st.codeData());
-    }
-
-    private void keep(String name, ImapData item) {
-        synchronized (untaggedResponses) {
-            if (!untaggedResponses.containsKey(name) && untaggedResponses.size() >= MAX_KEPT_NAMES) {
-                // the name kept longest without being read goes, as the oldest item of a full name does
-                Iterator<List<ImapData>> eldest = untaggedResponses.values().iterator();
-                eldest.next().forEach(Imap4::release);
-                eldest.remove();
-            }
-            List<ImapData> list = untaggedResponses.computeIfAbsent(name, k -> new ArrayList<>());
-            if (list.size() >= MAX_KEPT_PER_NAME) {
-                release(list.remove(0));
-            }
-            list.add(item);
-        }
-        engine.trace().message(5, "untagged_responses[" + name + "] += " + item);
-    }
-
-    /** Drops all kept data, deleting the spool files of its literals: nothing can read them any more. */
-    private void releaseKept() {
-        synchronized (untaggedResponses) {
-            untaggedResponses.values().forEach(l -> l.forEach(Imap4::release));
-            untaggedResponses.clear();
-        }
-    }
-
-    private static void release(ImapData item) {
-        if (item instanceof ImapData.Pair p) {
-            p.literal().close();
-        }
     }
 
     static byte[] mapCrlf(byte[] message) {
