@@ -9,7 +9,7 @@ import java.util.Locale;
  * <pre>
  * fetch CLIENT FOLDER EXPECTED [WARMUPS RUNS TIMEOUT_S]   CLIENT: raw core imap4 camelmail camelmail-raw
  * poll CLIENT FOLDER LABEL NEW [RUNS]                    CLIENT: raw imap4 camelmail
- * idle FOLDER COUNT
+ * idle FOLDER COUNT          (idle-raw FOLDER COUNT: the server's part, a raw socket in IDLE)
  * producer append|searchstore FOLDER THREADS TOTAL
  * </pre>
  *
@@ -27,6 +27,7 @@ public final class Main {
             case "poll" -> PollLatency.run(s, args[1], args[2], args[3], Integer.parseInt(args[4]),
                     args.length > 5 ? Integer.parseInt(args[5]) : 5);
             case "idle" -> IdleLatency.run(s, args[1], Integer.parseInt(args[2]), 10);
+            case "idle-raw" -> IdleLatency.raw(s, args[1], Integer.parseInt(args[2]), 10);
             case "producer" -> ProducerThroughput.run(s, args[1], args[2], Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), 1, 3);
             default -> throw new IllegalArgumentException("unknown case " + args[0]);
