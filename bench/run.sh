@@ -59,9 +59,10 @@ populate() { # FOLDER COUNT SIZE: stage as maildir, import into sdbox
 }
 messages() { doveadm -c "$CONF" mailbox status -u user1 messages "$1" | sed 's/.*messages=//'; }
 
-java_case() { # ARGS...: one case in a fresh JVM
-    local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
-    java -Dimap.port="$IMAP4_IT_DOVECOT_PORT" -Dimap.tlsPort="$IMAP4_IT_DOVECOT_TLS_PORT" \
+java_case() { # [-Dprop=value...] ARGS...: one case in a fresh JVM
+    local load props=(); load=$(cut -d' ' -f1-3 /proc/loadavg)
+    while [[ $1 == -D* ]]; do props+=("$1"); shift; done
+    java "${props[@]}" -Dimap.port="$IMAP4_IT_DOVECOT_PORT" -Dimap.tlsPort="$IMAP4_IT_DOVECOT_TLS_PORT" \
         -Dimap.user=user1 -Dimap.password=pass1 -cp "$CP" dev.imap4.bench.e2e.Main "$@" 2>&1 \
         | grep -E '^(RESULT|first poll)' | sed "s|\$| load_before=${load// /,}|" | tee -a "$RES" || true
 }
@@ -75,6 +76,9 @@ fetch_all() { # FOLDER: every client over the whole folder
     local f=$1 n; n=$(messages "$1")
     java_case fetch raw "$f" "$n" 1 "$RUNS"
     java_case fetch core "$f" "$n" 1 "$RUNS"
+    # fetchBatchSize: the default (100), 1000, and the whole folder in one UID FETCH
+    java_case -Dbench.fetchBatchSize=100 fetch imap4 "$f" "$n" 1 "$RUNS"
+    java_case -Dbench.fetchBatchSize=1000 fetch imap4 "$f" "$n" 1 "$RUNS"
     java_case fetch imap4 "$f" "$n" 1 "$RUNS"
     py_case bulk "$f" "$n"
     py_case each "$f" "$n"

@@ -93,8 +93,13 @@ final class CamelFetch {
             });
             ctx.start();
             long t0 = System.nanoTime();
+            Sampler sampler = Sampler.maybe();
             ctx.getRouteController().startRoute("bench");
-            if (!all.await(timeoutSeconds, TimeUnit.SECONDS)) {
+            boolean finished = all.await(timeoutSeconds, TimeUnit.SECONDS);
+            if (sampler != null) {
+                sampler.close();
+            }
+            if (!finished) {
                 throw new TimedOut(count.get());
             }
             return new Timing.Outcome(count.get(), bytes.get(), done.get() - t0);

@@ -46,7 +46,8 @@ public final class Main {
             case "raw" -> () -> RawSession.fetchAll(s, folder, expected);
             case "core" -> () -> CoreFetch.fetchAll(s, folder);
             case "imap4" -> () -> CamelFetch.consume(CamelFetch.imap4Uri(s, folder,
-                    "&searchCriteria=ALL&onSuccess=NONE&fetchBatchSize=" + expected), expected,
+                    "&searchCriteria=ALL&onSuccess=NONE&fetchBatchSize="
+                    + Integer.getInteger("bench.fetchBatchSize", expected)), expected,
                     CamelFetch::imap4Body, timeout);
             case "camelmail" -> () -> CamelFetch.consume(CamelFetch.camelMailUri(s, folder,
                     "&peek=true&unseen=false"), expected, CamelFetch::mappedBody, timeout);

@@ -70,6 +70,10 @@ final class Timing {
         for (double m : ms) {
             runs.add(String.format(Locale.ROOT, "%.1f", m));
         }
+        String batch = System.getProperty("bench.fetchBatchSize");
+        if (batch != null && name.equals("fetch-imap4")) {
+            name = name + "-batch" + batch;
+        }
         System.out.printf(Locale.ROOT, "RESULT %s %s median_ms=%.1f runs_ms=%s items=%d bytes=%d%n", name, label,
                 median, String.join(",", runs), o == null ? 0 : o.items(), o == null ? 0 : o.bytes());
     }
