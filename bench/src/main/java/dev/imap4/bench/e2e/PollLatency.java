@@ -41,7 +41,8 @@ final class PollLatency {
         try (RawSession r = new RawSession(s)) {
             long[] next = {1};
             Poll poll = () -> {
-                r.command("SELECT " + folder, null);
+                // -Dbench.condstore=true: SELECT (CONDSTORE), as the component does on a CONDSTORE server
+                r.command("SELECT " + folder + (Boolean.getBoolean("bench.condstore") ? " (CONDSTORE)" : ""), null);
                 String text = r.commandText("UID SEARCH UID " + next[0] + ":*");
                 List<Long> uids = new ArrayList<>();
                 for (String line : text.split("\r\n")) {
