@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The ceiling: a socket that sends IMAP commands and reads until the tagged response, with no
- * parsing at all. It recognises the tagged line as "TAG " at the start of a line, which message
- * content could in principle contain; the benchmark mailboxes do not.
+ * parsing at all. It recognises the tagged line as "TAG " at the start of the last line of a read
+ * that ends a line, which message content could in principle produce; the benchmark mailboxes
+ * do not.
  */
 final class RawSession implements AutoCloseable {
 
@@ -34,17 +35,18 @@ final class RawSession implements AutoCloseable {
 
     /**
      * Sends {@code text}, reads to the tagged response; returns the number of bytes read. When
-     * {@code keep} is given, everything read goes there too.
+     * {@code keep} is given, everything read goes there too. Bytes are not looked at one by one:
+     * the tagged response is the last thing the server sends before it waits, so only the tail of
+     * each read is checked for a line starting with the tag.
      */
     long command(String text, ByteArrayOutputStream keep) throws IOException {
         String tag = "R" + (++tagNo);
         out.write((tag + " " + text + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        byte[] t = (tag + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] t = ("\n" + tag + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = new byte[TAIL];
+        int tailLen = 0;
         long total = 0;
-        boolean lineStart = true;
-        int matched = -1; // bytes of the tag matched at a line start; -1 = not at one
-        boolean tagged = false;
         while (true) {
             int n = in.read(buf);
             if (n < 0) {
@@ -54,36 +56,46 @@ final class RawSession implements AutoCloseable {
                 keep.write(buf, 0, n);
             }
             total += n;
-            for (int i = 0; i < n; i++) {
-                byte b = buf[i];
-                if (tagged) {
-                    if (b == '\n') {
-                        String line = keep == null ? "" : keep.toString(StandardCharsets.US_ASCII);
-                        if (keep != null && !line.contains(tag + " OK")) {
-                            throw new IOException("not OK: " + line.substring(Math.max(0, line.length() - 200)));
-                        }
-                        return total;
-                    }
-                    continue;
+            // keep the last TAIL bytes seen
+            if (n >= TAIL) {
+                System.arraycopy(buf, n - TAIL, tail, 0, TAIL);
+                tailLen = TAIL;
+            } else {
+                int keepOld = Math.min(tailLen, TAIL - n);
+                System.arraycopy(tail, tailLen - keepOld, tail, 0, keepOld);
+                System.arraycopy(buf, 0, tail, keepOld, n);
+                tailLen = keepOld + n;
+            }
+            if (tailLen >= 2 && tail[tailLen - 1] == '\n' && endsWithTaggedLine(tail, tailLen, t, total)) {
+                if (keep != null && !keep.toString(StandardCharsets.US_ASCII).contains(tag + " OK")) {
+                    throw new IOException("not OK: " + keep);
                 }
-                if (lineStart) {
-                    matched = 0;
-                    lineStart = false;
-                }
-                if (matched >= 0) {
-                    if (b == t[matched]) {
-                        if (++matched == t.length) {
-                            tagged = true;
-                        }
-                    } else {
-                        matched = -1;
-                    }
-                }
-                if (b == '\n') {
-                    lineStart = true;
-                }
+                return total;
             }
         }
+    }
+
+    private static final int TAIL = 512;
+
+    // the last line of the tail starts with the tag (at the very start of the response too)
+    private static boolean endsWithTaggedLine(byte[] tail, int len, byte[] nlTag, long total) {
+        int lineStart = len - 2;
+        while (lineStart >= 0 && tail[lineStart] != '\n') {
+            lineStart--;
+        }
+        if (lineStart < 0 && total != len) {
+            return false; // a last line longer than the tail: not a tagged status line
+        }
+        int from = lineStart < 0 ? 0 : lineStart + 1;
+        if (len - from < nlTag.length - 1) {
+            return false;
+        }
+        for (int i = 1; i < nlTag.length; i++) {
+            if (tail[from + i - 1] != nlTag[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String commandText(String text) throws IOException {
