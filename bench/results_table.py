@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Turns the RESULT lines of bench/run.sh into a Markdown table (one row per case)."""
+import sys
+
+
+def fields(line):
+    parts = line.split()
+    kv = {}
+    rest = []
+    for p in parts[1:]:
+        if "=" in p:
+            k, v = p.split("=", 1)
+            kv[k] = v
+        else:
+            rest.append(p)
+    return rest, kv
+
+
+def main(path):
+    rows = []
+    notes = []
+    for line in open(path):
+        line = line.rstrip("\n")
+        if line.startswith("#"):
+            notes.append(line[1:].strip())
+        elif line.startswith("RESULT"):
+            rest, kv = fields(line)
+            value = ("median %s ms" % kv["median_ms"]) if "median_ms" in kv else ""
+            if "timeout_s" in kv:
+                value = "> %s s (stopped after %s messages)" % (kv["timeout_s"], kv.get("items", "?"))
+            if "p99_ms" in kv:
+                value += ", p99 %s ms, max %s ms" % (kv["p99_ms"], kv["max_ms"])
+            if "ops_per_s" in kv:
+                value = "%s ops/s (median run %s ms)" % (kv["ops_per_s"], kv["median_ms"])
+            rows.append((" ".join(rest), value, kv.get("runs_ms", ""), kv.get("items", ""), kv.get("bytes", ""),
+                         kv.get("load_before", "")))
+    for n in notes:
+        print("- " + n)
+    print()
+    print("| case | result | runs (ms) | messages | bytes read | load before |")
+    print("|---|---|---|---:|---:|---|")
+    for r in rows:
+        print("| %s | %s | %s | %s | %s | %s |" % r)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# End-to-end benchmarks against a throwaway Dovecot (sdbox) on loopback, compared in the same run
+# with a raw socket ceiling, Camel's camel-mail and Python's imaplib (docs/performance.md).
+#
+#   bench/run.sh [GROUP...]     GROUP: bulk poll idle producer bulk100k tls (default: all, in that order)
+#
+# Env: BENCH_DIR (server directory; default a new one under /tmp, removed afterwards),
+#      BENCH_PORT/BENCH_TLS_PORT (21143/21993), RUNS (3), CAMEL_MAIL_TIMEOUT (seconds per run, 600).
+# Every case runs in a fresh JVM (or Python process): one warm-up run, then RUNS measured runs;
+# the median is reported. Results: bench/target/e2e/results.txt (raw lines) and results.md.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd -P)
+ROOT=$(dirname "$HERE")
+RUNS=${RUNS:-3}
+CAMEL_MAIL_TIMEOUT=${CAMEL_MAIL_TIMEOUT:-600}
+export IMAP4_IT_DOVECOT_PORT=${BENCH_PORT:-21143}
+export IMAP4_IT_DOVECOT_TLS_PORT=${BENCH_TLS_PORT:-21993}
+GROUPS_=("$@")
+[[ ${#GROUPS_[@]} -gt 0 ]] || GROUPS_=(bulk poll idle producer bulk100k tls)
+
+OWN_DIR=0
+if [[ -z ${BENCH_DIR:-} ]]; then BENCH_DIR=$(mktemp -d /tmp/imap4-bench.XXXXXX); OWN_DIR=1; fi
+OUT=$HERE/target/e2e
+mkdir -p "$OUT"
+RES=$OUT/results.txt
+: >"$RES"
+
+log() { echo "$*" | tee -a "$RES"; }
+stop_server() {
+    "$ROOT/scripts/dovecot.sh" stop "$BENCH_DIR" || true
+    if [[ $OWN_DIR -eq 1 ]]; then rm -rf "$BENCH_DIR"; fi
+}
+trap stop_server EXIT
+
+# ---- build ----
+mvn -B -q -f "$HERE/pom.xml" package -DskipTests
+mvn -B -q -f "$HERE/pom.xml" dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+CP=$HERE/target/classes:$(cat "$OUT/classpath.txt")
+
+# ---- server: the project's Dovecot, switched to sdbox ----
+"$ROOT/scripts/dovecot.sh" start "$BENCH_DIR"
+CONF=$BENCH_DIR/etc/dovecot.conf
+sed -i -e 's|^mail_location = maildir:~$|mail_location = sdbox:~/sdbox|' \
+       -e 's|location = maildir:%%h:INDEXPVT=~/shared/%%n|location = sdbox:%%h/sdbox:INDEXPVT=~/shared/%%n|' "$CONF"
+grep -q '^mail_location = sdbox' "$CONF" || { echo "could not switch to sdbox" >&2; exit 1; }
+doveadm -c "$CONF" reload
+sleep 1
+MAIL_OWNER=$(stat -c %U "$BENCH_DIR/mail")
+
+populate() { # FOLDER COUNT SIZE: stage as maildir, import into sdbox
+    local folder=$1 count=$2 size=$3 stage=$BENCH_DIR/staging/$1 t0=$SECONDS
+    rm -rf "$stage"; mkdir -p "$stage/.$folder"/{cur,new,tmp}; touch "$stage/.$folder/maildirfolder"
+    python3 "$ROOT/scripts/populate.py" maildir "$stage/.$folder" "$count" "$size" "$folder" >/dev/null
+    chmod 755 "$BENCH_DIR/staging"; chown -R "$MAIL_OWNER" "$stage"
+    doveadm -c "$CONF" import -u user1 "maildir:$stage" "" mailbox "$folder"
+    rm -rf "$stage"
+    log "# populated $folder: $(messages "$folder") messages of ~$size bytes in $((SECONDS - t0)) s"
+}
+messages() { doveadm -c "$CONF" mailbox status -u user1 messages "$1" | sed 's/.*messages=//'; }
+
+java_case() { # [-Dprop=value...] ARGS...: one case in a fresh JVM
+    local load props=(); load=$(cut -d' ' -f1-3 /proc/loadavg)
+    while [[ $1 == -D* ]]; do props+=("$1"); shift; done
+    java "${props[@]}" -Dimap.port="$IMAP4_IT_DOVECOT_PORT" -Dimap.tlsPort="$IMAP4_IT_DOVECOT_TLS_PORT" \
+        -Dimap.user=user1 -Dimap.password=pass1 -cp "$CP" dev.imap4.bench.e2e.Main "$@" 2>&1 \
+        | grep -E '^(RESULT|first poll)' | sed "s|\$| load_before=${load// /,}|" | tee -a "$RES" || true
+}
+py_case() { # MODE FOLDER EXPECTED [--tls]
+    local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
+    local port=$IMAP4_IT_DOVECOT_PORT; [[ ${4:-} == --tls ]] && port=$IMAP4_IT_DOVECOT_TLS_PORT
+    python3 "$HERE/imaplib_bench.py" "$1" 127.0.0.1 "$port" user1 pass1 "$2" "$3" 1 "$RUNS" ${4:-} 2>&1 \
+        | sed "s|\$| load_before=${load// /,}|" | tee -a "$RES" || true
+}
+fetch_all() { # FOLDER: every client over the whole folder
+    local f=$1 n; n=$(messages "$1")
+    java_case fetch raw "$f" "$n" 1 "$RUNS"
+    java_case fetch core "$f" "$n" 1 "$RUNS"
+    # fetchBatchSize: the default (100), 1000, and the whole folder in one UID FETCH
+    java_case -Dbench.fetchBatchSize=100 fetch imap4 "$f" "$n" 1 "$RUNS"
+    java_case -Dbench.fetchBatchSize=1000 fetch imap4 "$f" "$n" 1 "$RUNS"
+    java_case fetch imap4 "$f" "$n" 1 "$RUNS"
+    py_case bulk "$f" "$n"
+    py_case each "$f" "$n"
+    java_case fetch camelmail-raw "$f" "$n" 1 "$RUNS" "$CAMEL_MAIL_TIMEOUT"
+    java_case fetch camelmail "$f" "$n" 1 "$RUNS" "$CAMEL_MAIL_TIMEOUT"
+}
+
+log "# $(date -u +%Y-%m-%dT%H:%M:%SZ) nproc=$(nproc) cpu=\"$(lscpu | sed -n 's/^Model name: *//p')\"" \
+    "mem=$(free -g | awk '/Mem:/{print $2}')GiB java=\"$(java -version 2>&1 | sed -n 2p)\"" \
+    "dovecot=$(dovecot --version | cut -d' ' -f1) python=$(python3 -V | cut -d' ' -f2) format=sdbox runs=$RUNS"
+
+for g in "${GROUPS_[@]}"; do
+    case $g in
+        bulk)
+            [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
+            [[ $(messages B1m 2>/dev/null || echo 0) -gt 0 ]] || populate B1m 200 1000000
+            fetch_all B10k
+            fetch_all B1m ;;
+        poll)
+            [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
+            [[ $(messages B100k 2>/dev/null || echo 0) -gt 0 ]] || populate B100k 100000 2000
+            for f in B10k B100k; do
+                for n in 0 10; do
+                    java_case poll raw "$f" "$f" "$n" 5
+                    java_case poll imap4 "$f" "$f" "$n" 5
+                done
+            done
+            # camel-mail (unseen=true by default): every message \Seen, so a poll finds only new ones
+            doveadm -c "$CONF" flags add -u user1 '\Seen' mailbox B100k all
+            doveadm -c "$CONF" flags add -u user1 '\Seen' mailbox B10k all
+            for f in B10k B100k; do
+                for n in 0 10; do java_case poll camelmail "$f" "$f" "$n" 5; done
+            done ;;
+        idle)
+            doveadm -c "$CONF" mailbox create -u user1 Idle 2>/dev/null || true
+            java_case idle-raw Idle 100
+            java_case idle Idle 100 ;;
+        producer)
+            doveadm -c "$CONF" mailbox create -u user1 Prod 2>/dev/null || true
+            for t in 1 4 16; do java_case producer append Prod "$t" 1600; done
+            for t in 1 4 16; do java_case producer searchstore B10k "$t" 1600; done ;;
+        bulk100k)
+            [[ $(messages B100k 2>/dev/null || echo 0) -gt 0 ]] || populate B100k 100000 2000
+            fetch_all B100k ;;
+        tls)
+            # the Java side is not written yet: imaplib over TLS only, for reference
+            py_case bulk B10k "$(messages B10k)" --tls ;;
+        *) echo "unknown group $g" >&2; exit 2 ;;
+    esac
+done
+log "# done $(date -u +%Y-%m-%dT%H:%M:%SZ) load=$(cut -d' ' -f1-3 /proc/loadavg)"
+python3 "$HERE/results_table.py" "$RES" >"$OUT/results.md"
+echo "table: $OUT/results.md"

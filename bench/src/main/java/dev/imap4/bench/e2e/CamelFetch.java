@@ -1,0 +1,126 @@
+package dev.imap4.bench.e2e;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.MailMessage;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * A route that consumes a whole folder in one poll: the time from starting the route until the
+ * last of {@code expected} exchanges completed. The route reads every body as bytes.
+ */
+final class CamelFetch {
+
+    /** Signals a run that did not finish within its time limit. */
+    static final class TimedOut extends Exception {
+        final long seen;
+
+        TimedOut(long seen) {
+            super("timed out after " + seen + " exchanges");
+            this.seen = seen;
+        }
+    }
+
+    private CamelFetch() {
+    }
+
+    static String imap4Uri(Server s, String folder, String extra) {
+        return "imap4:" + s.host() + ":" + s.port() + "?security=PLAIN&username=" + s.user() + "&password="
+                + s.password() + "&folder=" + folder + "&initialDelay=0&delay=3600000" + extra;
+    }
+
+    static String camelMailUri(Server s, String folder, String extra) {
+        return "imap://" + s.host() + ":" + s.port() + "?username=" + s.user() + "&password=" + s.password()
+                + "&folderName=" + folder + "&initialDelay=0&delay=3600000" + extra;
+    }
+
+    /** imap4: reads the body as byte[], the way a route would. */
+    static long imap4Body(Exchange e) {
+        return e.getMessage().getBody(byte[].class).length;
+    }
+
+    /**
+     * camel-mail with mapMailMessage=true: the body as camel-mail mapped it; a multipart body (the
+     * attachments' messages) is written out whole.
+     */
+    static long mappedBody(Exchange e) throws Exception {
+        Object body = e.getMessage().getBody();
+        if (body instanceof jakarta.mail.Multipart mp) {
+            Counting c = new Counting();
+            mp.writeTo(c);
+            return c.count;
+        }
+        byte[] b = e.getMessage().getBody(byte[].class);
+        return b == null ? 0 : b.length;
+    }
+
+    /** camel-mail with mapMailMessage=false: the message itself, written out whole. */
+    static long rawMessage(Exchange e) throws Exception {
+        Counting c = new Counting();
+        e.getIn(MailMessage.class).getMessage().writeTo(c);
+        return c.count;
+    }
+
+    interface BodyReader {
+        long read(Exchange e) throws Exception;
+    }
+
+    static Timing.Outcome consume(String uri, long expected, BodyReader reader, long timeoutSeconds)
+            throws Exception {
+        AtomicLong count = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        CountDownLatch all = new CountDownLatch(1);
+        try (CamelContext ctx = new DefaultCamelContext()) {
+            ctx.getShutdownStrategy().setTimeout(5);
+            ctx.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).routeId("bench").autoStartup(false).process(e -> {
+                        bytes.addAndGet(reader.read(e));
+                        if (count.incrementAndGet() == expected) {
+                            done.set(System.nanoTime());
+                            all.countDown();
+                        }
+                    });
+                }
+            });
+            ctx.start();
+            long t0 = System.nanoTime();
+            Sampler sampler = Sampler.maybe();
+            ctx.getRouteController().startRoute("bench");
+            boolean finished = all.await(timeoutSeconds, TimeUnit.SECONDS);
+            if (sampler != null) {
+                sampler.close();
+            }
+            if (!finished) {
+                throw new TimedOut(count.get());
+            }
+            return new Timing.Outcome(count.get(), bytes.get(), done.get() - t0);
+        }
+    }
+
+    static final class Counting extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+
+    static long drain(InputStream in) throws Exception {
+        return in.transferTo(new Counting());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.imap4.bench.e2e;
+
+import dev.imap4.client.Imap4;
+import dev.imap4.client.ImapClient;
+import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.NumberSet;
+import java.io.InputStream;
+
+/** The typed core: one streamed {@code uidFetch} of {@code BODY.PEEK[]} over 1:*, every byte read. */
+final class CoreFetch {
+
+    private CoreFetch() {
+    }
+
+    static Timing.Outcome fetchAll(Server server, String folder) throws Exception {
+        Imap4 imap = new Imap4(server.host(), server.port());
+        ImapClient client = imap.client();
+        try {
+            client.login(server.user(), server.password());
+            client.select(folder);
+            long[] counts = new long[2];
+            byte[] scratch = new byte[64 * 1024];
+            client.uidFetch(NumberSet.uidRange(1, NumberSet.STAR), FetchItems.of().withBody(), m -> {
+                try (InputStream body = m.message().openStream()) {
+                    int n;
+                    while ((n = body.read(scratch)) > 0) {
+                        counts[1] += n;
+                    }
+                }
+                counts[0]++;
+            });
+            client.logout();
+            return new Timing.Outcome(counts[0], counts[1]);
+        } finally {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.imap4.bench.e2e;
+
+import java.util.Locale;
+
+/**
+ * End-to-end benchmarks against a real IMAP server; bench/run.sh starts the server, fills the
+ * folders and calls one case per JVM:
+ *
+ * <pre>
+ * fetch CLIENT FOLDER EXPECTED [WARMUPS RUNS TIMEOUT_S]   CLIENT: raw core imap4 camelmail camelmail-raw
+ * poll CLIENT FOLDER LABEL NEW [RUNS]                    CLIENT: raw imap4 camelmail
+ * idle FOLDER COUNT          (idle-raw FOLDER COUNT: the server's part, a raw socket in IDLE)
+ * producer append|searchstore FOLDER THREADS TOTAL
+ * </pre>
+ *
+ * Server address and user from system properties imap.host, imap.port, imap.user, imap.password.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Server s = Server.fromProperties();
+        switch (args[0]) {
+            case "fetch" -> fetch(s, args);
+            case "poll" -> PollLatency.run(s, args[1], args[2], args[3], Integer.parseInt(args[4]),
+                    args.length > 5 ? Integer.parseInt(args[5]) : 5);
+            case "idle" -> IdleLatency.run(s, args[1], Integer.parseInt(args[2]), 10);
+            case "idle-raw" -> IdleLatency.raw(s, args[1], Integer.parseInt(args[2]), 10);
+            case "producer" -> ProducerThroughput.run(s, args[1], args[2], Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]), 1, 3);
+            default -> throw new IllegalArgumentException("unknown case " + args[0]);
+        }
+        System.exit(0);
+    }
+
+    private static void fetch(Server s, String[] args) throws Exception {
+        String client = args[1];
+        String folder = args[2];
+        int expected = Integer.parseInt(args[3]);
+        int warmups = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        int runs = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        long timeout = args.length > 6 ? Long.parseLong(args[6]) : 600;
+        Timing.Run run = switch (client) {
+            case "raw" -> () -> RawSession.fetchAll(s, folder, expected);
+            case "core" -> () -> CoreFetch.fetchAll(s, folder);
+            case "imap4" -> () -> CamelFetch.consume(CamelFetch.imap4Uri(s, folder,
+                    "&searchCriteria=ALL&onSuccess=NONE&fetchBatchSize="
+                    + Integer.getInteger("bench.fetchBatchSize", expected)), expected,
+                    CamelFetch::imap4Body, timeout);
+            case "camelmail" -> () -> CamelFetch.consume(CamelFetch.camelMailUri(s, folder,
+                    "&peek=true&unseen=false"), expected, CamelFetch::mappedBody, timeout);
+            case "camelmail-raw" -> () -> CamelFetch.consume(CamelFetch.camelMailUri(s, folder,
+                    "&peek=true&unseen=false&mapMailMessage=false"), expected, CamelFetch::rawMessage, timeout);
+            default -> throw new IllegalArgumentException("unknown client " + client);
+        };
+        try {
+            Timing.measure("fetch-" + client, folder, warmups, runs, run);
+        } catch (CamelFetch.TimedOut e) {
+            System.out.printf(Locale.ROOT, "RESULT fetch-%s %s timeout_s=%d items=%d%n", client, folder, timeout,
+                    e.seen);
+        }
+    }
+}

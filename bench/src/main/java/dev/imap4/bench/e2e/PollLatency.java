@@ -1,0 +1,125 @@
+package dev.imap4.bench.e2e;
+
+import dev.imap4.client.ImapClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.ScheduledPollConsumer;
+
+/**
+ * The cost of one poll on a large folder: with nothing new, and with {@code fresh} messages
+ * appended (outside the timing) before it. The scheduler is off; the benchmark calls the
+ * consumer's poll itself, so a poll's time is exactly the consumer's work, route included.
+ */
+final class PollLatency {
+
+    private PollLatency() {
+    }
+
+    interface Poll {
+        long poll() throws Exception; // returns the messages delivered
+    }
+
+    static void run(Server s, String client, String folder, String label, int fresh, int runs) throws Exception {
+        switch (client) {
+            case "raw" -> raw(s, folder, label, fresh, runs);
+            case "imap4" -> camel(s, CamelFetch.imap4Uri(s, folder,
+                    "&searchCriteria=ALL&incremental=true&onSuccess=NONE&fetchBatchSize=1000&startScheduler=false"),
+                    "imap4", folder, label, fresh, runs, CamelFetch::imap4Body);
+            case "camelmail" -> camel(s, CamelFetch.camelMailUri(s, folder, "&startScheduler=false"),
+                    "camelmail", folder, label, fresh, runs, CamelFetch::mappedBody);
+            default -> throw new IllegalArgumentException(client);
+        }
+    }
+
+    /** SELECT, UID SEARCH UID n:*, and a UID FETCH of what is new: a poll with nothing to spare. */
+    private static void raw(Server s, String folder, String label, int fresh, int runs) throws Exception {
+        try (RawSession r = new RawSession(s)) {
+            long[] next = {1};
+            Poll poll = () -> {
+                // -Dbench.condstore=true: SELECT (CONDSTORE), as the component does on a CONDSTORE server
+                r.command("SELECT " + folder + (Boolean.getBoolean("bench.condstore") ? " (CONDSTORE)" : ""), null);
+                String text = r.commandText("UID SEARCH UID " + next[0] + ":*");
+                List<Long> uids = new ArrayList<>();
+                for (String line : text.split("\r\n")) {
+                    if (line.startsWith("* SEARCH")) {
+                        for (String t : line.substring(8).trim().split(" ")) {
+                            if (!t.isEmpty() && Long.parseLong(t) >= next[0]) {
+                                uids.add(Long.parseLong(t));
+                            }
+                        }
+                    }
+                }
+                if (!uids.isEmpty()) {
+                    r.command("UID FETCH " + uids.get(0) + ":" + uids.get(uids.size() - 1) + " (UID BODY.PEEK[])",
+                            null);
+                    next[0] = uids.get(uids.size() - 1) + 1;
+                }
+                return uids.size();
+            };
+            measure(s, "poll-raw", folder, label, fresh, runs, poll);
+        }
+    }
+
+    private static void camel(Server s, String uri, String name, String folder, String label, int fresh, int runs,
+            CamelFetch.BodyReader reader) throws Exception {
+        AtomicLong delivered = new AtomicLong();
+        try (CamelContext ctx = new DefaultCamelContext()) {
+            ctx.getShutdownStrategy().setTimeout(5);
+            ctx.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).routeId("poll").process(e -> {
+                        reader.read(e);
+                        delivered.incrementAndGet();
+                    });
+                }
+            });
+            ctx.start();
+            ScheduledPollConsumer consumer = (ScheduledPollConsumer) ctx.getRoute("poll").getConsumer();
+            Poll poll = () -> {
+                long before = delivered.get();
+                consumer.run();
+                return delivered.get() - before;
+            };
+            long t0 = System.nanoTime();
+            long first = poll.poll();
+            System.out.printf("first poll of %s delivered %d in %.0f ms%n", name, first,
+                    Timing.millis(System.nanoTime() - t0));
+            measure(s, "poll-" + name, folder, label, fresh, runs, poll);
+        }
+    }
+
+    private static void measure(Server s, String name, String folder, String label, int fresh, int runs, Poll poll)
+            throws Exception {
+        poll.poll(); // settles the state (first poll of the raw client)
+        try (ImapClient appender = Messages.connect(s)) {
+            for (int warm = 0; warm < 2; warm++) {
+                one(appender, poll, folder, fresh, warm);
+            }
+            double[] ms = new double[runs];
+            long items = 0;
+            for (int i = 0; i < runs; i++) {
+                long[] r = one(appender, poll, folder, fresh, 100 + i);
+                ms[i] = Timing.millis(r[0]);
+                items = r[1];
+            }
+            Timing.report(name, label + "-new" + fresh, Timing.median(ms), ms, new Timing.Outcome(items, 0));
+        }
+    }
+
+    private static long[] one(ImapClient appender, Poll poll, String folder, int fresh, int round) throws Exception {
+        Messages.append(appender, folder, "poll" + round, 0, fresh, 4000);
+        long t0 = System.nanoTime();
+        long n = poll.poll();
+        long t = System.nanoTime() - t0;
+        if (n != fresh) {
+            throw new IllegalStateException("poll delivered " + n + " messages, " + fresh + " were new");
+        }
+        return new long[] {t, n};
+    }
+}
