@@ -30,18 +30,23 @@ public final class FetchCommand implements Command<Integer> {
     private final FetchItems items;
     private final Handler handler;
     private final Consumer<FetchResponse> others;
+    private static final java.util.Set<String> FLAG_ITEMS = java.util.Set.of("UID", "FLAGS", "MODSEQ");
+
+    private final boolean asksForMoreThanFlags;
     private int delivered;
     private Exception failure;
 
     /**
-     * @param others receives FETCH responses that do not belong to this command (flag updates for
-     *               messages outside the set, or without a UID in a UID FETCH)
+     * @param others receives FETCH responses that do not belong to this command: flag updates for
+     *               messages outside the set, without a UID in a UID FETCH, or carrying only flags
+     *               when the fetch asked for more (another client changed them meanwhile)
      */
     public FetchCommand(NumberSet set, FetchItems items, Handler handler, Consumer<FetchResponse> others) {
         this.set = set;
         this.items = items;
         this.handler = handler;
         this.others = others;
+        this.asksForMoreThanFlags = items.items().stream().anyMatch(i -> !FLAG_ITEMS.contains(i));
     }
 
     @Override
@@ -56,6 +61,12 @@ public final class FetchCommand implements Command<Integer> {
         for (String m : items.modifiers()) {
             out.raw(m);
         }
+    }
+
+    /** A response carrying nothing but UID, FLAGS and MODSEQ: the shape of a flag-change notice. */
+    private static boolean isFlagUpdate(FetchResponse r) {
+        return r.envelope() == null && r.bodyStructure() == null && r.internalDate() == null && r.size() == null
+                && r.sections().isEmpty() && r.other().isEmpty();
     }
 
     @Override
@@ -83,6 +94,10 @@ public final class FetchCommand implements Command<Integer> {
     }
 
     private boolean belongs(FetchResponse r) {
+        if (isFlagUpdate(r) && asksForMoreThanFlags) {
+            // another client changed flags meanwhile (RFC 3501 §7.4.2): not an answer to this fetch
+            return false;
+        }
         if (!set.isUid()) {
             return true;
         }

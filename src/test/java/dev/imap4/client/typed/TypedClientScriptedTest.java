@@ -197,6 +197,29 @@ class TypedClientScriptedTest {
     }
 
     @Test
+    void aFlagChangeArrivingDuringAFetchGoesToTheListenersNotTheHandler() {
+        try (ScriptedServer server = ScriptedServer.start(preauth("") + """
+                C: {tag} SELECT INBOX
+                S: {tag} OK [READ-WRITE] done
+                C: {tag} UID FETCH 5 (UID ENVELOPE)
+                S: * 1 FETCH (UID 5 FLAGS (\\Seen))
+                S: * 1 FETCH (UID 5 ENVELOPE (NIL "hello" NIL NIL NIL NIL NIL NIL NIL NIL))
+                S: {tag} OK done
+                """)) {
+            ImapClient c = connect(server);
+            c.select("INBOX");
+            List<String> subjects = new ArrayList<>();
+            List<List<String>> updates = new ArrayList<>();
+            c.addFetchListener(r -> updates.add(r.flags()));
+            c.uidFetch(NumberSet.uids(5), FetchItems.of().withEnvelope(), m -> subjects.add(m.envelope().subject()));
+            assertEquals(List.of("hello"), subjects);
+            assertEquals(List.of(List.of("\\Seen")), updates);
+            c.shutdown();
+            server.verify();
+        }
+    }
+
+    @Test
     void longUidSetsAreSplitToKeepCommandLinesShort() {
         List<Long> uids = new ArrayList<>();
         for (long u = 100_001; u <= 100_800; u += 2) {
