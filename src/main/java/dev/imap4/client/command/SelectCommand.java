@@ -6,10 +6,10 @@ import dev.imap4.client.engine.Command;
 import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.engine.Untagged;
 import dev.imap4.client.parse.CodeParser;
+import dev.imap4.client.parse.FlagListParser;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.wire.CommandWriter;
 import dev.imap4.client.wire.ImapInput;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,7 +60,7 @@ public final class SelectCommand implements Command<MailboxState> {
             case "RECENT" -> recent = u.number();
             case "FLAGS" -> {
                 in.sp();
-                flags = flagList(in);
+                flags = FlagListParser.parse(in, "flag-list");
             }
             case "OK" -> {
                 // "* 0 OK [...]" is no status response (the engine parses none after a number)
@@ -74,23 +74,6 @@ public final class SelectCommand implements Command<MailboxState> {
             }
         }
         return true;
-    }
-
-    /** Reads a parenthesised flag list (RFC 3501 flag-list); quoted flags are tolerated. */
-    static List<String> flagList(ImapInput in) {
-        List<String> out = new ArrayList<>();
-        if (in.maybeNil()) {
-            return out;
-        }
-        in.listStart("flag-list");
-        while (!in.listEnd()) {
-            in.maybeSp();
-            if (in.listEnd()) {
-                break;
-            }
-            out.add(in.peekIs('"') ? in.string() : in.flag());
-        }
-        return out;
     }
 
     private boolean okCode(StatusResponse st) {

@@ -6,7 +6,6 @@ import dev.imap4.client.types.CopyUid;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.wire.BytesResponseSource;
 import dev.imap4.client.wire.ImapInput;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,15 +66,7 @@ public final class CodeParser {
         if (!in.peekIs('(')) {
             throw in.error("flag-perm", "'('");
         }
-        in.listStart("flag-perm");
-        List<String> out = new ArrayList<>();
-        while (true) {
-            in.maybeSp();
-            if (in.listEnd()) {
-                break;
-            }
-            out.add(in.flag());
-        }
+        List<String> out = FlagListParser.parse(in, "flag-perm");
         in.crlf();
         return out;
     }

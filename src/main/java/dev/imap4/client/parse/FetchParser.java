@@ -7,7 +7,6 @@ import dev.imap4.client.types.Envelope;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.wire.ImapInput;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ public final class FetchParser {
         String key = section == null ? name : name + section + origin(in);
         in.sp();
         switch (name) {
-            case "FLAGS" -> items.flags = flags(in);
+            case "FLAGS" -> items.flags = FlagListParser.parse(in, "flag-fetch");
             case "UID" -> items.uid = in.nzNumber();
             case "INTERNALDATE" -> items.internalDate = internalDate(in);
             case "RFC822.SIZE" -> items.size = nonNegative(Lex.lenientNumberOrNil(in, "RFC822.SIZE"));
@@ -184,25 +183,6 @@ public final class FetchParser {
         boolean nil = in.maybeNil();
         in.reset(p);
         return nil || in.peekIs('"') || Lex.literalAhead(in);
-    }
-
-    // flag-fetch list; some servers send NIL for no flags, or quote flags; GreenMail includes \*
-    private static List<String> flags(ImapInput in) {
-        List<String> out = new ArrayList<>();
-        if (in.maybeNil()) {
-            return out;
-        }
-        if (!in.peekIs('(')) {
-            throw in.error("flag-fetch", "'(' or NIL");
-        }
-        in.listStart("flag-fetch");
-        while (true) {
-            in.maybeSp();
-            if (in.listEnd()) {
-                return out;
-            }
-            out.add(in.peekIs('"') ? in.string() : in.flag());
-        }
     }
 
     private static ZonedDateTime internalDate(ImapInput in) {
