@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.camel.Exchange;
@@ -194,9 +193,5 @@ public class Imap4Producer extends DefaultProducer {
             return out;
         }
         return ImapArgs.split(String.valueOf(header).trim());
-    }
-
-    static String upper(String s) {
-        return s.toUpperCase(Locale.ROOT);
     }
 }

@@ -2,7 +2,6 @@ package dev.imap4.client;
 
 import dev.imap4.client.command.AuthenticateCommand;
 import dev.imap4.client.command.RawCommand;
-import dev.imap4.client.engine.Capabilities;
 import dev.imap4.client.engine.CommandEngine;
 import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.sasl.CramMd5;
@@ -46,7 +45,11 @@ public class Imap4 {
     protected CommandEngine engine;
 
     private final UntaggedStore untaggedResponses = new UntaggedStore(
-            (name, item) -> engine.trace().message(5, "untagged_responses[" + name + "] += " + item));
+            (name, item) -> {
+                if (engine.trace().on(5)) {
+                    engine.trace().message(5, "untagged_responses[" + name + "] += " + item);
+                }
+            });
     private final Consumer<UntaggedResponse> collector = untaggedResponses::collect;
     private boolean isReadonly;
     private ImapClient client;
@@ -677,9 +680,5 @@ public class Imap4 {
 
     CommandEngine engine() {
         return engine;
-    }
-
-    Capabilities caps() {
-        return engine.capabilities();
     }
 }

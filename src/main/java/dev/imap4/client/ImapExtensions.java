@@ -100,7 +100,7 @@ public final class ImapExtensions {
         parsers.put("QUOTAROOT", QuotaParser::parseQuotaRoot);
         parsers.put("QUOTA", QuotaParser::parseQuota);
         List<Object> r = engine.execute(new DataCommand<Object>("GETQUOTAROOT", w -> w.astring(client.encode(mailbox)),
-                castParsers(parsers)));
+                parsers));
         QuotaRoot root = null;
         List<Quota> quotas = new ArrayList<>();
         for (Object o : r) {
@@ -174,10 +174,5 @@ public final class ImapExtensions {
             }
         }, Map.of("THREAD", ThreadParser::parse)));
         return r.isEmpty() ? List.of() : r.get(0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Function<ImapInput, ?>> castParsers(Map<String, Function<ImapInput, ?>> m) {
-        return m;
     }
 }

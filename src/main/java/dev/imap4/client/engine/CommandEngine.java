@@ -19,7 +19,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -117,11 +116,6 @@ public final class CommandEngine implements AutoCloseable {
         }
         capabilities = Capabilities.NONE;
         attach(tls);
-    }
-
-    /** Bytes received and not yet read; a STARTTLS must find none (they would be injected). */
-    public int bufferedBytes() {
-        return bytes.buffered();
     }
 
     public Transport transport() {
@@ -231,7 +225,9 @@ public final class CommandEngine implements AutoCloseable {
         }
         lastTagged = tagged;
         state = command.stateAfter(tagged, state);
-        trace.message(3, verb + " => " + tagged.status() + " " + tagged.rawText());
+        if (trace.on(3)) {
+            trace.message(3, verb + " => " + tagged.status() + " " + tagged.rawText());
+        }
         try {
             return command.complete(tagged);
         } catch (ImapProtocolException e) {
@@ -389,7 +385,9 @@ public final class CommandEngine implements AutoCloseable {
             in.reset(afterName);
         }
         Untagged u = new Untagged(name, number, status);
-        trace.message(5, "untagged " + name + (number >= 0 ? " " + number : ""));
+        if (trace.on(5)) {
+            trace.message(5, "untagged " + name + (number >= 0 ? " " + number : ""));
+        }
         if (running != null && running.untagged(u, in)) {
             in.crlf();
         } else {
@@ -472,10 +470,5 @@ public final class CommandEngine implements AutoCloseable {
         if (!closed) {
             closeQuietly();
         }
-    }
-
-    /** Names of capabilities in upper case, e.g. {@code IMAP4REV1}, {@code AUTH=PLAIN}. */
-    public Set<String> capabilityNames() {
-        return capabilities.names();
     }
 }

@@ -3,7 +3,6 @@ package dev.imap4.client.engine;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.Literal;
-import dev.imap4.client.wire.Ascii;
 import dev.imap4.client.wire.ByteSource;
 import dev.imap4.client.wire.ResponseSource;
 import java.io.IOException;
@@ -41,7 +40,7 @@ final class WireSource implements ResponseSource {
             if (redactContinuations && line.length > 0 && line[0] == '+') {
                 trace.received("+ <authentication data redacted>");
             } else {
-                trace.received(Ascii.printable(line));
+                trace.received(line);
             }
         }
         return line;

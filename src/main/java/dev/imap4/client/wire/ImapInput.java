@@ -398,15 +398,6 @@ public final class ImapInput {
         return t;
     }
 
-    /** Characters up to (not including) {@code stop} or the line end. */
-    public String until(char stop) {
-        int s = pos;
-        while (pos < line.length && line[pos] != stop) {
-            pos++;
-        }
-        return new String(line, s, pos - s, StandardCharsets.UTF_8);
-    }
-
     /** A protocol error naming the grammar rule, what was expected and where. */
     public ImapProtocolException error(String rule, String expected) {
         String got = pos >= line.length ? "the end of the line"
