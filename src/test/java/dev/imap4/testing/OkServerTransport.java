@@ -1,12 +1,8 @@
 package dev.imap4.testing;
 
-import dev.imap4.client.transport.Transport;
 import dev.imap4.client.wire.Ascii;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,7 +21,7 @@ import java.util.regex.Pattern;
  * Everything happens on the client's thread: a command is answered as soon as its last byte is
  * written, so after each call the recorded commands are exactly those the call sent.
  */
-public final class OkServerTransport implements Transport {
+public final class OkServerTransport extends InMemoryTransport {
 
     private static final Pattern LITERAL_AT_END = Pattern.compile("\\{([0-9]{1,9})(\\+?)}$");
 
@@ -46,54 +42,10 @@ public final class OkServerTransport implements Transport {
     private long literalLeft;
     private boolean literalNeedsGoAhead;
     private boolean goAheadUnread;
-    private boolean closed;
-
-    private final InputStream input = new InputStream() {
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return serve(b, off, len);
-        }
-    };
-
-    private final OutputStream output = new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-            if (closed) {
-                throw new IOException("transport closed");
-            }
-            received((byte) b);
-        }
-    };
 
     /** A server greeting with {@code * <greeting> [CAPABILITY <capabilities>] ready}, e.g. PREAUTH. */
     public OkServerTransport(String greeting, String capabilities) {
         send("* " + greeting + " [CAPABILITY " + capabilities + "] ready");
-    }
-
-    @Override
-    public InputStream input() {
-        return input;
-    }
-
-    @Override
-    public OutputStream output() {
-        return output;
-    }
-
-    @Override
-    public Socket socket() {
-        return null;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
     }
 
     /** Every command received so far, in order. */
@@ -114,10 +66,8 @@ public final class OkServerTransport implements Transport {
         toClient.add((text + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private int serve(byte[] b, int off, int len) throws IOException {
-        if (closed) {
-            throw new IOException("transport closed");
-        }
+    @Override
+    protected int serve(byte[] b, int off, int len) throws IOException {
         if (serving == null || servingPos == serving.length) {
             serving = toClient.poll();
             servingPos = 0;
@@ -135,7 +85,8 @@ public final class OkServerTransport implements Transport {
         return n;
     }
 
-    private void received(byte b) {
+    @Override
+    protected void received(byte b) {
         if (literalLeft > 0) {
             if (literalNeedsGoAhead && goAheadUnread) {
                 violations.add("literal data before the go-ahead, after " + Ascii.printable(command.toByteArray()));

@@ -1,11 +1,8 @@
 package dev.imap4.client.fuzz;
 
-import dev.imap4.client.transport.Transport;
+import dev.imap4.testing.InMemoryTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -22,7 +19,7 @@ import java.util.regex.Pattern;
  * command line's first word, with the literals it sends skipped (a synchronizing one only once the
  * client has been given a "+").
  */
-final class FuzzedServerTransport implements Transport {
+final class FuzzedServerTransport extends InMemoryTransport {
 
     private static final byte[] TAG = "{tag}".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern LITERAL_AT_END = Pattern.compile("\\{([0-9]{1,18})\\+?}$");
@@ -35,63 +32,13 @@ final class FuzzedServerTransport implements Transport {
     private final ByteArrayOutputStream clientLine = new ByteArrayOutputStream();
     private long clientLiteralLeft;
     private long pendingSyncLiteral = -1;
-    private boolean closed;
-
-    private final InputStream input = new InputStream() {
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return serve(b, off, len);
-        }
-    };
-
-    private final OutputStream output = new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-            if (closed) {
-                throw new IOException("transport closed");
-            }
-            received((byte) b);
-        }
-    };
 
     FuzzedServerTransport(byte[] script) {
         this.script = script;
     }
 
     @Override
-    public InputStream input() {
-        return input;
-    }
-
-    @Override
-    public OutputStream output() {
-        return output;
-    }
-
-    @Override
-    public Socket socket() {
-        return null;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    boolean isClosed() {
-        return closed;
-    }
-
-    private int serve(byte[] b, int off, int len) throws IOException {
-        if (closed) {
-            throw new IOException("transport closed");
-        }
+    protected int serve(byte[] b, int off, int len) throws IOException {
         if (len == 0) {
             return 0;
         }
@@ -133,7 +80,8 @@ final class FuzzedServerTransport implements Transport {
         return out;
     }
 
-    private void received(byte b) {
+    @Override
+    protected void received(byte b) {
         if (clientLiteralLeft > 0) {
             clientLiteralLeft--;
             return;

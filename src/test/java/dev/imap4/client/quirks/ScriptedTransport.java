@@ -1,11 +1,8 @@
 package dev.imap4.client.quirks;
 
-import dev.imap4.client.transport.Transport;
+import dev.imap4.testing.InMemoryTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +15,7 @@ import java.util.List;
  * has not sent yet fails the test at once (a real server would never answer, the client would hang).
  * Every line the client writes must equal the next {@code C:} line, {@code {tag}} resolved.
  */
-final class ScriptedTransport implements Transport {
+final class ScriptedTransport extends InMemoryTransport {
 
     private final Transcript transcript;
     private final List<Transcript.Step> steps;
@@ -29,27 +26,6 @@ final class ScriptedTransport implements Transport {
     private byte[] serving;
     private int servingPos;
     private int clientIndex;
-    private boolean closed;
-
-    private final InputStream input = new InputStream() {
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return serve(b, off, len);
-        }
-    };
-
-    private final OutputStream output = new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-            received((byte) b);
-        }
-    };
 
     ScriptedTransport(Transcript transcript) {
         this.transcript = transcript;
@@ -66,30 +42,6 @@ final class ScriptedTransport implements Transport {
             throw new IllegalStateException("tag prefix not bound yet");
         }
         return tagPrefix + command;
-    }
-
-    @Override
-    public InputStream input() {
-        return input;
-    }
-
-    @Override
-    public OutputStream output() {
-        return output;
-    }
-
-    @Override
-    public Socket socket() {
-        return null;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    boolean isClosed() {
-        return closed;
     }
 
     /** The lines the client sent, without CRLF, tags as sent. */
@@ -110,10 +62,8 @@ final class ScriptedTransport implements Transport {
         }
     }
 
-    private int serve(byte[] b, int off, int len) throws IOException {
-        if (closed) {
-            throw new IOException("transport closed");
-        }
+    @Override
+    protected int serve(byte[] b, int off, int len) throws IOException {
         while (serving == null || servingPos == serving.length) {
             int next = nextServer(serverIndex);
             if (next == steps.size()) {
@@ -136,7 +86,8 @@ final class ScriptedTransport implements Transport {
         return n;
     }
 
-    private void received(byte b) {
+    @Override
+    protected void received(byte b) {
         if (b != '\n') {
             partial.write(b);
             return;
