@@ -36,6 +36,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "allowedCommands": getOrCreateConfiguration(target).setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "batchmemorylimit":
+        case "batchMemoryLimit": getOrCreateConfiguration(target).setBatchMemoryLimit(property(camelContext, long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientfactory":
@@ -117,6 +119,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "allowedCommands": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "batchmemorylimit":
+        case "batchMemoryLimit": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clientfactory":
@@ -199,6 +203,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "allowedCommands": return getOrCreateConfiguration(target).getAllowedCommands();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "batchmemorylimit":
+        case "batchMemoryLimit": return getOrCreateConfiguration(target).getBatchMemoryLimit();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientfactory":

@@ -27,6 +27,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "accessTokenSupplier": target.setAccessTokenSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
         case "allowedcommands":
         case "allowedCommands": target.setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchmemorylimit":
+        case "batchMemoryLimit": target.setBatchMemoryLimit(property(camelContext, long.class, value)); return true;
         case "command": target.setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
@@ -95,6 +97,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "accessTokenSupplier": return java.util.function.Supplier.class;
         case "allowedcommands":
         case "allowedCommands": return java.lang.String.class;
+        case "batchmemorylimit":
+        case "batchMemoryLimit": return long.class;
         case "command": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -164,6 +168,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "accessTokenSupplier": return target.getAccessTokenSupplier();
         case "allowedcommands":
         case "allowedCommands": return target.getAllowedCommands();
+        case "batchmemorylimit":
+        case "batchMemoryLimit": return target.getBatchMemoryLimit();
         case "command": return target.getCommand();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();

@@ -33,6 +33,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "batchmemorylimit":
+        case "batchMemoryLimit": target.getConfiguration().setBatchMemoryLimit(property(camelContext, long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "command": target.getConfiguration().setCommand(property(camelContext, java.lang.String.class, value)); return true;
@@ -136,6 +138,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffIdleThreshold": return int.class;
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
+        case "batchmemorylimit":
+        case "batchMemoryLimit": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "command": return java.lang.String.class;
@@ -240,6 +244,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "batchmemorylimit":
+        case "batchMemoryLimit": return target.getConfiguration().getBatchMemoryLimit();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "command": return target.getConfiguration().getCommand();

@@ -23,12 +23,13 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("accessTokenSupplier");
         props.add("allowedCommands");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
+        props.add("batchMemoryLimit");
         props.add("bridgeErrorHandler");
         props.add("command");
         props.add("connectTimeout");

@@ -69,6 +69,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "100")
     private int fetchBatchSize = 100;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "134217728")
+    private long batchMemoryLimit = 128L * 1024 * 1024;
+
     @UriParam(label = "consumer", defaultValue = "FULL")
     private Imap4FetchContent fetchContent = Imap4FetchContent.FULL;
 
@@ -326,6 +329,21 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public long getBatchMemoryLimit() {
+        return batchMemoryLimit;
+    }
+
+    /**
+     * How many bytes of bodies above Camel's spool threshold (128 KiB by default) one fetch batch
+     * keeps on the heap, as the client read them, when Camel's stream-cache spooling is off (the
+     * default). A large body beyond this, or one the client already spooled, is held in a temporary
+     * file instead. Never more than a quarter of the JVM's maximum heap; 0 puts every large body in a
+     * file. Smaller bodies always stay on the heap; with spooling on, Camel's spooling decides.
+     */
+    public void setBatchMemoryLimit(long batchMemoryLimit) {
+        this.batchMemoryLimit = batchMemoryLimit;
     }
 
     public int getFetchBatchSize() {

@@ -75,6 +75,9 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         if (config.getFetchBatchSize() < 1) {
             throw new IllegalArgumentException("fetchBatchSize must be at least 1");
         }
+        if (config.getBatchMemoryLimit() < 0) {
+            throw new IllegalArgumentException("batchMemoryLimit must not be negative");
+        }
         if (config.isIdle() && config.getIdleInterval() <= 0) {
             throw new IllegalArgumentException("idleInterval must be positive");
         }

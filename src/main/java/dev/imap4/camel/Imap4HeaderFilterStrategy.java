@@ -1,6 +1,5 @@
 package dev.imap4.camel;
 
-import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
 
@@ -19,7 +18,6 @@ public class Imap4HeaderFilterStrategy extends DefaultHeaderFilterStrategy {
 
     @Override
     protected boolean extendedFilter(Direction direction, String key, Object value, Exchange exchange) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        return lower.startsWith("camel") || lower.startsWith("org.apache.camel.");
+        return key.regionMatches(true, 0, "camel", 0, 5) || key.regionMatches(true, 0, "org.apache.camel.", 0, 17);
     }
 }

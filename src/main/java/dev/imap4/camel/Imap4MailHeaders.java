@@ -3,8 +3,6 @@ package dev.imap4.camel;
 import dev.imap4.client.types.Address;
 import dev.imap4.client.types.EncodedWords;
 import dev.imap4.client.types.Envelope;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -32,56 +31,92 @@ final class Imap4MailHeaders {
     }
 
     /** The fields of the header section at the start of {@code in}, in order. */
-    static List<Map.Entry<String, String>> read(InputStream source, int maxBytes) throws IOException {
-        InputStream in = new BufferedInputStream(source, 8192);
-        List<byte[]> lines = new ArrayList<>();
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-        for (int total = 0; total < maxBytes; total++) {
-            int b = in.read();
-            if (b < 0) {
-                if (line.size() > 0) {
-                    lines.add(stripCr(line.toByteArray()));
-                }
+    static List<Map.Entry<String, String>> read(InputStream in, int maxBytes) throws IOException {
+        byte[] buf = new byte[Math.min(maxBytes, 8192)];
+        int n = 0;
+        boolean atEnd = false;
+        while (n < maxBytes && !endsSection(buf, Math.max(0, n - 3), n)) {
+            if (n == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(maxBytes, 2L * buf.length));
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                atEnd = true;
                 break;
             }
-            if (b != '\n') {
-                line.write(b);
-                continue;
-            }
-            byte[] l = stripCr(line.toByteArray());
-            line.reset();
-            if (l.length == 0) {
-                break;
-            }
-            lines.add(l);
+            n += r;
         }
-        return parse(lines);
+        return read(buf, n, atEnd);
     }
 
-    private static List<Map.Entry<String, String>> parse(List<byte[]> lines) {
-        List<StringBuilder> fields = new ArrayList<>();
-        for (byte[] raw : lines) {
-            String text = text(raw);
-            if ((text.startsWith(" ") || text.startsWith("\t")) && !fields.isEmpty()) {
-                fields.get(fields.size() - 1).append(text);
+    /**
+     * The fields of the header section at the start of the first {@code length} bytes of
+     * {@code data}; {@code atEnd} says whether the message ends there (else a last line without its
+     * line break was cut short, and is left out).
+     */
+    static List<Map.Entry<String, String>> read(byte[] data, int length, boolean atEnd) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        String field = null; // the field being read; folded lines are appended to it (§2.2.3)
+        StringBuilder unfolded = null;
+        int start = 0;
+        while (start < length) {
+            int nl = indexOf(data, (byte) '\n', start, length);
+            if (nl < 0 && !atEnd) {
+                break;
+            }
+            int end = nl < 0 ? length : nl;
+            int stop = end > start && data[end - 1] == '\r' ? end - 1 : end;
+            if (stop == start && nl >= 0) {
+                break; // the empty line that ends the section
+            }
+            String line = text(data, start, stop - start);
+            if (field != null && (data[start] == ' ' || data[start] == '\t')) {
+                unfolded = (unfolded == null ? new StringBuilder(field) : unfolded).append(line);
             } else {
-                fields.add(new StringBuilder(text));
+                add(out, unfolded != null ? unfolded.toString() : field);
+                field = line;
+                unfolded = null;
             }
+            start = end + 1;
         }
-        List<Map.Entry<String, String>> out = new ArrayList<>(fields.size());
-        for (StringBuilder f : fields) {
-            int colon = f.indexOf(":");
-            if (colon <= 0) {
-                continue;
-            }
-            String name = f.substring(0, colon).trim();
-            if (name.isEmpty() || name.indexOf(' ') >= 0) {
-                continue;
-            }
-            String value = EncodedWords.decodeEncodedWords(f.substring(colon + 1).trim());
-            out.add(Map.entry(name, value));
-        }
+        add(out, unfolded != null ? unfolded.toString() : field);
         return out;
+    }
+
+    // "Name: value" as a decoded entry; lines that are no field (no name, or a space in it) are left out
+    private static void add(List<Map.Entry<String, String>> out, String field) {
+        int colon = field == null ? -1 : field.indexOf(':');
+        if (colon <= 0) {
+            return;
+        }
+        String name = field.substring(0, colon).trim();
+        if (name.isEmpty() || name.indexOf(' ') >= 0) {
+            return;
+        }
+        out.add(Map.entry(name, EncodedWords.decodeEncodedWords(field.substring(colon + 1).trim())));
+    }
+
+    // whether data[from, length) holds the empty line that ends the header section (LF LF or LF CR LF)
+    private static boolean endsSection(byte[] data, int from, int length) {
+        if (length > 0 && data[0] == '\n' || length > 1 && data[0] == '\r' && data[1] == '\n') {
+            return true; // no header fields at all
+        }
+        for (int nl = indexOf(data, (byte) '\n', from, length); nl >= 0; nl = indexOf(data, (byte) '\n', nl + 1, length)) {
+            int next = nl + 1;
+            if (next < length && (data[next] == '\n' || data[next] == '\r' && next + 1 < length && data[next + 1] == '\n')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] data, byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The main fields as an ENVELOPE carries them, names and subject decoded. */
@@ -140,22 +175,20 @@ final class Imap4MailHeaders {
         return name;
     }
 
-    private static byte[] stripCr(byte[] l) {
-        if (l.length > 0 && l[l.length - 1] == '\r') {
-            byte[] s = new byte[l.length - 1];
-            System.arraycopy(l, 0, s, 0, s.length);
-            return s;
-        }
-        return l;
-    }
-
     // RFC 6532 allows UTF-8 in header fields; anything else 8-bit is read as ISO-8859-1
-    private static String text(byte[] raw) {
+    private static String text(byte[] raw, int off, int len) {
+        boolean ascii = true;
+        for (int i = off; i < off + len && ascii; i++) {
+            ascii = raw[i] >= 0;
+        }
+        if (ascii) {
+            return new String(raw, off, len, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw, off, len)).toString();
         } catch (CharacterCodingException e) {
-            return new String(raw, StandardCharsets.ISO_8859_1);
+            return new String(raw, off, len, StandardCharsets.ISO_8859_1);
         }
     }
 }

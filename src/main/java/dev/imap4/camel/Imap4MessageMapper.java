@@ -27,8 +27,9 @@ import org.apache.camel.util.IOHelper;
 /**
  * Turns one FETCH response into the exchange the route receives: the Camel headers of
  * {@link Imap4Constants}, the message's own header fields (through the header filter strategy, so
- * a mail cannot set {@code Camel*} headers), and the body as a {@link StreamCache} copied out of the
- * section literal while the fetch handler runs (the client closes literals afterwards).
+ * a mail cannot set {@code Camel*} headers), and the body as a {@link StreamCache} taken from the
+ * section literal while the fetch handler runs: the literal's own bytes when they are on the heap
+ * and may stay there, the client's spool file when it spooled the literal, else a file of ours.
  */
 final class Imap4MessageMapper {
 
@@ -58,6 +59,7 @@ final class Imap4MessageMapper {
     Queue<Object> fetch(ImapClient client, List<Long> chunk, boolean modSeq, long uidValidity,
             Supplier<Exchange> exchanges) {
         Map<Long, Exchange> byUid = new HashMap<>();
+        long[] heapLeft = {Math.min(config.getBatchMemoryLimit(), Runtime.getRuntime().maxMemory() / 4)};
         try {
             client.uidFetch(NumberSet.uids(chunk), items(modSeq), r -> {
                 if (r.uid() == null || byUid.containsKey(r.uid()) || !hasContent(r)) {
@@ -65,7 +67,7 @@ final class Imap4MessageMapper {
                 }
                 Exchange exchange = exchanges.get();
                 byUid.put(r.uid(), exchange);
-                populate(exchange, r, uidValidity);
+                populate(exchange, r, uidValidity, heapLeft);
             });
         } catch (RuntimeException e) {
             byUid.values().forEach(Imap4MessageMapper::discard);
@@ -95,8 +97,11 @@ final class Imap4MessageMapper {
         };
     }
 
-    /** Fills {@code exchange} from {@code r}, fetched from the folder under {@code uidValidity}. */
-    void populate(Exchange exchange, FetchResponse r, long uidValidity) throws IOException {
+    /**
+     * Fills {@code exchange} from {@code r}, fetched from the folder under {@code uidValidity};
+     * {@code heapLeft[0]} is how many more bytes of large bodies may stay on the heap (and is reduced).
+     */
+    void populate(Exchange exchange, FetchResponse r, long uidValidity, long[] heapLeft) throws IOException {
         Message m = exchange.getMessage();
         Literal content = switch (config.getFetchContent()) {
             case FULL -> r.message();
@@ -104,7 +109,11 @@ final class Imap4MessageMapper {
             case ENVELOPE -> null;
         };
         List<Map.Entry<String, String>> fields = List.of();
-        if (content != null) {
+        if (content != null && !content.isSpooled()) {
+            byte[] bytes = content.bytes();
+            int max = Imap4MailHeaders.MAX_HEADER_BYTES;
+            fields = Imap4MailHeaders.read(bytes, Math.min(bytes.length, max), bytes.length <= max);
+        } else if (content != null) {
             try (InputStream in = content.openStream()) {
                 fields = Imap4MailHeaders.read(in, Imap4MailHeaders.MAX_HEADER_BYTES);
             }
@@ -127,7 +136,7 @@ final class Imap4MessageMapper {
         if (config.getFetchContent() == Imap4FetchContent.ENVELOPE) {
             m.setBody(r.bodyStructure());
         } else {
-            m.setBody(content == null ? null : cache(exchange, content));
+            m.setBody(content == null ? null : cache(exchange, content, heapLeft));
         }
     }
 
@@ -160,31 +169,41 @@ final class Imap4MessageMapper {
     }
 
     /**
-     * The body as a stream cache that does not hold a large message on the heap. Camel's
-     * {@link CachedOutputStream} is used when it would spool this size to disk (stream caching with
-     * spooling on) or when the message is below the spool threshold; otherwise (spooling off, the
-     * Camel 4 default, or stream caching disabled) the message goes to a file of its own in the
-     * strategy's spool directory, or the JVM's temporary directory.
+     * The body as a stream cache that does not hold a large message on the heap beyond the batch's
+     * allowance. A body within Camel's spool threshold stays on the heap as the client read it
+     * ({@link Imap4MemoryBody}, no copy). Above it: with stream-cache spooling on, Camel's
+     * {@link CachedOutputStream} decides; with it off (the Camel 4 default, or stream caching
+     * disabled), the body stays on the heap while {@code heapLeft[0]} allows, else it goes to a file
+     * of its own: the client's spool file when the client spooled it, or a new one in the strategy's
+     * spool directory (the JVM's temporary directory when unset).
      */
-    static StreamCache cache(Exchange exchange, Literal content) throws IOException {
+    static StreamCache cache(Exchange exchange, Literal content, long[] heapLeft) throws IOException {
         StreamCachingStrategy strategy = exchange.getContext().getStreamCachingStrategy();
         long size = content.size();
         long threshold = strategy.getSpoolThreshold() > 0 ? strategy.getSpoolThreshold()
                 : StreamCache.DEFAULT_SPOOL_THRESHOLD;
-        boolean camelCanHold = size < Integer.MAX_VALUE && (size <= threshold || strategy.shouldSpoolCache(size));
-        try (InputStream in = content.openStream()) {
-            if (!camelCanHold) {
-                Path dir = strategy.getSpoolDirectory() != null ? strategy.getSpoolDirectory().toPath()
-                        : Path.of(System.getProperty("java.io.tmpdir"));
-                return Imap4SpooledBody.spool(exchange, in, dir);
-            }
+        if (size > threshold && size < Integer.MAX_VALUE && strategy.shouldSpoolCache(size)) {
             CachedOutputStream cos = new CachedOutputStream(exchange);
-            try {
+            try (InputStream in = content.openStream()) {
                 IOHelper.copy(in, cos, strategy.getBufferSize());
                 return cos.newStreamCache();
             } finally {
                 cos.close();
             }
+        }
+        if (!content.isSpooled() && (size <= threshold || size <= heapLeft[0])) {
+            if (size > threshold) {
+                heapLeft[0] -= size;
+            }
+            return new Imap4MemoryBody(content.bytes());
+        }
+        if (content.isSpooled()) {
+            return Imap4SpooledBody.adopt(exchange, content.release());
+        }
+        Path dir = strategy.getSpoolDirectory() != null ? strategy.getSpoolDirectory().toPath()
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        try (InputStream in = content.openStream()) {
+            return Imap4SpooledBody.spool(exchange, in, dir);
         }
     }
 }

@@ -45,6 +45,16 @@ public final class Imap4SpooledBody extends InputStream implements StreamCache {
         return new Spool(file, Files.size(file)).attach(exchange);
     }
 
+    /** Takes over {@code file}, which holds a whole message, for {@code exchange}; deleted when it is done. */
+    static Imap4SpooledBody adopt(Exchange exchange, Path file) throws IOException {
+        try {
+            return new Spool(file, Files.size(file)).attach(exchange);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
     /** The file holding the bytes; valid until the owning exchanges are done. */
     public Path file() {
         return spool.file;

@@ -77,6 +77,10 @@ public final class ImapUtil {
      * @throws IllegalArgumentException when the text is not such a date-time or names an impossible one
      */
     public static ZonedDateTime parseInternalDate(String text) {
+        ZonedDateTime wire = parseWireDateTime(text);
+        if (wire != null) {
+            return wire;
+        }
         Matcher m = DATE_TIME.matcher(text);
         int month = m.matches() ? MONTHS.indexOf(m.group(2).toUpperCase(Locale.ROOT)) + 1 : 0;
         if (month == 0) {
@@ -91,6 +95,46 @@ public final class ImapUtil {
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("impossible IMAP date-time '" + text + "': " + e.getMessage(), e);
         }
+    }
+
+    // RFC 3501 date-time as servers send it, "dd-Mon-yyyy hh:mm:ss +zzzz" (day space-padded), read
+    // without a regular expression: every FETCH INTERNALDATE comes this way. null for anything else.
+    private static ZonedDateTime parseWireDateTime(String t) {
+        if (t.length() != 26 || t.charAt(2) != '-' || t.charAt(6) != '-' || t.charAt(11) != ' ' || t.charAt(14) != ':'
+                || t.charAt(17) != ':' || t.charAt(20) != ' ' || (t.charAt(21) != '+' && t.charAt(21) != '-')) {
+            return null;
+        }
+        int day = t.charAt(0) == ' ' ? digits(t, 1, 2) : digits(t, 0, 2);
+        int month = MONTHS.indexOf(t.substring(3, 6).toUpperCase(Locale.ROOT)) + 1;
+        int year = digits(t, 7, 11);
+        int hour = digits(t, 12, 14);
+        int minute = digits(t, 15, 17);
+        int second = digits(t, 18, 20);
+        int zoneHours = digits(t, 22, 24);
+        int zoneMinutes = digits(t, 24, 26);
+        if ((day | month - 1 | year | hour | minute | second | zoneHours | zoneMinutes) < 0) {
+            return null;
+        }
+        int sign = t.charAt(21) == '-' ? -1 : 1;
+        try {
+            return ZonedDateTime.of(year, month, day, hour, minute, second, 0,
+                    ZoneOffset.ofHoursMinutes(sign * zoneHours, sign * zoneMinutes));
+        } catch (DateTimeException e) {
+            return null; // the regular-expression path gives the error its message
+        }
+    }
+
+    // the decimal number in s[from, to), or -1 when a character is no digit
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /**

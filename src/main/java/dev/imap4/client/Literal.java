@@ -19,6 +19,7 @@ public final class Literal implements AutoCloseable {
     private final byte[] bytes;
     private final Path file;
     private final long size;
+    private volatile boolean released;
 
     private Literal(byte[] bytes, Path file, long size) {
         this.bytes = bytes;
@@ -45,6 +46,20 @@ public final class Literal implements AutoCloseable {
 
     public boolean isSpooled() {
         return file != null;
+    }
+
+    /**
+     * Hands the spool file of a spooled literal to the caller, who then owns it and must delete it:
+     * {@link #close()} no longer does. Lets a large body change hands without being copied.
+     *
+     * @throws IllegalStateException when the literal is held in memory
+     */
+    public Path release() {
+        if (file == null) {
+            throw new IllegalStateException("an in-memory literal has no file to release");
+        }
+        released = true;
+        return file;
     }
 
     /** A fresh stream over the bytes; may be called more than once. */
@@ -80,7 +95,7 @@ public final class Literal implements AutoCloseable {
 
     @Override
     public void close() {
-        if (file != null) {
+        if (file != null && !released) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.imap4.client.types.Address;
 import dev.imap4.client.types.Envelope;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,22 @@ import org.junit.jupiter.api.Test;
 /** A message's own header fields: unfolding, decoding, limits, and the ENVELOPE form. */
 class Imap4ConsumerHeaderParsingTest {
 
+    /**
+     * Reads {@code raw} the three ways the consumer can: from a stream (a spooled message), from a
+     * stream that hands over one byte per read (section end split across reads), and from the
+     * array itself (a message held in memory); all three must agree.
+     */
     private static List<Map.Entry<String, String>> read(byte[] raw, int max) throws IOException {
-        return Imap4MailHeaders.read(new ByteArrayInputStream(raw), max);
+        List<Map.Entry<String, String>> stream = Imap4MailHeaders.read(new ByteArrayInputStream(raw), max);
+        InputStream trickle = new FilterInputStream(new ByteArrayInputStream(raw)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        assertEquals(stream, Imap4MailHeaders.read(trickle, max), "one byte per read");
+        assertEquals(stream, Imap4MailHeaders.read(raw, Math.min(raw.length, max), raw.length <= max), "from the array");
+        return stream;
     }
 
     private static List<Map.Entry<String, String>> read(String raw) throws IOException {
@@ -51,6 +67,12 @@ class Imap4ConsumerHeaderParsingTest {
     @Test
     void aHeaderSectionWithoutTheFinalEmptyLineStillYieldsItsLastField() throws IOException {
         assertEquals(List.of(Map.entry("A", "1"), Map.entry("B", "2")), read("A: 1\r\nB: 2"));
+    }
+
+    @Test
+    void aMessageThatStartsWithTheEmptyLineHasNoFields() throws IOException {
+        assertEquals(List.of(), read("\r\nSubject: body text\r\n"));
+        assertEquals(List.of(), read("\nSubject: body text\n"));
     }
 
     @Test

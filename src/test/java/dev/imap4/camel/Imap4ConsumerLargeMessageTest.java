@@ -2,6 +2,7 @@ package dev.imap4.camel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedOutputStream;
@@ -64,6 +65,7 @@ class Imap4ConsumerLargeMessageTest extends CamelTestSupport {
             server.addFile(file);
             AtomicReference<String> digest = new AtomicReference<>();
             AtomicBoolean inMemory = new AtomicBoolean(true);
+            AtomicReference<Path> spool = new AtomicReference<>();
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -71,6 +73,9 @@ class Imap4ConsumerLargeMessageTest extends CamelTestSupport {
                             + "&initialDelay=0&delay=100").routeId("r")
                             .process(e -> {
                                 inMemory.set(e.getMessage().getBody(StreamCache.class).inMemory());
+                                if (e.getMessage().getBody() instanceof Imap4SpooledBody b) {
+                                    spool.set(b.file());
+                                }
                                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                                 try (InputStream in = e.getMessage().getBody(InputStream.class)) {
                                     byte[] buffer = new byte[64 * 1024];
@@ -91,11 +96,14 @@ class Imap4ConsumerLargeMessageTest extends CamelTestSupport {
 
             assertEquals(expected, digest.get(), "the body is the message, byte for byte");
             assertFalse(inMemory.get(), "spooled to disk, not held on the heap");
+            // the client's own spool file changes hands (no second copy) and goes with the exchange
+            assertTrue(spool.get().getFileName().toString().startsWith("imap4-literal-"), spool.get().toString());
             long end = System.currentTimeMillis() + 5000;
             while (server.count("UID STORE") == 0 && System.currentTimeMillis() < end) {
                 Thread.sleep(20);
             }
             assertEquals(1, server.count("UID STORE"), "marked \\Seen once the route finished");
+            assertFalse(Files.exists(spool.get()), "spool file deleted once the exchange is done");
         }
     }
 }

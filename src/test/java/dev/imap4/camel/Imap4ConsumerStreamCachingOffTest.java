@@ -26,7 +26,7 @@ class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
     }
 
     @Test
-    void aLargeBodyIsSpooledToAFileThatIsDeletedWhenTheExchangeIsDone() throws Exception {
+    void withNoBatchMemoryALargeBodyIsSpooledToAFileThatIsDeletedWhenTheExchangeIsDone() throws Exception {
         String big = TestMailbox.message("big", "y".repeat(300_000));
         String small = TestMailbox.message("small", "z");
         try (FakeImapServer server = new FakeImapServer("UIDPLUS")) {
@@ -36,7 +36,7 @@ class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret&initialDelay=0")
+                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret&initialDelay=0&batchMemoryLimit=0")
                             .process(e -> {
                                 if (e.getMessage().getBody() instanceof Imap4SpooledBody b) {
                                     spool.set(b.file());
@@ -57,6 +57,60 @@ class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
             assertTrue(second.inMemory(), "a small body stays in memory");
             assertEquals(small, out.getReceivedExchanges().get(1).getMessage().getBody(String.class));
             assertTrue(spool.get() != null && !Files.exists(spool.get()), "spool file deleted once the exchange is done");
+            context.stop();
+        }
+    }
+
+    @Test
+    void largeBodiesStayOnTheHeapUntilTheBatchAllowanceIsUsedUp() throws Exception {
+        try (FakeImapServer server = new FakeImapServer("UIDPLUS")) {
+            for (int i = 1; i <= 3; i++) {
+                server.add(TestMailbox.message("big " + i, String.valueOf(i).repeat(300_000)));
+            }
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
+                            + "&initialDelay=0&batchMemoryLimit=700000")
+                            .process(e -> e.setProperty("text", e.getMessage().getBody(String.class)))
+                            .to("mock:out");
+                }
+            });
+            MockEndpoint out = getMockEndpoint("mock:out");
+            out.expectedMessageCount(3);
+            out.assertIsSatisfied(5000);
+
+            // one batch of three: 2 x 300 KB fit in 700,000 bytes, the third goes to a file
+            for (int i = 0; i < 3; i++) {
+                Object body = out.getReceivedExchanges().get(i).getMessage().getBody();
+                Class<?> expected = i < 2 ? Imap4MemoryBody.class : Imap4SpooledBody.class;
+                assertEquals(expected, body.getClass(), "body " + (i + 1));
+                assertEquals(TestMailbox.message("big " + (i + 1), String.valueOf(i + 1).repeat(300_000)),
+                        out.getReceivedExchanges().get(i).getProperty("text"), "body " + (i + 1) + " read whole");
+            }
+            context.stop();
+        }
+    }
+
+    @Test
+    void theAllowanceIsPerBatch() throws Exception {
+        try (FakeImapServer server = new FakeImapServer("UIDPLUS")) {
+            for (int i = 1; i <= 3; i++) {
+                server.add(TestMailbox.message("big " + i, "x".repeat(300_000)));
+            }
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
+                            + "&initialDelay=0&batchMemoryLimit=400000&fetchBatchSize=1").to("mock:out");
+                }
+            });
+            MockEndpoint out = getMockEndpoint("mock:out");
+            out.expectedMessageCount(3);
+            out.assertIsSatisfied(5000);
+            for (int i = 0; i < 3; i++) {
+                assertInstanceOf(Imap4MemoryBody.class, out.getReceivedExchanges().get(i).getMessage().getBody());
+            }
             context.stop();
         }
     }

@@ -18,6 +18,23 @@ class ImapUtilTest {
     private static final ZonedDateTime JULY = ZonedDateTime.of(1996, 7, 17, 2, 44, 25, 0, ZoneOffset.ofHours(-7));
 
     @Test
+    void theWireFormFastPathAgreesWithTheGeneralParser() {
+        java.util.Random random = new java.util.Random(3501);
+        for (int i = 0; i < 2_000; i++) {
+            ZonedDateTime d = ZonedDateTime.of(1970 + random.nextInt(130), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60), 0,
+                    ZoneOffset.ofTotalSeconds((random.nextInt(27 * 4) - 12 * 4) * 15 * 60));
+            String quoted = ImapUtil.time2Internaldate(d); // "dd-Mon-yyyy hh:mm:ss +zzzz", quotes included
+            String wire = quoted.substring(1, quoted.length() - 1);
+            assertEquals(26, wire.length(), wire);
+            assertEquals(d, ImapUtil.parseInternalDate(wire), wire);
+            assertEquals(d, ImapUtil.parseInternalDate(quoted), quoted);
+        }
+        assertThrows(IllegalArgumentException.class, () -> ImapUtil.parseInternalDate("17-Jul-1996 02:44:25 -07x0"));
+        assertThrows(IllegalArgumentException.class, () -> ImapUtil.parseInternalDate("17-Jul-1996 24:44:25 -0700"));
+    }
+
+    @Test
     void parsesRfc3501DateTime() {
         assertEquals(JULY, ImapUtil.parseInternalDate("\"17-Jul-1996 02:44:25 -0700\""));
         assertEquals(JULY, ImapUtil.parseInternalDate("17-Jul-1996 02:44:25 -0700"));

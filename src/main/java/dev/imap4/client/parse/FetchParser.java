@@ -101,15 +101,16 @@ public final class FetchParser {
 
     /** The item name: atom characters up to '[' (ATOM-CHAR includes '['), upper case. */
     private static String itemName(ImapInput in) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(16);
         while (ImapInput.isAtomChar(in.peek()) && !in.peekIs('[')) {
-            sb.append((char) in.peek());
+            char c = (char) in.peek();
+            sb.append(c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c); // item names are ASCII
             in.reset(in.position() + 1);
         }
         if (sb.length() == 0) {
             throw in.error("msg-att", "a FETCH item name");
         }
-        return Lex.upper(sb.toString());
+        return sb.toString();
     }
 
     /**

@@ -1,0 +1,62 @@
+package dev.imap4.camel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory body: Camel's stream-cache contract, and its one-copy conversions. */
+class Imap4MemoryBodyTest {
+
+    private static final byte[] RAW = "Subject: Grüße\r\n\r\nbody".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void convertsToBytesAndStringThroughItsOwnConverters() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            assertNotNull(context.getTypeConverterRegistry().lookup(byte[].class, Imap4MemoryBody.class));
+            assertNotNull(context.getTypeConverterRegistry().lookup(String.class, Imap4MemoryBody.class));
+            Exchange exchange = new DefaultExchange(context);
+            Imap4MemoryBody body = new Imap4MemoryBody(RAW);
+            exchange.getMessage().setBody(body);
+
+            byte[] bytes = exchange.getMessage().getBody(byte[].class);
+            assertArrayEquals(RAW, bytes);
+            assertNotSame(RAW, bytes, "a copy: the route cannot change the cached bytes");
+            body.reset();
+            assertEquals(new String(RAW, StandardCharsets.UTF_8), exchange.getMessage().getBody(String.class));
+            body.reset();
+            exchange.setProperty(Exchange.CHARSET_NAME, "ISO-8859-1");
+            assertEquals(new String(RAW, StandardCharsets.ISO_8859_1), exchange.getMessage().getBody(String.class),
+                    "the exchange's charset");
+        }
+    }
+
+    @Test
+    void readsLikeAStreamCache() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            Imap4MemoryBody body = new Imap4MemoryBody(RAW);
+            assertEquals(RAW.length, body.length());
+            assertEquals('S', body.read());
+            assertEquals(1, body.position());
+            StreamCache copy = body.copy(new DefaultExchange(context));
+            assertArrayEquals(RAW, ((InputStream) copy).readAllBytes(), "a copy reads from the start, on its own");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            body.writeTo(out);
+            assertArrayEquals(java.util.Arrays.copyOfRange(RAW, 1, RAW.length), out.toByteArray(), "from the position");
+            body.reset();
+            assertEquals(0, body.position());
+            assertArrayEquals(RAW, body.readAllBytes());
+        }
+    }
+}
