@@ -1,7 +1,6 @@
 package dev.imap4.camel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -9,7 +8,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.imap4.testing.Fault;
 import dev.imap4.testing.Fault.Direction;
 import dev.imap4.testing.FaultProxy;
-import java.util.Map;
 import java.util.Random;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -20,13 +18,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Scenario 1 of docs/reliability.md: the consumer reads 1,000 messages from GreenMail through a
- * {@link FaultProxy} that cuts its first 20 connections after a seeded random number of bytes (in
- * either direction). Ten messages always fail in the route. (1,000, not 5,000: GreenMail's UID
- * STORE takes time in proportion to the folder's size, about 80 ms per call at 2,000 messages,
- * and a synchronous route costs one UID STORE per message.) At the end the folder is read over a
- * direct connection: exactly the messages whose exchange completed are \Seen, every message was
- * delivered at least once, and with an idempotent repository every message completed exactly once.
+ * Scenario 1 of docs/reliability.md, small and in-process: the consumer reads 1,000 messages from
+ * GreenMail through a {@link FaultProxy} that cuts its first 20 connections after a seeded random
+ * number of bytes (in either direction). Ten messages always fail in the route. At the end the
+ * folder is read over a direct connection: exactly the messages whose exchange completed are
+ * \Seen, every message was delivered at least once, and with an idempotent repository every
+ * message completed exactly once. The full-size run, 5,000 messages over STARTTLS on a real
+ * Dovecot, is {@link Imap4ConsumerConnectionCutIT}; it is not done here because GreenMail's UID
+ * STORE takes time in proportion to the folder's size (about 80 ms per call at 2,000 messages)
+ * and a synchronous route costs one UID STORE per message.
  */
 @Timeout(300)
 class Imap4ConsumerConnectionCutTest {
@@ -97,7 +97,8 @@ class Imap4ConsumerConnectionCutTest {
             assertEquals(CUTS, proxy.faultsFired(), "every planned cut happened during the run");
             System.out.println("connection cuts: " + proxy.connections() + " connections, " + proxy.faultsFired() + " cut");
         }
-        check(census);
+        census.assertSeenExactlyWhenCompleted(MailCensus.seenBySubject(MAIL.getImap().getPort(), "INBOX"),
+                Imap4ConsumerConnectionCutTest::failing);
         return census;
     }
 
@@ -114,22 +115,5 @@ class Imap4ConsumerConnectionCutTest {
 
     private static boolean failing(String subject) {
         return Integer.parseInt(subject.substring(subject.indexOf('-') + 1)) % FAILING_EVERY == 7;
-    }
-
-    // what the server holds agrees with what the route saw
-    private static void check(MailCensus census) {
-        Map<String, Boolean> seen = MailCensus.seenBySubject(MAIL.getImap().getPort(), "INBOX");
-        assertEquals(MESSAGES, seen.size(), "nothing lost or stored twice on the server");
-        for (int n = 0; n < MESSAGES; n++) {
-            String s = census.subject(n);
-            assertTrue(census.attempts(s) >= 1, s + " was delivered at least once");
-            if (failing(s)) {
-                assertEquals(0, census.completions(s), s + " always fails");
-                assertEquals(false, seen.get(s), s + " never completed, so it is not \\Seen");
-            } else {
-                assertTrue(census.completions(s) >= 1, s + " completed");
-                assertEquals(true, seen.get(s), s + " completed, so it is \\Seen");
-            }
-        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 
 /**
@@ -119,21 +120,45 @@ final class MailCensus {
         }
     }
 
-    /** Subject to \Seen of every message in {@code folder}, read over a new direct connection; each subject once. */
+    /**
+     * Asserts the outcome of a run in which the messages that {@code fails} names always fail in the
+     * route: every message was delivered at least once, the failing ones never completed and are not
+     * \Seen, every other one completed and is \Seen. {@code seen} is {@link #seenBySubject}'s answer.
+     */
+    void assertSeenExactlyWhenCompleted(Map<String, Boolean> seen, Predicate<String> fails) {
+        assertEquals(total, seen.size(), "nothing lost or stored twice on the server");
+        for (int n = 0; n < total; n++) {
+            String s = subject(n);
+            assertTrue(attempts(s) >= 1, s + " was delivered at least once");
+            if (fails.test(s)) {
+                assertEquals(0, completions(s), s + " always fails");
+                assertEquals(false, seen.get(s), s + " never completed, so it is not \\Seen");
+            } else {
+                assertTrue(completions(s) >= 1, s + " completed");
+                assertEquals(true, seen.get(s), s + " completed, so it is \\Seen");
+            }
+        }
+    }
+
+    /** Subject to \Seen of every message in {@code folder}, read over a new direct connection as joe; each subject once. */
     static Map<String, Boolean> seenBySubject(int port, String folder) {
-        Map<String, Boolean> out = new TreeMap<>();
         ImapClient c = new Imap4("127.0.0.1", port, Imap4Options.defaults().withReadTimeout(Duration.ofSeconds(60))).client();
         try {
             c.login("joe", "secret");
-            long exists = c.examine(folder).exists();
-            if (exists > 0) {
-                c.uidFetch(NumberSet.uidRange(1, NumberSet.STAR), FetchItems.of().withFlags().withEnvelope(), r -> {
-                    Boolean before = out.put(r.envelope().subject(), r.hasFlag("\\Seen"));
-                    assertEquals(null, before, "stored once: " + r.envelope().subject());
-                });
-            }
+            return seenBySubject(c, folder);
         } finally {
             c.logout();
+        }
+    }
+
+    /** Subject to \Seen of every message in {@code folder}, read (EXAMINE) over {@code c}, a logged-in connection. */
+    static Map<String, Boolean> seenBySubject(ImapClient c, String folder) {
+        Map<String, Boolean> out = new TreeMap<>();
+        if (c.examine(folder).exists() > 0) {
+            c.uidFetch(NumberSet.uidRange(1, NumberSet.STAR), FetchItems.of().withFlags().withEnvelope(), r -> {
+                Boolean before = out.put(r.envelope().subject(), r.hasFlag("\\Seen"));
+                assertEquals(null, before, "stored once: " + r.envelope().subject());
+            });
         }
         return out;
     }

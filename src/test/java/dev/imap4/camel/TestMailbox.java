@@ -3,6 +3,7 @@ package dev.imap4.camel;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.types.NumberSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ final class TestMailbox implements AutoCloseable {
     TestMailbox(int port) {
         client = new Imap4("127.0.0.1", port).client();
         client.login("joe", "secret");
+    }
+
+    /** Over a connection the caller opened and logged in; {@link #close()} closes it. */
+    TestMailbox(ImapClient loggedIn) {
+        client = loggedIn;
     }
 
     static String message(String subject, String body) {
@@ -36,6 +42,14 @@ final class TestMailbox implements AutoCloseable {
 
     void create(String folder) {
         client.create(folder);
+    }
+
+    /** Deletes the folder, leaving it first if it is the one selected. */
+    void delete(String folder) {
+        if (client.state() == ImapState.SELECTED) {
+            client.closeMailbox();
+        }
+        client.delete(folder);
     }
 
     /** Flags of every message in the folder, by UID. */

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imap4.camel.Imap4ClientFactory;
 import dev.imap4.camel.Imap4Component;
-import dev.imap4.camel.Imap4Configuration;
 import dev.imap4.camel.Imap4Constants;
-import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.CopyUid;
@@ -34,24 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ComponentIT {
 
-    /** Trusts the throwaway server's certificate; everything else is the production factory. */
-    static final class TrustingFactory extends Imap4ClientFactory {
-        private final ImapServer server;
-
-        TrustingFactory(ImapServer server) {
-            this.server = server;
-        }
-
-        @Override
-        protected Imap4Options options(Imap4Configuration config, CamelContext context) throws Exception {
-            return super.options(config, context).withSslContext(server.sslContext());
-        }
-    }
-
     private static CamelContext context(ImapServer server, RouteBuilder routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
         Imap4Component imap4 = new Imap4Component();
-        imap4.setClientFactory(new TrustingFactory(server));
+        imap4.setClientFactory(new TrustingClientFactory(server));
         context.addComponent("imap4", imap4);
         if (routes != null) {
             context.addRoutes(routes);
