@@ -30,6 +30,8 @@ def main(path):
                 value = "> %s s (stopped after %s messages)" % (kv["timeout_s"], kv.get("items", "?"))
             if "p99_ms" in kv:
                 value += ", p99 %s ms, max %s ms" % (kv["p99_ms"], kv["max_ms"])
+            if "cpu_ms" in kv:
+                value += ", client CPU %s ms" % kv["cpu_ms"]
             if "ops_per_s" in kv:
                 value = "%s ops/s (median run %s ms)" % (kv["ops_per_s"], kv["median_ms"])
             rows.append((" ".join(rest), value, kv.get("runs_ms", ""), kv.get("items", ""), kv.get("bytes", ""),

@@ -32,7 +32,7 @@ final class CamelFetch {
 
     static String imap4Uri(Server s, String folder, String extra) {
         return "imap4:" + s.host() + ":" + s.port() + "?security=PLAIN&username=" + s.user() + "&password="
-                + s.password() + "&folder=" + folder + "&initialDelay=0&delay=3600000" + extra;
+                + s.password() + "&saslMechanism=login&folder=" + folder + "&initialDelay=0&delay=3600000" + extra;
     }
 
     static String camelMailUri(Server s, String folder, String extra) {

@@ -52,20 +52,34 @@ final class Timing {
             last = run.run();
         }
         double[] ms = new double[runs];
+        double[] cpu = new double[runs];
         for (int i = 0; i < runs; i++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             Outcome o = run.run();
             ms[i] = millis(o.nanos() >= 0 ? o.nanos() : System.nanoTime() - t0);
+            cpu[i] = millis(processCpuNanos() - c0);
             if (last != null && (o.items() != last.items())) {
                 throw new IllegalStateException(name + ": run " + i + " read " + o.items() + " messages, before "
                         + last.items());
             }
             last = o;
         }
-        report(name, label, median(ms), ms, last);
+        report(name, label, median(ms), ms, last, median(cpu));
+    }
+
+    /** CPU time of this whole JVM (every thread, the collector and compiler included), in ns. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static void report(String name, String label, double median, double[] ms, Outcome o) {
+        report(name, label, median, ms, o, -1);
+    }
+
+    /** {@code cpuMedian}: the JVM's CPU time per run, median; negative when not measured. */
+    static void report(String name, String label, double median, double[] ms, Outcome o, double cpuMedian) {
         List<String> runs = new ArrayList<>();
         for (double m : ms) {
             runs.add(String.format(Locale.ROOT, "%.1f", m));
@@ -74,7 +88,8 @@ final class Timing {
         if (batch != null && name.equals("fetch-imap4")) {
             name = name + "-batch" + batch;
         }
-        System.out.printf(Locale.ROOT, "RESULT %s %s median_ms=%.1f runs_ms=%s items=%d bytes=%d%n", name, label,
-                median, String.join(",", runs), o == null ? 0 : o.items(), o == null ? 0 : o.bytes());
+        System.out.printf(Locale.ROOT, "RESULT %s %s median_ms=%.1f runs_ms=%s items=%d bytes=%d%s%n", name, label,
+                median, String.join(",", runs), o == null ? 0 : o.items(), o == null ? 0 : o.bytes(),
+                cpuMedian < 0 ? "" : String.format(Locale.ROOT, " cpu_ms=%.1f", cpuMedian));
     }
 }
