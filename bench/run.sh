@@ -5,7 +5,8 @@
 #   bench/run.sh [GROUP...]     GROUP: bulk poll idle producer bulk100k tls (default: all, in that order)
 #
 # Env: BENCH_DIR (server directory; default a new one under /tmp, removed afterwards),
-#      BENCH_PORT/BENCH_TLS_PORT (21143/21993), RUNS (3), CAMEL_MAIL_TIMEOUT (seconds per run, 600).
+#      BENCH_PORT/BENCH_TLS_PORT (21143/21993), BENCH_CYRUS_PORT/BENCH_CYRUS_TLS_PORT (21144/21994,
+#      the idle group's Cyrus), RUNS (3), CAMEL_MAIL_TIMEOUT (seconds per run, 600).
 # Every case runs in a fresh JVM (or Python process): one warm-up run, then RUNS measured runs;
 # the median is reported. Results: bench/target/e2e/results.txt (raw lines) and results.md.
 set -euo pipefail
@@ -29,6 +30,7 @@ RES=$OUT/results.txt
 log() { echo "$*" | tee -a "$RES"; }
 stop_server() {
     "$ROOT/scripts/dovecot.sh" stop "$BENCH_DIR" || true
+    if [[ -d $BENCH_DIR/cyrus ]]; then "$ROOT/scripts/cyrus.sh" stop "$BENCH_DIR/cyrus" || true; fi
     if [[ $OWN_DIR -eq 1 ]]; then rm -rf "$BENCH_DIR"; fi
 }
 trap stop_server EXIT
@@ -71,6 +73,17 @@ py_case() { # MODE FOLDER EXPECTED [--tls]
     local port=$IMAP4_IT_DOVECOT_PORT; [[ ${4:-} == --tls ]] && port=$IMAP4_IT_DOVECOT_TLS_PORT
     python3 "$HERE/imaplib_bench.py" "$1" 127.0.0.1 "$port" user1 pass1 "$2" "$3" 1 "$RUNS" ${4:-} 2>&1 \
         | sed "s|\$| load_before=${load// /,}|" | tee -a "$RES" || true
+}
+cyrus_idle() { # the idle cases against a throwaway Cyrus, started and stopped here
+    local dir=$BENCH_DIR/cyrus port=${BENCH_CYRUS_PORT:-21144}
+    mkdir -p "$dir"
+    IMAP4_IT_CYRUS_PORT=$port IMAP4_IT_CYRUS_TLS_PORT=${BENCH_CYRUS_TLS_PORT:-21994} \
+        "$ROOT/scripts/cyrus.sh" start "$dir" >/dev/null
+    python3 -c 'import imaplib,sys; c=imaplib.IMAP4("127.0.0.1",int(sys.argv[1])); c.login("user1","pass1"); c.create("IdleCyrus"); c.logout()' "$port"
+    log "# idle on Cyrus $(dpkg-query -W -f '${Version}' cyrus-common 2>/dev/null), folder IdleCyrus"
+    IMAP4_IT_DOVECOT_PORT=$port java_case idle-raw IdleCyrus 100
+    IMAP4_IT_DOVECOT_PORT=$port java_case idle IdleCyrus 100
+    "$ROOT/scripts/cyrus.sh" stop "$dir" || true
 }
 fetch_all() { # FOLDER: every client over the whole folder
     local f=$1 n; n=$(messages "$1")
@@ -115,7 +128,13 @@ for g in "${GROUPS_[@]}"; do
         idle)
             doveadm -c "$CONF" mailbox create -u user1 Idle 2>/dev/null || true
             java_case idle-raw Idle 100
-            java_case idle Idle 100 ;;
+            java_case idle Idle 100
+            # Dovecot waits 500 ms before it tells an idling client; Cyrus's idled does not
+            if [[ -x /usr/lib/cyrus/bin/master ]]; then
+                cyrus_idle
+            else
+                log "# idle on Cyrus: not run (cyrus-common is not installed)"
+            fi ;;
         producer)
             doveadm -c "$CONF" mailbox create -u user1 Prod 2>/dev/null || true
             for t in 1 4 16; do java_case producer append Prod "$t" 1600; done
