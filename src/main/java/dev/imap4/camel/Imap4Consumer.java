@@ -193,7 +193,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     }
 
     private boolean deliver(Exchange exchange) {
-        long uid = exchange.getMessage().getHeader(Imap4Constants.UID, Long.class);
+        long uid = (Long) exchange.getMessage().getHeader(Imap4Constants.UID); // set by the mapper, always a Long
         IdempotentRepository repo = config.getIdempotentRepository();
         String key = repo == null ? null : key(uid);
         if (repo != null && !repo.add(key)) {

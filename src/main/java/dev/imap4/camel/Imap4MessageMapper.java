@@ -143,23 +143,20 @@ final class Imap4MessageMapper {
     // a repeated field (Received, for one) becomes a list, as camel-mail does
     private void copyMailHeaders(Exchange exchange, List<Map.Entry<String, String>> fields) {
         HeaderFilterStrategy filter = config.getHeaderFilterStrategy();
-        Message m = exchange.getMessage();
+        Map<String, Object> headers = exchange.getMessage().getHeaders(); // case-insensitive, as Camel's are
         for (Map.Entry<String, String> f : fields) {
             String name = f.getKey();
             if (filter != null && filter.applyFilterToExternalHeaders(name, f.getValue(), exchange)) {
                 continue;
             }
-            Object existing = m.getHeader(name);
-            if (existing == null) {
-                m.setHeader(name, f.getValue());
-            } else if (existing instanceof List<?> list) {
-                List<Object> more = new ArrayList<>(list);
-                more.add(f.getValue());
-                m.setHeader(name, more);
-            } else {
-                m.setHeader(name, new ArrayList<>(List.of(existing, f.getValue())));
-            }
+            headers.merge(name, f.getValue(), Imap4MessageMapper::repeated);
         }
+    }
+
+    private static Object repeated(Object existing, Object value) {
+        List<Object> more = existing instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(List.of(existing));
+        more.add(value);
+        return more;
     }
 
     private static void setIfPresent(Message m, String name, Object value) {
