@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("accessTokenSupplier");
         props.add("allowedCommands");
         props.add("backoffErrorThreshold");
@@ -46,6 +46,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("greedy");
         props.add("headerFilterStrategy");
         props.add("host");
+        props.add("idempotentEager");
         props.add("idempotentRepository");
         props.add("idle");
         props.add("idleInterval");
