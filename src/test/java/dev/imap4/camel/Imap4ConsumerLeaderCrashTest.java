@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scenario 6 of docs/reliability.md: the leader of two nodes is killed (SIGKILL, no graceful
+ * Scenario 5 of docs/reliability.md, the crash: the leader of two nodes is killed (SIGKILL, no graceful
  * stop). The leader is a {@link CrashNode} in a JVM of its own; the follower, the mail server
  * ({@link FakeImapServer}) and the shared H2 database (served over TCP on the loopback address)
  * are in the test's JVM. Each route records every delivery in the database before its exchange
