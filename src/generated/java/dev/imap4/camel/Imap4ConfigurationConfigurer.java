@@ -50,6 +50,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "headerfilterstrategy":
         case "headerFilterStrategy": target.setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotenteager":
+        case "idempotentEager": target.setIdempotentEager(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "idle": target.setIdle(property(camelContext, boolean.class, value)); return true;
@@ -120,6 +122,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "host": return java.lang.String.class;
+        case "idempotenteager":
+        case "idempotentEager": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "idle": return boolean.class;
@@ -191,6 +195,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "headerfilterstrategy":
         case "headerFilterStrategy": return target.getHeaderFilterStrategy();
         case "host": return target.getHost();
+        case "idempotenteager":
+        case "idempotentEager": return target.isIdempotentEager();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
         case "idle": return target.isIdle();

@@ -63,6 +63,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": target.getConfiguration().setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
+        case "idempotenteager":
+        case "idempotentEager": target.getConfiguration().setIdempotentEager(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "idle": target.getConfiguration().setIdle(property(camelContext, boolean.class, value)); return true;
@@ -168,6 +170,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": return boolean.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
+        case "idempotenteager":
+        case "idempotentEager": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "idle": return boolean.class;
@@ -274,6 +278,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": return target.isGreedy();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return target.getConfiguration().getHeaderFilterStrategy();
+        case "idempotenteager":
+        case "idempotentEager": return target.getConfiguration().isIdempotentEager();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "idle": return target.getConfiguration().isIdle();

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(57);
         props.add("accessTokenSupplier");
         props.add("allowedCommands");
         props.add("backoffErrorThreshold");
@@ -47,6 +47,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("greedy");
         props.add("headerFilterStrategy");
         props.add("host");
+        props.add("idempotentEager");
         props.add("idempotentRepository");
         props.add("idle");
         props.add("idleInterval");

@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The completion hook of one consumed message. It may run on any thread (an asynchronous route
  * completes where it ends), so it never touches the connection: it settles the idempotent
- * repository (confirm on success, remove on failure, as Camel's other consumers do) and hands an
- * {@link Imap4Outcome} to the consumer, which applies it on the polling thread.
+ * repository and hands an {@link Imap4Outcome} to the consumer, which applies it on the polling
+ * thread. With an eager repository the key was added before the route ran: it is confirmed on
+ * success and removed on failure, as Camel's other consumers do. Otherwise it is added (and
+ * confirmed) on success only, before the outcome is queued.
  */
 final class Imap4CompletionHook implements Synchronization {
 
@@ -22,14 +24,16 @@ final class Imap4CompletionHook implements Synchronization {
     private final long uid;
     private final IdempotentRepository repository;
     private final String key;
+    private final boolean eager;
     private final Consumer<Imap4Outcome> sink;
 
-    Imap4CompletionHook(long uidValidity, long uid, IdempotentRepository repository, String key,
+    Imap4CompletionHook(long uidValidity, long uid, IdempotentRepository repository, String key, boolean eager,
             Consumer<Imap4Outcome> sink) {
         this.uidValidity = uidValidity;
         this.uid = uid;
         this.repository = repository;
         this.key = key;
+        this.eager = eager;
         this.sink = sink;
     }
 
@@ -47,6 +51,9 @@ final class Imap4CompletionHook implements Synchronization {
         }
         try {
             if (repository != null) {
+                if (!eager) {
+                    repository.add(key);
+                }
                 repository.confirm(key);
             }
         } finally {
@@ -57,7 +64,8 @@ final class Imap4CompletionHook implements Synchronization {
     @Override
     public void onFailure(Exchange exchange) {
         try {
-            if (repository != null) {
+            // not eager: the key was never added here, and one another consumer added must stay
+            if (repository != null && eager) {
                 repository.remove(key);
             }
         } finally {

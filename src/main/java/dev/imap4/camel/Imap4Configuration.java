@@ -102,6 +102,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer")
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
 
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean idempotentEager = true;
+
     @UriParam(label = "advanced")
     private org.apache.camel.spi.HeaderFilterStrategy headerFilterStrategy = new Imap4HeaderFilterStrategy();
 
@@ -465,6 +468,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public boolean isIdempotentEager() {
+        return idempotentEager;
+    }
+
+    /**
+     * When the idempotentRepository gets a message's key. true: before the route runs (removed again when the exchange fails), so a repository shared by two consumers that both poll keeps a message to one of them, but a consumer that dies in the middle of an exchange leaves the key behind and the message is never delivered again. false: when the exchange has completed (the key is only checked before the route runs), so a message whose consumer died is delivered again, at least once: one that completed but whose key was not added yet is processed twice.
+     */
+    public void setIdempotentEager(boolean idempotentEager) {
+        this.idempotentEager = idempotentEager;
     }
 
     public org.apache.camel.spi.HeaderFilterStrategy getHeaderFilterStrategy() {

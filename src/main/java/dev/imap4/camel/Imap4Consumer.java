@@ -195,15 +195,17 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private boolean deliver(Exchange exchange) {
         long uid = (Long) exchange.getMessage().getHeader(Imap4Constants.UID); // set by the mapper, always a Long
         IdempotentRepository repo = config.getIdempotentRepository();
+        boolean eager = config.isIdempotentEager();
         String key = repo == null ? null : key(uid);
-        if (repo != null && !repo.add(key)) {
+        // eager: the add is the claim; otherwise the key is added on completion and only checked here
+        if (repo != null && (eager ? !repo.add(key) : repo.contains(key))) {
             LOG.debug("Skipping message UID {}: {} is already in the idempotent repository", uid, key);
             Imap4MessageMapper.discard(exchange);
             return false;
         }
         state.delivered(uid);
         exchange.getExchangeExtension().addOnCompletion(
-                new Imap4CompletionHook(state.uidValidity(), uid, repo, key, this::enqueue));
+                new Imap4CompletionHook(state.uidValidity(), uid, repo, key, eager, this::enqueue));
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {

@@ -84,6 +84,12 @@ final class FakeImapServer implements AutoCloseable {
         return folders.get("INBOX").stream().filter(m -> m.uid() == uid).findFirst().map(FakeMessage::flags).orElse(null);
     }
 
+    /** The UIDs in INBOX that carry {@code flag}. */
+    synchronized Set<Long> withFlag(String flag) {
+        return folders.get("INBOX").stream().filter(m -> m.flags().contains(flag)).map(FakeMessage::uid)
+                .collect(Collectors.toSet());
+    }
+
     synchronized List<Long> uids(String folder) {
         return folders.getOrDefault(folder, List.of()).stream().map(FakeMessage::uid).toList();
     }
@@ -101,6 +107,10 @@ final class FakeImapServer implements AutoCloseable {
             try {
                 Socket s = server.accept();
                 sessions.add(s);
+                if (server.isClosed()) { // accepted while close() ran: dropConnections may have missed it
+                    s.close();
+                    return;
+                }
                 Thread t = new Thread(() -> serve(s), "fake-imap-session");
                 t.setDaemon(true);
                 t.start();

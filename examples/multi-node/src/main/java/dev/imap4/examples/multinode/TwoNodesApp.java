@@ -91,7 +91,7 @@ public final class TwoNodesApp {
             @Override
             public void configure() {
                 from("master:imap4-inbox:imap4:127.0.0.1:" + port + "?security=PLAIN&username=joe&password=secret"
-                        + "&delay=200&idempotentRepository=#processed")
+                        + "&delay=200&idempotentRepository=#processed&idempotentEager=false")
                         .routeId("inbox")
                         .process(e -> {
                             processed.computeIfAbsent(e.getMessage().getHeader("Subject", String.class),
