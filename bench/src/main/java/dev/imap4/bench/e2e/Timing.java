@@ -1,5 +1,6 @@
 package dev.imap4.bench.e2e;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +8,9 @@ import java.util.Locale;
 
 /**
  * Runs a case after warm-up runs and prints one result line:
- * {@code RESULT <case> <label> median_ms=<m> runs_ms=<a,b,c> bytes=<n> items=<n>}.
+ * {@code RESULT <case> <label> median_ms=<m> runs_ms=<a,b,c> bytes=<n> items=<n>}; {@link #measure}
+ * adds {@code cpu_ms=<m>}, the median CPU time of the whole JVM per run (every thread: JIT and GC
+ * too), which a loaded machine disturbs less than the wall clock.
  */
 final class Timing {
 
@@ -52,20 +55,32 @@ final class Timing {
             last = run.run();
         }
         double[] ms = new double[runs];
+        double[] cpu = new double[runs];
         for (int i = 0; i < runs; i++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             Outcome o = run.run();
             ms[i] = millis(o.nanos() >= 0 ? o.nanos() : System.nanoTime() - t0);
+            cpu[i] = millis(processCpuNanos() - c0);
             if (last != null && (o.items() != last.items())) {
                 throw new IllegalStateException(name + ": run " + i + " read " + o.items() + " messages, before "
                         + last.items());
             }
             last = o;
         }
-        report(name, label, median(ms), ms, last);
+        report(name, label, median(ms), ms, last, String.format(Locale.ROOT, " cpu_ms=%.1f", median(cpu)));
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     static void report(String name, String label, double median, double[] ms, Outcome o) {
+        report(name, label, median, ms, o, "");
+    }
+
+    private static void report(String name, String label, double median, double[] ms, Outcome o, String extra) {
         List<String> runs = new ArrayList<>();
         for (double m : ms) {
             runs.add(String.format(Locale.ROOT, "%.1f", m));
@@ -74,7 +89,7 @@ final class Timing {
         if (batch != null && name.equals("fetch-imap4")) {
             name = name + "-batch" + batch;
         }
-        System.out.printf(Locale.ROOT, "RESULT %s %s median_ms=%.1f runs_ms=%s items=%d bytes=%d%n", name, label,
-                median, String.join(",", runs), o == null ? 0 : o.items(), o == null ? 0 : o.bytes());
+        System.out.printf(Locale.ROOT, "RESULT %s %s median_ms=%.1f runs_ms=%s items=%d bytes=%d%s%n", name, label,
+                median, String.join(",", runs), o == null ? 0 : o.items(), o == null ? 0 : o.bytes(), extra);
     }
 }
