@@ -30,19 +30,20 @@ def main(path):
                 value = "> %s s (stopped after %s messages)" % (kv["timeout_s"], kv.get("items", "?"))
             if "p99_ms" in kv:
                 value += ", p99 %s ms, max %s ms" % (kv["p99_ms"], kv["max_ms"])
-            if "cpu_ms" in kv:
-                value += ", client CPU %s ms" % kv["cpu_ms"]
             if "ops_per_s" in kv:
                 value = "%s ops/s (median run %s ms)" % (kv["ops_per_s"], kv["median_ms"])
+            rate = ""
+            if "median_ms" in kv and int(kv.get("bytes", "0")) > 0 and "ops_per_s" not in kv:
+                rate = "%.0f" % (int(kv["bytes"]) / float(kv["median_ms"]) / 1000)  # 10^6 bytes per second
             rows.append((" ".join(rest), value, kv.get("runs_ms", ""), kv.get("items", ""), kv.get("bytes", ""),
-                         kv.get("load_before", "")))
+                         rate, kv.get("cpu_ms", ""), kv.get("load_before", "")))
     for n in notes:
         print("- " + n)
     print()
-    print("| case | result | runs (ms) | messages | bytes read | load before |")
-    print("|---|---|---|---:|---:|---|")
+    print("| case | result | runs (ms) | messages | bytes read | MB/s (median) | CPU ms (median) | load before |")
+    print("|---|---|---|---:|---:|---:|---:|---|")
     for r in rows:
-        print("| %s | %s | %s | %s | %s | %s |" % r)
+        print("| %s | %s | %s | %s | %s | %s | %s | %s |" % r)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ CONF=$BENCH_DIR/etc/dovecot.conf
 sed -i -e 's|^mail_location = maildir:~$|mail_location = sdbox:~/sdbox|' \
        -e 's|location = maildir:%%h:INDEXPVT=~/shared/%%n|location = sdbox:%%h/sdbox:INDEXPVT=~/shared/%%n|' "$CONF"
 grep -q '^mail_location = sdbox' "$CONF" || { echo "could not switch to sdbox" >&2; exit 1; }
+# log the protocol and cipher of every TLS login (%k): the server's side of the tls group
+echo 'login_log_format_elements = user=<%u> method=%m rip=%r lip=%l mpid=%e %c %k session=<%{session}>' >>"$CONF"
 doveadm -c "$CONF" reload
 sleep 1
 MAIL_OWNER=$(stat -c %U "$BENCH_DIR/mail")
@@ -65,13 +67,15 @@ java_case() { # [-Dprop=value...] ARGS...: one case in a fresh JVM
     local load props=(); load=$(cut -d' ' -f1-3 /proc/loadavg)
     while [[ $1 == -D* ]]; do props+=("$1"); shift; done
     java "${props[@]}" -Dimap.port="$IMAP4_IT_DOVECOT_PORT" -Dimap.tlsPort="$IMAP4_IT_DOVECOT_TLS_PORT" \
-        -Dimap.user=user1 -Dimap.password=pass1 -cp "$CP" dev.imap4.bench.e2e.Main "$@" 2>&1 \
-        | grep -E '^(RESULT|first poll)' | sed "s|\$| load_before=${load// /,}|" | tee -a "$RES" || true
+        -Dimap.cert="$BENCH_DIR/tls/cert.pem" -Dimap.user=user1 -Dimap.password=pass1 \
+        -cp "$CP" dev.imap4.bench.e2e.Main "$@" 2>&1 \
+        | grep -E '^(RESULT|first poll|# tls)' | sed "s|\$| load_before=${load// /,}|" | tee -a "$RES" || true
 }
-py_case() { # MODE FOLDER EXPECTED [--tls]
-    local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
-    local port=$IMAP4_IT_DOVECOT_PORT; [[ ${4:-} == --tls ]] && port=$IMAP4_IT_DOVECOT_TLS_PORT
-    python3 "$HERE/imaplib_bench.py" "$1" 127.0.0.1 "$port" user1 pass1 "$2" "$3" 1 "$RUNS" ${4:-} 2>&1 \
+py_case() { # MODE FOLDER EXPECTED [--tls]: over TLS, the server's certificate verified
+    local load tls=(); load=$(cut -d' ' -f1-3 /proc/loadavg)
+    local port=$IMAP4_IT_DOVECOT_PORT
+    if [[ ${4:-} == --tls ]]; then port=$IMAP4_IT_DOVECOT_TLS_PORT; tls=("--tls=$BENCH_DIR/tls/cert.pem"); fi
+    python3 "$HERE/imaplib_bench.py" "$1" 127.0.0.1 "$port" user1 pass1 "$2" "$3" 1 "$RUNS" "${tls[@]}" 2>&1 \
         | sed "s|\$| load_before=${load// /,}|" | tee -a "$RES" || true
 }
 cyrus_idle() { # the idle cases against a throwaway Cyrus, started and stopped here
@@ -143,8 +147,25 @@ for g in "${GROUPS_[@]}"; do
             [[ $(messages B100k 2>/dev/null || echo 0) -gt 0 ]] || populate B100k 100000 2000
             fetch_all B100k ;;
         tls)
-            # the Java side is not written yet: imaplib over TLS only, for reference
-            py_case bulk B10k "$(messages B10k)" --tls ;;
+            # the same whole-folder fetch in plain and over implicit TLS (port BENCH_TLS_PORT), the
+            # server's certificate verified and its host name checked by every client
+            [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
+            [[ $(messages B1m 2>/dev/null || echo 0) -gt 0 ]] || populate B1m 200 1000000
+            log_from=$(($(stat -c %s "$BENCH_DIR/dovecot.log") + 1))
+            for f in B10k B1m; do
+                n=$(messages "$f")
+                java_case fetch raw "$f" "$n" 1 "$RUNS"
+                java_case fetch raw-tls "$f" "$n" 1 "$RUNS"
+                java_case fetch core "$f" "$n" 1 "$RUNS"
+                java_case fetch core-tls "$f" "$n" 1 "$RUNS"
+                py_case bulk "$f" "$n"
+                py_case bulk "$f" "$n" --tls
+                # the same with five warm-up runs: how much of the Java side is the JIT still compiling
+                java_case fetch core-tls "$f" "$n" 5 "$RUNS"
+            done
+            # the server's side: what Dovecot logged for this group's TLS logins
+            tail -c "+$log_from" "$BENCH_DIR/dovecot.log" | grep -o 'TLSv[0-9.]* with cipher [^,]*' | sort | uniq -c \
+                | sed 's/^ */# tls dovecot: /' | tee -a "$RES" ;;
         *) echo "unknown group $g" >&2; exit 2 ;;
     esac
 done

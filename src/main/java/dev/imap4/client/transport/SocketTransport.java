@@ -77,7 +77,8 @@ public final class SocketTransport implements Transport {
             }
         }
         String h = hostOrLocalhost(host);
-        SSLSocket tls = (SSLSocket) ctx.getSocketFactory().createSocket(plain, h, port, true);
+        // JSSE reads the socket below record by record, header then body: give it a buffer to read from
+        SSLSocket tls = (SSLSocket) ctx.getSocketFactory().createSocket(new BufferedSocket(plain), h, port, true);
         SSLParameters params = tls.getSSLParameters();
         // RFC 9110-style name check (RFC 2595 §2.4 asks clients to check the server identity)
         params.setEndpointIdentificationAlgorithm("HTTPS");

@@ -1,19 +1,32 @@
 package dev.imap4.bench.e2e;
 
 import dev.imap4.client.Imap4;
+import dev.imap4.client.Imap4Options;
+import dev.imap4.client.Imap4Ssl;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.types.NumberSet;
 import java.io.InputStream;
 
-/** The typed core: one streamed {@code uidFetch} of {@code BODY.PEEK[]} over 1:*, every byte read. */
+/**
+ * The typed core: one streamed {@code uidFetch} of {@code BODY.PEEK[]} over 1:*, every byte read;
+ * over implicit TLS ({@link Imap4Ssl}) with a context trusting the server's certificate.
+ */
 final class CoreFetch {
 
     private CoreFetch() {
     }
 
-    static Timing.Outcome fetchAll(Server server, String folder) throws Exception {
-        Imap4 imap = new Imap4(server.host(), server.port());
+    static Timing.Outcome fetchAll(Server server, String folder, boolean tls) throws Exception {
+        Imap4 imap;
+        if (tls) {
+            Imap4Ssl ssl = new Imap4Ssl(server.host(), server.tlsPort(),
+                    Imap4Options.defaults().withSslContext(server.sslContext()));
+            Tls.note("fetch-core-tls", ssl.ssl().getSession());
+            imap = ssl;
+        } else {
+            imap = new Imap4(server.host(), server.port());
+        }
         ImapClient client = imap.client();
         try {
             client.login(server.user(), server.password());

@@ -7,13 +7,15 @@ import java.util.Locale;
  * folders and calls one case per JVM:
  *
  * <pre>
- * fetch CLIENT FOLDER EXPECTED [WARMUPS RUNS TIMEOUT_S]   CLIENT: raw core imap4 camelmail camelmail-raw
+ * fetch CLIENT FOLDER EXPECTED [WARMUPS RUNS TIMEOUT_S]   CLIENT: raw core imap4 camelmail camelmail-raw,
+ *                                                        raw-tls core-tls (implicit TLS)
  * poll CLIENT FOLDER LABEL NEW [RUNS]                    CLIENT: raw imap4 camelmail
  * idle FOLDER COUNT          (idle-raw FOLDER COUNT: the server's part, a raw socket in IDLE)
  * producer append|searchstore FOLDER THREADS TOTAL
  * </pre>
  *
- * Server address and user from system properties imap.host, imap.port, imap.user, imap.password.
+ * Server address and user from system properties imap.host, imap.port, imap.tlsPort, imap.user,
+ * imap.password; imap.cert is the server's PEM certificate, trusted by the TLS cases.
  */
 public final class Main {
 
@@ -43,8 +45,10 @@ public final class Main {
         int runs = args.length > 5 ? Integer.parseInt(args[5]) : 3;
         long timeout = args.length > 6 ? Long.parseLong(args[6]) : 600;
         Timing.Run run = switch (client) {
-            case "raw" -> () -> RawSession.fetchAll(s, folder, expected);
-            case "core" -> () -> CoreFetch.fetchAll(s, folder);
+            case "raw" -> () -> RawSession.fetchAll(s, folder, expected, false);
+            case "raw-tls" -> () -> RawSession.fetchAll(s, folder, expected, true);
+            case "core" -> () -> CoreFetch.fetchAll(s, folder, false);
+            case "core-tls" -> () -> CoreFetch.fetchAll(s, folder, true);
             case "imap4" -> () -> CamelFetch.consume(CamelFetch.imap4Uri(s, folder,
                     "&searchCriteria=ALL&onSuccess=NONE&fetchBatchSize="
                     + Integer.getInteger("bench.fetchBatchSize", expected)), expected,
@@ -55,8 +59,10 @@ public final class Main {
                     "&peek=true&unseen=false&mapMailMessage=false"), expected, CamelFetch::rawMessage, timeout);
             default -> throw new IllegalArgumentException("unknown client " + client);
         };
+        // a case with more than the usual one warm-up run says so: the JIT is further along
+        String name = "fetch-" + client + (warmups == 1 ? "" : "-warmups" + warmups);
         try {
-            Timing.measure("fetch-" + client, folder, warmups, runs, run);
+            Timing.measure(name, folder, warmups, runs, run);
         } catch (CamelFetch.TimedOut e) {
             System.out.printf(Locale.ROOT, "RESULT fetch-%s %s timeout_s=%d items=%d%n", client, folder, timeout,
                     e.seen);

@@ -8,12 +8,16 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The ceiling: a socket that sends IMAP commands and reads until the tagged response, with no
  * parsing at all. It recognises the tagged line as "TAG " at the start of the last line of a read
  * that ends a line, which message content could in principle produce; the benchmark mailboxes
- * do not.
+ * do not. Over TLS it is a plain {@link SSLSocket}: the server's certificate verified against a
+ * trust store holding it, the host name checked, JSSE's default protocols and suites.
  */
 final class RawSession implements AutoCloseable {
 
@@ -24,9 +28,24 @@ final class RawSession implements AutoCloseable {
     private int tagNo;
 
     RawSession(Server server) throws IOException {
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(server.host(), server.port()), 10_000);
+        this(server, false);
+    }
+
+    RawSession(Server server, boolean tls) throws IOException {
+        Socket plain = new Socket();
+        plain.setTcpNoDelay(true);
+        plain.connect(new InetSocketAddress(server.host(), tls ? server.tlsPort() : server.port()), 10_000);
+        if (tls) {
+            SSLSocket s = (SSLSocket) server.sslContext().getSocketFactory()
+                    .createSocket(plain, server.host(), server.tlsPort(), true);
+            SSLParameters params = s.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            s.setSSLParameters(params);
+            s.startHandshake();
+            socket = s;
+        } else {
+            socket = plain;
+        }
         in = socket.getInputStream();
         out = socket.getOutputStream();
         readLine(); // greeting
@@ -98,6 +117,11 @@ final class RawSession implements AutoCloseable {
         return true;
     }
 
+    /** The TLS session, or {@code null} on a plain connection. */
+    SSLSession session() {
+        return socket instanceof SSLSocket s ? s.getSession() : null;
+    }
+
     String commandText(String text) throws IOException {
         ByteArrayOutputStream keep = new ByteArrayOutputStream();
         command(text, keep);
@@ -122,8 +146,9 @@ final class RawSession implements AutoCloseable {
     }
 
     /** Connect, log in, SELECT, one UID FETCH 1:* (UID BODY.PEEK[]), LOGOUT. */
-    static Timing.Outcome fetchAll(Server server, String folder, int expected) throws IOException {
-        try (RawSession s = new RawSession(server)) {
+    static Timing.Outcome fetchAll(Server server, String folder, int expected, boolean tls) throws IOException {
+        try (RawSession s = new RawSession(server, tls)) {
+            Tls.note("fetch-raw-tls", s.session());
             s.command("SELECT " + folder, null);
             long bytes = s.command("UID FETCH 1:* (UID BODY.PEEK[])", null);
             return new Timing.Outcome(expected, bytes);

@@ -1,5 +1,6 @@
 package dev.imap4.bench.e2e;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +8,9 @@ import java.util.Locale;
 
 /**
  * Runs a case after warm-up runs and prints one result line:
- * {@code RESULT <case> <label> median_ms=<m> runs_ms=<a,b,c> bytes=<n> items=<n>}.
+ * {@code RESULT <case> <label> median_ms=<m> runs_ms=<a,b,c> bytes=<n> items=<n>}; {@link #measure}
+ * adds {@code cpu_ms=<m>}, the median CPU time of the whole JVM per run (every thread: JIT and GC
+ * too), which a loaded machine disturbs less than the wall clock.
  */
 final class Timing {
 
@@ -65,21 +68,19 @@ final class Timing {
             }
             last = o;
         }
-        report(name, label, median(ms), ms, last, median(cpu));
+        report(name, label, median(ms), ms, last, String.format(Locale.ROOT, " cpu_ms=%.1f", median(cpu)));
     }
 
-    /** CPU time of this whole JVM (every thread, the collector and compiler included), in ns. */
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     static void report(String name, String label, double median, double[] ms, Outcome o) {
-        report(name, label, median, ms, o, -1);
+        report(name, label, median, ms, o, "");
     }
 
-    /** {@code cpuMedian}: the JVM's CPU time per run, median; negative when not measured. */
-    static void report(String name, String label, double median, double[] ms, Outcome o, double cpuMedian) {
+    private static void report(String name, String label, double median, double[] ms, Outcome o, String extra) {
         List<String> runs = new ArrayList<>();
         for (double m : ms) {
             runs.add(String.format(Locale.ROOT, "%.1f", m));
@@ -89,7 +90,6 @@ final class Timing {
             name = name + "-batch" + batch;
         }
         System.out.printf(Locale.ROOT, "RESULT %s %s median_ms=%.1f runs_ms=%s items=%d bytes=%d%s%n", name, label,
-                median, String.join(",", runs), o == null ? 0 : o.items(), o == null ? 0 : o.bytes(),
-                cpuMedian < 0 ? "" : String.format(Locale.ROOT, " cpu_ms=%.1f", cpuMedian));
+                median, String.join(",", runs), o == null ? 0 : o.items(), o == null ? 0 : o.bytes(), extra);
     }
 }
