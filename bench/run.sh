@@ -6,7 +6,8 @@
 #
 # Env: BENCH_DIR (server directory; default a new one under /tmp, removed afterwards),
 #      BENCH_PORT/BENCH_TLS_PORT (21143/21993), BENCH_CYRUS_PORT/BENCH_CYRUS_TLS_PORT (21144/21994,
-#      the idle group's Cyrus), RUNS (3), CAMEL_MAIL_TIMEOUT (seconds per run, 600).
+#      the idle group's Cyrus), RUNS (3), WARMUPS (1; the fetch cases of raw, core and imap4),
+#      CAMEL_MAIL_TIMEOUT (seconds per run, 600).
 # Every case runs in a fresh JVM (or Python process): one warm-up run, then RUNS measured runs;
 # the median is reported. Results: bench/target/e2e/results.txt (raw lines) and results.md.
 set -euo pipefail
@@ -14,6 +15,9 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 ROOT=$(dirname "$HERE")
 RUNS=${RUNS:-3}
+# warm-up runs before the measured ones in each fetch case's JVM (raw, core, imap4); camel-mail and
+# imaplib keep one, a camel-mail run being long enough to warm its JVM by itself
+WARMUPS=${WARMUPS:-1}
 CAMEL_MAIL_TIMEOUT=${CAMEL_MAIL_TIMEOUT:-600}
 export IMAP4_IT_DOVECOT_PORT=${BENCH_PORT:-21143}
 export IMAP4_IT_DOVECOT_TLS_PORT=${BENCH_TLS_PORT:-21993}
@@ -91,12 +95,12 @@ cyrus_idle() { # the idle cases against a throwaway Cyrus, started and stopped h
 }
 fetch_all() { # FOLDER: every client over the whole folder
     local f=$1 n; n=$(messages "$1")
-    java_case fetch raw "$f" "$n" 1 "$RUNS"
-    java_case fetch core "$f" "$n" 1 "$RUNS"
+    java_case fetch raw "$f" "$n" "$WARMUPS" "$RUNS"
+    java_case fetch core "$f" "$n" "$WARMUPS" "$RUNS"
     # fetchBatchSize: the default (100), 1000, and the whole folder in one UID FETCH
-    java_case -Dbench.fetchBatchSize=100 fetch imap4 "$f" "$n" 1 "$RUNS"
-    java_case -Dbench.fetchBatchSize=1000 fetch imap4 "$f" "$n" 1 "$RUNS"
-    java_case fetch imap4 "$f" "$n" 1 "$RUNS"
+    java_case -Dbench.fetchBatchSize=100 fetch imap4 "$f" "$n" "$WARMUPS" "$RUNS"
+    java_case -Dbench.fetchBatchSize=1000 fetch imap4 "$f" "$n" "$WARMUPS" "$RUNS"
+    java_case fetch imap4 "$f" "$n" "$WARMUPS" "$RUNS"
     py_case bulk "$f" "$n"
     py_case each "$f" "$n"
     java_case fetch camelmail-raw "$f" "$n" 1 "$RUNS" "$CAMEL_MAIL_TIMEOUT"
@@ -105,7 +109,7 @@ fetch_all() { # FOLDER: every client over the whole folder
 
 log "# $(date -u +%Y-%m-%dT%H:%M:%SZ) nproc=$(nproc) cpu=\"$(lscpu | sed -n 's/^Model name: *//p')\"" \
     "mem=$(free -g | awk '/Mem:/{print $2}')GiB java=\"$(java -version 2>&1 | sed -n 2p)\"" \
-    "dovecot=$(dovecot --version | cut -d' ' -f1) python=$(python3 -V | cut -d' ' -f2) format=sdbox runs=$RUNS"
+    "dovecot=$(dovecot --version | cut -d' ' -f1) python=$(python3 -V | cut -d' ' -f2) format=sdbox runs=$RUNS warmups=$WARMUPS"
 
 for g in "${GROUPS_[@]}"; do
     case $g in

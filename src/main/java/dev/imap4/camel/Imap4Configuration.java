@@ -69,8 +69,8 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "100")
     private int fetchBatchSize = 100;
 
-    @UriParam(label = "consumer,advanced", defaultValue = "134217728")
-    private long batchMemoryLimit = 128L * 1024 * 1024;
+    @UriParam(label = "consumer,advanced", defaultValue = "16777216")
+    private long batchMemoryLimit = 16L * 1024 * 1024;
 
     @UriParam(label = "consumer", defaultValue = "FULL")
     private Imap4FetchContent fetchContent = Imap4FetchContent.FULL;
@@ -344,6 +344,8 @@ public class Imap4Configuration implements Cloneable {
      * default). A large body beyond this, or one the client already spooled, is held in a temporary
      * file instead. Never more than a quarter of the JVM's maximum heap; 0 puts every large body in a
      * file. Smaller bodies always stay on the heap; with spooling on, Camel's spooling decides.
+     * Large bodies held on the heap across a batch cost garbage-collection work, so more is not
+     * faster (docs/performance.md).
      */
     public void setBatchMemoryLimit(long batchMemoryLimit) {
         this.batchMemoryLimit = batchMemoryLimit;

@@ -51,7 +51,8 @@ public final class Main {
             case "core-tls" -> () -> CoreFetch.fetchAll(s, folder, true);
             case "imap4" -> () -> CamelFetch.consume(CamelFetch.imap4Uri(s, folder,
                     "&searchCriteria=ALL&onSuccess=NONE&fetchBatchSize="
-                    + Integer.getInteger("bench.fetchBatchSize", expected)), expected,
+                    + Integer.getInteger("bench.fetchBatchSize", expected) + System.getProperty("bench.imap4Options", "")),
+                    expected,
                     CamelFetch::imap4Body, timeout);
             case "camelmail" -> () -> CamelFetch.consume(CamelFetch.camelMailUri(s, folder,
                     "&peek=true&unseen=false"), expected, CamelFetch::mappedBody, timeout);

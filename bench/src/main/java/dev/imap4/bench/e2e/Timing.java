@@ -86,7 +86,7 @@ final class Timing {
             runs.add(String.format(Locale.ROOT, "%.1f", m));
         }
         String batch = System.getProperty("bench.fetchBatchSize");
-        if (batch != null && name.equals("fetch-imap4")) {
+        if (batch != null && name.startsWith("fetch-imap4")) {
             name = name + "-batch" + batch;
         }
         System.out.printf(Locale.ROOT, "RESULT %s %s median_ms=%.1f runs_ms=%s items=%d bytes=%d%s%n", name, label,
