@@ -1,6 +1,15 @@
 #!/usr/bin/env python3
-"""Turns the RESULT lines of bench/run.sh into a Markdown table (one row per case)."""
+"""Turns the RESULT lines of bench/run.sh into a Markdown table (one row per case).
+
+    results_table.py RESULTS...                  print the table
+    results_table.py --into DOC RESULTS...       put it into DOC between the bench-results markers
+"""
+import io
 import sys
+from contextlib import redirect_stdout
+
+BEGIN = "<!-- bench-results: written by bench/run.sh, do not edit by hand -->"
+END = "<!-- end of bench-results -->"
 
 
 def fields(line):
@@ -16,10 +25,13 @@ def fields(line):
     return rest, kv
 
 
-def main(path):
+def table(paths):
     rows = []
     notes = []
-    for line in open(path):
+    lines = []
+    for path in paths:
+        lines.extend(open(path))
+    for line in lines:
         line = line.rstrip("\n")
         if line.startswith("#"):
             notes.append(line[1:].strip())
@@ -46,5 +58,20 @@ def main(path):
         print("| %s | %s | %s | %s | %s | %s | %s | %s |" % r)
 
 
+def into(doc, paths):
+    text = open(doc).read()
+    start, end = text.find(BEGIN), text.find(END)
+    if start < 0 or end < start:
+        sys.exit("results_table.py: %s has no bench-results markers" % doc)
+    out = io.StringIO()
+    with redirect_stdout(out):
+        table(paths)
+    text = text[:start + len(BEGIN)] + "\n\n" + out.getvalue().rstrip() + "\n\n" + text[end:]
+    open(doc, "w").write(text)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--into":
+        into(sys.argv[2], sys.argv[3:])
+    else:
+        table(sys.argv[1:])

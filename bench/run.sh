@@ -9,7 +9,8 @@
 #      the idle group's Cyrus), RUNS (3), WARMUPS (1; the fetch cases of raw, core and imap4),
 #      CAMEL_MAIL_TIMEOUT (seconds per run, 600).
 # Every case runs in a fresh JVM (or Python process): one warm-up run, then RUNS measured runs;
-# the median is reported. Results: bench/target/e2e/results.txt (raw lines) and results.md.
+# the median is reported. Results: bench/target/e2e/results.txt (raw lines) and results.md, and the
+# table in docs/performance.md under "Last run" (the curated tables above it are written by hand).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd -P)
@@ -175,4 +176,5 @@ for g in "${GROUPS_[@]}"; do
 done
 log "# done $(date -u +%Y-%m-%dT%H:%M:%SZ) load=$(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$HERE/results_table.py" "$RES" >"$OUT/results.md"
-echo "table: $OUT/results.md"
+python3 "$HERE/results_table.py" --into "$ROOT/docs/performance.md" "$RES"
+echo "table: $OUT/results.md, and in docs/performance.md (\"Last run\")"
