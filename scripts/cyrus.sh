@@ -22,18 +22,13 @@ BIN=/usr/lib/cyrus/bin
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 USERS="cyrus:cyruspw user1:pass1 user2:pass2 scale:scalepw"
 
-die() { echo "cyrus.sh: $*" >&2; exit 1; }
 usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
-existing_dir() { [[ -d $1 ]] || die "no such directory $1"; (cd "$1" && pwd -P); }
-
-master_pid() {
-    local f=$1/master.pid pid
-    [[ -s $f ]] || return 1
-    pid=$(cat "$f")
-    kill -0 "$pid" 2>/dev/null || return 1
-    echo "$pid"
-}
+NAME=cyrus
+pid_file() { echo "$1/master.pid"; }
+conf_file() { echo "$1/imapd.conf"; }
+# shellcheck source=instance.sh
+. "$HERE/instance.sh"
 
 imapd_dir() { # where imapd and idled are, fetching them when the package is not installed
     local d=$1
@@ -154,42 +149,15 @@ cmd_start() {
     command -v saslpasswd2 >/dev/null || die "saslpasswd2 missing (apt-get install sasl2-bin)"
     id cyrus >/dev/null 2>&1 || die "system user cyrus missing (install cyrus-common)"
     mkdir -p "$1"
-    local d pid="" ibin i; d=$(existing_dir "$1")
+    local d pid="" ibin; d=$(existing_dir "$1")
     if pid=$(master_pid "$d"); then echo "cyrus already running (pid $pid)"; return 0; fi
     ibin=$(imapd_dir "$d")
     write_config "$d" "$ibin"
     "$BIN/master" -C "$d/imapd.conf" -M "$d/cyrus.conf" -p "$d/master.pid" -d
-    for ((i = 0; i < 100; i++)); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-        sleep 0.1
-    done
-    ((i < 100)) || die "port $PORT not listening (Cyrus logs only to syslog)"
-    for ((i = 0; i < 100; i++)); do
-        pid=$(master_pid "$d") && break
-        sleep 0.1
-    done
-    [[ -n $pid ]] || die "no master.pid in $d after 10 s"
+    wait_port "$PORT" || die "port $PORT not listening (Cyrus logs only to syslog)"
+    pid=$(wait_master "$d") || exit 1
     create_mailboxes
     echo "cyrus started: pid $pid, 127.0.0.1:$PORT (STARTTLS), 127.0.0.1:$TLS_PORT (TLS)"
-}
-
-cmd_stop() {
-    [[ $# -eq 1 ]] || usage
-    local d pid i; d=$(existing_dir "$1")
-    pid=$(master_pid "$d") || { echo "cyrus not running"; return 0; }
-    kill -TERM "$pid"
-    for ((i = 0; i < 100; i++)); do
-        kill -0 "$pid" 2>/dev/null || { echo "cyrus stopped (pid $pid)"; return 0; }
-        sleep 0.1
-    done
-    die "cyrus master $pid still running after 10 s"
-}
-
-cmd_status() {
-    [[ $# -eq 1 ]] || usage
-    local d pid; d=$(existing_dir "$1")
-    pid=$(master_pid "$d") || { echo "cyrus not running"; return 1; }
-    echo "cyrus running: pid $pid, conf $d/imapd.conf"
 }
 
 cmd_populate() {
@@ -197,7 +165,7 @@ cmd_populate() {
     local d pw; d=$(existing_dir "$1")
     master_pid "$d" >/dev/null || die "instance in $d is not running"
     [[ $3 =~ ^[0-9]+$ && $4 =~ ^[0-9]+$ ]] || die "COUNT and SIZE must be numbers"
-    pw=$(for up in $USERS; do [[ ${up%%:*} == "$2" ]] && echo "${up#*:}"; done)
+    pw=$(for up in $USERS; do if [[ ${up%%:*} == "$2" ]]; then echo "${up#*:}"; fi; done)
     [[ -n $pw ]] || die "unknown user $2"
     python3 "$HERE/populate.py" append 127.0.0.1 "$PORT" "$2" "$pw" "${5:-INBOX}" "$3" "$4"
     echo "$2 ${5:-INBOX}: appended $3 messages"

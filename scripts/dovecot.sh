@@ -24,18 +24,13 @@ MAIL_USER=${IMAP4_IT_MAIL_USER:-imap4it}
 LIBEXEC=/usr/lib/dovecot
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 
-die() { echo "dovecot.sh: $*" >&2; exit 1; }
 usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
-existing_dir() { [[ -d $1 ]] || die "no such directory $1"; (cd "$1" && pwd -P); }
-
-master_pid() { # prints the master's PID when the instance in $1 runs
-    local f=$1/run/master.pid pid
-    [[ -s $f ]] || return 1
-    pid=$(cat "$f")
-    kill -0 "$pid" 2>/dev/null || return 1
-    echo "$pid"
-}
+NAME=dovecot
+pid_file() { echo "$1/run/master.pid"; }
+conf_file() { echo "$1/etc/dovecot.conf"; }
+# shellcheck source=instance.sh
+. "$HERE/instance.sh"
 
 mail_ids() { # sets MUID and MGID
     local u=$MAIL_USER
@@ -46,15 +41,6 @@ mail_ids() { # sets MUID and MGID
         u=$(id -un)
     fi
     MUID=$(id -u "$u"); MGID=$(id -g "$u")
-}
-
-wait_port() {
-    local i
-    for ((i = 0; i < 100; i++)); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    return 1
 }
 
 write_config() {
@@ -222,37 +208,13 @@ cmd_start() {
     command -v dovecot >/dev/null || die "dovecot not installed (apt-get install dovecot-imapd)"
     [[ -x $LIBEXEC/imap ]] || die "$LIBEXEC/imap missing (apt-get install dovecot-imapd)"
     mkdir -p "$1"
-    local d pid="" i; d=$(existing_dir "$1")
+    local d pid=""; d=$(existing_dir "$1")
     if pid=$(master_pid "$d"); then echo "dovecot already running (pid $pid)"; return 0; fi
     write_config "$d"
     dovecot -c "$d/etc/dovecot.conf" || die "dovecot did not start; see $d/dovecot.log"
     wait_port "$PORT" && wait_port "$TLS_PORT" || die "ports $PORT/$TLS_PORT not listening; see $d/dovecot.log"
-    # stop finds the master by its pid file, which can appear after the ports open
-    for ((i = 0; i < 100; i++)); do
-        pid=$(master_pid "$d") && break
-        sleep 0.1
-    done
-    [[ -n $pid ]] || die "no master.pid in $d/run after 10 s"
+    pid=$(wait_master "$d") || exit 1
     echo "dovecot started: pid $pid, 127.0.0.1:$PORT (STARTTLS), 127.0.0.1:$TLS_PORT (TLS)"
-}
-
-cmd_stop() {
-    [[ $# -eq 1 ]] || usage
-    local d pid i; d=$(existing_dir "$1")
-    pid=$(master_pid "$d") || { echo "dovecot not running"; return 0; }
-    kill -TERM "$pid"
-    for ((i = 0; i < 100; i++)); do
-        kill -0 "$pid" 2>/dev/null || { echo "dovecot stopped (pid $pid)"; return 0; }
-        sleep 0.1
-    done
-    die "dovecot master $pid still running after 10 s"
-}
-
-cmd_status() {
-    [[ $# -eq 1 ]] || usage
-    local d pid; d=$(existing_dir "$1")
-    pid=$(master_pid "$d") || { echo "dovecot not running"; return 1; }
-    echo "dovecot running: pid $pid, conf $d/etc/dovecot.conf"
 }
 
 cmd_stream() {
