@@ -85,7 +85,7 @@ public final class CommandEngine implements AutoCloseable {
             }
             in.expect('*', "greeting");
             in.sp();
-            String name = responseName(in);
+            String name = StatusParser.responseName(in);
             if (!name.equals("OK") && !name.equals("PREAUTH") && !name.equals("BYE")) {
                 in.reset(2);
                 throw in.error("greeting", "OK, PREAUTH or BYE");
@@ -351,7 +351,7 @@ public final class CommandEngine implements AutoCloseable {
             throw in.error("response-tagged", "tag " + runningTag);
         }
         in.sp();
-        String status = responseName(in);
+        String status = StatusParser.responseName(in);
         if (!status.equals("OK") && !status.equals("NO") && !status.equals("BAD")) {
             throw in.error("resp-cond-state", "OK, NO or BAD");
         }
@@ -370,7 +370,7 @@ public final class CommandEngine implements AutoCloseable {
         }
         // Exchange: "* [UIDNEXT 51] ..." without a status word; a bracketed code only starts a status
         // response, and only OK carries the codes it sends this way (UIDNEXT, UIDVALIDITY...)
-        String name = number < 0 && in.peekIs('[') ? "OK" : responseName(in);
+        String name = number < 0 && in.peekIs('[') ? "OK" : StatusParser.responseName(in);
         int afterName = in.position();
         StatusResponse status = null;
         if (number < 0 && StatusParser.isStatus(name)) {
@@ -399,21 +399,6 @@ public final class CommandEngine implements AutoCloseable {
         if (status != null && name.equals("BYE") && (running == null || !running.verb().equals("LOGOUT"))) {
             throw new Imap4AbortException("server said BYE: " + status.rawText());
         }
-    }
-
-    /**
-     * A response name or status word, upper case. '[' is an ATOM-CHAR, but no name holds one: Exchange
-     * glues the response code to the status word ({@code OK[READ-WRITE]}), so the name ends before it.
-     */
-    private static String responseName(ImapInput in) {
-        int start = in.position();
-        String atom = in.atom();
-        int bracket = atom.indexOf('[');
-        if (bracket > 0) {
-            in.reset(start + bracket);
-            atom = atom.substring(0, bracket);
-        }
-        return atom.toUpperCase(Locale.ROOT);
     }
 
     private void noteCode(StatusResponse st) {

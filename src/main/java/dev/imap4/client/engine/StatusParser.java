@@ -11,6 +11,21 @@ public final class StatusParser {
     private StatusParser() {
     }
 
+    /**
+     * A response name or status word, upper case. '[' is an ATOM-CHAR, but no name holds one: Exchange
+     * glues the response code to the status word ({@code OK[READ-WRITE]}), so the name ends before it.
+     */
+    public static String responseName(ImapInput in) {
+        int start = in.position();
+        String atom = in.atom();
+        int bracket = atom.indexOf('[');
+        if (bracket > 0) {
+            in.reset(start + bracket);
+            atom = atom.substring(0, bracket);
+        }
+        return atom.toUpperCase(Locale.ROOT);
+    }
+
     public static boolean isStatus(String name) {
         return switch (name) {
             case "OK", "NO", "BAD", "BYE", "PREAUTH" -> true;

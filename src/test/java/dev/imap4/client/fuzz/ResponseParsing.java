@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The response path without the engine: bytes read line by line with {@link ImapInput}, each
@@ -69,7 +68,7 @@ final class ResponseParsing {
         if (!in.maybe('*')) {
             String tag = in.atom();
             in.sp();
-            codes(StatusParser.parse(tag, name(in), in));
+            codes(StatusParser.parse(tag, StatusParser.responseName(in), in));
             return;
         }
         in.sp();
@@ -77,7 +76,7 @@ final class ResponseParsing {
         if (number >= 0) {
             in.sp();
         }
-        String name = name(in);
+        String name = StatusParser.responseName(in);
         if (number >= 0) {
             if (name.equals("FETCH")) {
                 try (FetchResponse r = FetchParser.parse(number, in)) {
@@ -143,17 +142,5 @@ final class ResponseParsing {
             todo.addAll(n.children());
         }
         roots.forEach(ThreadNode::toString);
-    }
-
-    /** A response name or status word, upper case, ending before a '[' glued to it. */
-    private static String name(ImapInput in) {
-        int start = in.position();
-        String atom = in.atom();
-        int bracket = atom.indexOf('[');
-        if (bracket > 0) {
-            in.reset(start + bracket);
-            atom = atom.substring(0, bracket);
-        }
-        return atom.toUpperCase(Locale.ROOT);
     }
 }
