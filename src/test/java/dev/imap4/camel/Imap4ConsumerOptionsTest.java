@@ -40,6 +40,7 @@ class Imap4ConsumerOptionsTest extends CamelTestSupport {
         "onFailure=MOVE | onFailure=MOVE needs errorFolder",
         "onFailure=MOVE&errorFolder=Bad&maxFailedAttempts=0 | maxFailedAttempts must be at least 1",
         "fetchBatchSize=0 | fetchBatchSize must be at least 1",
+        "batchMemoryLimit=-1 | batchMemoryLimit must not be negative",
         "idle=true&idleInterval=0 | idleInterval must be positive",
         "onFailure=FLAG&failureFlag=\\Recent | is not a valid IMAP keyword",
         "searchCriteria=  | searchCriteria must not be empty",

@@ -92,4 +92,26 @@ class ValueTypesTest {
         assertTrue(new ThreadNode(0, List.of()).isDummy());
         assertFalse(new ThreadNode(3, List.of()).isDummy());
     }
+
+    @Test
+    void aReleasedSpoolFileOutlivesItsLiteral() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("imap4-literal-", ".tmp");
+        try {
+            java.nio.file.Files.writeString(file, "spooled");
+            Literal spooled = Literal.spooled(file, 7);
+            assertEquals(file, spooled.release());
+            spooled.close();
+            assertTrue(java.nio.file.Files.exists(file), "the caller owns the file now");
+            try (java.io.InputStream in = spooled.openStream()) {
+                assertEquals("spooled", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
+            }
+
+            Literal owned = Literal.spooled(file, 7);
+            owned.close();
+            assertFalse(java.nio.file.Files.exists(file), "a literal that kept its file deletes it");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertThrows(IllegalStateException.class, () -> Literal.of("x").release(), "in memory: no file to hand over");
+    }
 }
