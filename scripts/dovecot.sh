@@ -43,6 +43,22 @@ mail_ids() { # sets MUID and MGID
     MUID=$(id -u "$u"); MGID=$(id -g "$u")
 }
 
+# USER PATH: fails loudly unless USER can reach PATH. Dovecot's auth and mail processes run as
+# unprivileged users; under a parent directory of mode 0700 (what mktemp -d creates) Dovecot starts,
+# but every user lookup fails later with only "Auth USER lookup failed" in its log.
+check_reachable() {
+    local user=$1 path=$2 p=/ part
+    runuser -u "$user" -- test -r "$path" && return 0
+    for part in $(dirname "$path" | tr '/' ' '); do
+        p=${p%/}/$part
+        if ! runuser -u "$user" -- test -x "$p"; then
+            die "user $user cannot enter $p (mode $(stat -c %a "$p"), owner $(stat -c %U "$p")): Dovecot's" \
+                "processes could not read their files. Use a directory every user can traverse, or: chmod o+x $p"
+        fi
+    done
+    die "user $user cannot read $path"
+}
+
 write_config() {
     local d=$1 internal login zlib=""
     mail_ids
@@ -76,6 +92,7 @@ EOF
     chmod 644 "$d/etc/users"
     # the ACL dict is rewritten by dotlock and rename: its directory must be the mail user's
     chown "$MUID:$MGID" "$d/mail" "$d/shared"
+    [[ $EUID -eq 0 ]] && { check_reachable "$internal" "$d/etc/users"; check_reachable "$MAIL_USER" "$d/mail"; }
     : >>"$d/dovecot.log"
     cat >"$d/etc/dovecot.conf" <<EOF
 # Written by dovecot.sh start: a throwaway test instance.
@@ -237,13 +254,29 @@ cmd_populate() {
     [[ $folder == INBOX ]] || dir="$dir/.${folder//\//.}"
     mkdir -p "$dir"
     [[ $folder == INBOX ]] || touch "$dir/maildirfolder"
+    local running=""
+    master_pid "$d" >/dev/null && running=yes
+    # the user lookup that indexing needs, before a single message is written
+    [[ -z $running ]] || doveadm -c "$d/etc/dovecot.conf" user "$user" >/dev/null \
+        || die "Dovecot cannot look up $user; see $d/dovecot.log"
     first=$( { find "$dir/cur" "$dir/new" -type f 2>/dev/null || true; } | wc -l)
-    python3 "$HERE/populate.py" maildir "$dir" "$count" "$size" "${folder//\//-}" "$first"
+    # All or nothing: the messages are written to a staging folder under the Maildir's tmp/ (which
+    # Dovecot ignores), moved into cur/ only when all are written, and removed again when indexing
+    # fails, so a retry after a failure never doubles the folder.
+    mkdir -p "$dir/tmp"
+    STAGE=$(mktemp -d "$dir/tmp/populate.XXXXXX")
+    trap 'rm -rf "$STAGE"' EXIT
+    python3 "$HERE/populate.py" maildir "$STAGE" "$count" "$size" "${folder//\//-}" "$first"
+    (cd "$STAGE/cur" && find . -type f -printf '%f\n') >"$STAGE/manifest"
+    find "$STAGE/cur" -type f -exec mv -t "$dir/cur" {} +
     chown -R "$MUID:$MGID" "$d/mail/$user"
-    if master_pid "$d" >/dev/null; then
+    if [[ -n $running ]]; then
         # index now (assigns UIDs), so the first test does not pay for it; then fix the quota
-        doveadm -c "$d/etc/dovecot.conf" mailbox status -u "$user" "messages" "$folder"
-        doveadm -c "$d/etc/dovecot.conf" quota recalc -u "$user"
+        if ! { doveadm -c "$d/etc/dovecot.conf" mailbox status -u "$user" "messages" "$folder" &&
+               doveadm -c "$d/etc/dovecot.conf" quota recalc -u "$user"; }; then
+            (cd "$dir/cur" && xargs -r rm -f <"$STAGE/manifest")
+            die "indexing $user's $folder failed, its $count new messages removed again; see $d/dovecot.log"
+        fi
     fi
 }
 

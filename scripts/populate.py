@@ -153,9 +153,32 @@ def to_imap(host, port, user, password, folder, count, size, first_no, batch=500
     if b" OK" not in resp[:6]:
         raise SystemExit("populate.py: LOGIN failed: %r" % resp)
     command(f, b"p2", b"CREATE " + quoted(folder))   # NO when it exists; APPEND tells the rest
+    appended = []   # UID sets from APPENDUID (RFC 4315), to take a failed run back
+    try:
+        append_batches(f, gen, quoted(folder), count, batch, appended)
+    except BaseException:
+        if appended:   # all or nothing: a retry after a failure must not double the folder
+            undo(f, quoted(folder), b",".join(appended))
+        raise
+    command(f, b"p4", b"LOGOUT")
+    sock.close()
+
+
+def undo(f, folder, uids):
+    try:
+        command(f, b"p5", b"SELECT " + folder)
+        command(f, b"p6", b"UID STORE " + uids + b" +FLAGS.SILENT (\\Deleted)")
+        resp = command(f, b"p7", b"UID EXPUNGE " + uids)
+        sys.stderr.write("populate.py: the messages appended before the failure were removed: %r\n" % resp)
+    except (OSError, SystemExit) as e:
+        sys.stderr.write("populate.py: could not remove the messages appended before the failure"
+                         " (UIDs %s): %s\n" % (uids.decode(), e))
+
+
+def append_batches(f, gen, folder, count, batch, appended):
     n = 0
     for start in range(0, count, batch):
-        parts = [b"p3 APPEND " + quoted(folder)]
+        parts = [b"p3 APPEND " + folder]
         for k in range(start, min(count, start + batch)):
             ts, data = gen.message(k)
             parts.append(b" () " + internaldate(ts).encode() + b" {%d+}\r\n" % len(data) + data)
@@ -167,9 +190,11 @@ def to_imap(host, port, user, password, folder, count, size, first_no, batch=500
                 break
         if not resp.startswith(b"p3 OK"):
             raise SystemExit("populate.py: APPEND failed after %d messages: %r" % (n, resp))
+        code = resp.split(b"[APPENDUID ", 1)
+        if len(code) < 2:
+            raise SystemExit("populate.py: the server sent no APPENDUID, so a failure could not be undone")
+        appended.append(code[1].split(b"]", 1)[0].split(b" ")[1])
         n = min(count, start + batch)
-    command(f, b"p4", b"LOGOUT")
-    sock.close()
 
 
 def main(argv):

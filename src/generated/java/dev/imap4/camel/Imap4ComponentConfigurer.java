@@ -105,6 +105,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamcommand":
         case "streamCommand": getOrCreateConfiguration(target).setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustcertificates":
+        case "trustCertificates": getOrCreateConfiguration(target).setTrustCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -190,6 +192,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
+        case "trustcertificates":
+        case "trustCertificates": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "username": return java.lang.String.class;
@@ -276,6 +280,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "streamcommand":
         case "streamCommand": return getOrCreateConfiguration(target).getStreamCommand();
+        case "trustcertificates":
+        case "trustCertificates": return getOrCreateConfiguration(target).getTrustCertificates();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "username": return getOrCreateConfiguration(target).getUsername();

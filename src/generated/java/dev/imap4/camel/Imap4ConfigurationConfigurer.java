@@ -87,6 +87,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamcommand":
         case "streamCommand": target.setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustcertificates":
+        case "trustCertificates": target.setTrustCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -159,6 +161,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
+        case "trustcertificates":
+        case "trustCertificates": return java.lang.String.class;
         case "username": return java.lang.String.class;
         default: return null;
         }
@@ -232,6 +236,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sslContextParameters": return target.getSslContextParameters();
         case "streamcommand":
         case "streamCommand": return target.getStreamCommand();
+        case "trustcertificates":
+        case "trustCertificates": return target.getTrustCertificates();
         case "username": return target.getUsername();
         default: return null;
         }

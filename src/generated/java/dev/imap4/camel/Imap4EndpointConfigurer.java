@@ -120,6 +120,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "streamCommand": target.getConfiguration().setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "trustcertificates":
+        case "trustCertificates": target.getConfiguration().setTrustCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -227,6 +229,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "streamCommand": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "trustcertificates":
+        case "trustCertificates": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
@@ -335,6 +339,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "streamCommand": return target.getConfiguration().getStreamCommand();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "trustcertificates":
+        case "trustCertificates": return target.getConfiguration().getTrustCertificates();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();

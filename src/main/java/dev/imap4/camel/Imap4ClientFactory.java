@@ -9,9 +9,14 @@ import dev.imap4.client.ImapClient;
 import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.sasl.Sasl;
 import dev.imap4.client.sasl.SaslMechanism;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustAllTrustManager;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -55,12 +60,33 @@ public class Imap4ClientFactory {
                 .withConnectTimeout(Duration.ofMillis(config.getConnectTimeout()))
                 .withReadTimeout(Duration.ofMillis(config.getReadTimeout()))
                 .withDebug(config.getDebugLevel());
-        if (config.getSslContextParameters() != null) {
+        String pem = config.getTrustCertificates();
+        if (pem != null && config.getSslContextParameters() != null) {
+            throw new IllegalArgumentException("set trustCertificates or sslContextParameters, not both: put the"
+                    + " certificates of " + pem + " in the trust store of the SSL context parameters instead");
+        }
+        if (pem != null) {
+            options = options.withTrustedCertificates(readResource(pem, context), pem);
+        } else if (config.getSslContextParameters() != null) {
             refuseTrustAll(config.getSslContextParameters());
             SSLContext ssl = config.getSslContextParameters().createSSLContext(context);
             options = options.withSslContext(ssl);
         }
         return options;
+    }
+
+    /** A plain path is a file; classpath:, file: and http: are resolved as Camel resolves resources. */
+    private static byte[] readResource(String location, CamelContext context) throws IOException {
+        if (!ResourceHelper.hasScheme(location)) {
+            try {
+                return Files.readAllBytes(Path.of(location));
+            } catch (IOException e) {
+                throw new IOException("cannot read trustCertificates " + location + ": " + e, e);
+            }
+        }
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, location)) {
+            return in.readAllBytes();
+        }
     }
 
     /**

@@ -24,7 +24,8 @@ public class Imap4Component extends HealthCheckComponent implements SSLContextPa
         parseHostAndPort(remaining, config);
         Imap4Endpoint endpoint = new Imap4Endpoint(uri, this, config);
         setProperties(endpoint, parameters);
-        if (config.getSslContextParameters() == null && useGlobalSslContextParameters) {
+        if (config.getSslContextParameters() == null && config.getTrustCertificates() == null
+                && useGlobalSslContextParameters) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
         return endpoint;

@@ -25,6 +25,9 @@ public class Imap4Configuration implements Cloneable {
     private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
 
     @UriParam(label = "security")
+    private String trustCertificates;
+
+    @UriParam(label = "security")
     private String username;
 
     @UriParam(label = "security", secret = true)
@@ -178,6 +181,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getTrustCertificates() {
+        return trustCertificates;
+    }
+
+    /**
+     * A PEM file whose certificates are the only ones trusted, like Python's cafile= or curl's --cacert: a self-signed server's certificate (for example the cert.pem a test server writes), a private CA, or several in one file. A file path, or classpath:, file: or http: as Camel resolves resources. Certificates and host names are still verified. Not together with sslContextParameters.
+     */
+    public void setTrustCertificates(String trustCertificates) {
+        this.trustCertificates = trustCertificates;
     }
 
     public String getUsername() {

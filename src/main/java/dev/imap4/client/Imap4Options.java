@@ -1,5 +1,8 @@
 package dev.imap4.client;
 
+import dev.imap4.client.transport.PemTrust;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -105,6 +108,28 @@ public final class Imap4Options {
         Imap4Options o = copy();
         o.sslContext = context;
         return o;
+    }
+
+    /**
+     * Trusts exactly the certificates of a PEM file (Python's {@code cafile=}, curl's
+     * {@code --cacert}): a self-signed server's certificate, a private CA, or several in one file.
+     * Chains and host names are still verified. Replaces {@link #withSslContext}; the file is read now.
+     *
+     * @throws Imap4Exception when the file cannot be read or holds no certificate
+     */
+    public Imap4Options withTrustedCertificates(Path pemFile) {
+        byte[] pem;
+        try {
+            pem = Files.readAllBytes(pemFile);
+        } catch (IOException e) {
+            throw new Imap4Exception("cannot read the trusted certificates file " + pemFile + ": " + e, e);
+        }
+        return withTrustedCertificates(pem, pemFile.toString());
+    }
+
+    /** As {@link #withTrustedCertificates(Path)}, from PEM bytes; {@code source} names them in errors. */
+    public Imap4Options withTrustedCertificates(byte[] pem, String source) {
+        return withSslContext(PemTrust.sslContext(pem, source));
     }
 
     /** imaplib's debug level: above 3 every command and response line is traced, secrets redacted. */
