@@ -263,7 +263,7 @@ cmd_populate() {
     # All or nothing: the messages are written to a staging folder under the Maildir's tmp/ (which
     # Dovecot ignores), moved into cur/ only when all are written, and removed again when indexing
     # fails, so a retry after a failure never doubles the folder.
-    mkdir -p "$dir/tmp"
+    mkdir -p "$dir/cur" "$dir/new" "$dir/tmp"
     STAGE=$(mktemp -d "$dir/tmp/populate.XXXXXX")
     trap 'rm -rf "$STAGE"' EXIT
     python3 "$HERE/populate.py" maildir "$STAGE" "$count" "$size" "${folder//\//-}" "$first"
