@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -22,7 +21,7 @@ class Imap4MemoryBodyTest {
 
     @Test
     void convertsToBytesAndStringThroughItsOwnConverters() throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.start();
             assertNotNull(context.getTypeConverterRegistry().lookup(byte[].class, Imap4MemoryBody.class));
             assertNotNull(context.getTypeConverterRegistry().lookup(String.class, Imap4MemoryBody.class));
@@ -44,7 +43,7 @@ class Imap4MemoryBodyTest {
 
     @Test
     void readsLikeAStreamCache() throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
             Imap4MemoryBody body = new Imap4MemoryBody(RAW);
             assertEquals(RAW.length, body.length());
             assertEquals('S', body.read());
