@@ -97,7 +97,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             return n;
         } catch (Exception e) {
             addLastErrorDetail("reason", e instanceof Imap4ConsumerException ce ? ce.getReason()
-                    : e instanceof Imap4AbortException ? "connection lost" : "poll failed");
+                    : e instanceof Imap4AbortException a ? Imap4ConsumerConnection.reason(a, "connection lost")
+                    : "poll failed");
             throw e;
         } finally {
             if (!ok) {

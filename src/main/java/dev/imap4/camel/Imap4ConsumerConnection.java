@@ -4,13 +4,16 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
+import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.UntaggedResponse;
 import dev.imap4.client.types.MailboxState;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +69,7 @@ final class Imap4ConsumerConnection {
             throw failure(e.verb().startsWith("LOGIN") || e.verb().startsWith("AUTHENTICATE")
                     ? "authentication failed" : "connection refused", e);
         } catch (Imap4AbortException e) {
-            throw failure("cannot connect", e);
+            throw failure(reason(e, "cannot connect"), e);
         } catch (Imap4Exception e) {
             throw failure("authentication failed", e);
         } catch (Exception e) {
@@ -144,6 +147,26 @@ final class Imap4ConsumerConnection {
         } catch (RuntimeException e) {
             LOG.debug("Closing the connection to {} failed: {}", endpoint.getServiceUrl(), e.getMessage());
         }
+    }
+
+    /**
+     * The health check's short reason for a broken connection: the server's bytes made no sense
+     * ("protocol error", also for a line or literal over its cap), TLS failed, or the server went
+     * silent; {@code otherwise} for the rest (refused, reset, closed).
+     */
+    static String reason(Imap4AbortException e, String otherwise) {
+        if (e instanceof ImapProtocolException) {
+            return "protocol error";
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return "TLS handshake failed";
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "timed out";
+            }
+        }
+        return otherwise;
     }
 
     private Imap4ConsumerException failure(String reason, Exception cause) {

@@ -89,7 +89,7 @@ class Imap4ConsumerBrokenLinkTest {
 
         census.seed(user, 5, 30);
         HealthCheck.Result down = awaitHealth(consumer, HealthCheck.State.DOWN);
-        assertEquals("connection lost", down.getDetails().get("reason"), String.valueOf(down.getDetails()));
+        assertEquals("timed out", down.getDetails().get("reason"), String.valueOf(down.getDetails()));
         assertInstanceOf(Imap4AbortException.class, down.getError().orElseThrow());
         awaitHealth(consumer, HealthCheck.State.UP);
 

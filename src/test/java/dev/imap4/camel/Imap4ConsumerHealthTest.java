@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -19,18 +26,70 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
 
     @AfterEach
     void stopServer() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private MockEndpoint route(String options) throws Exception {
+        return route(server.port(), options);
+    }
+
+    private MockEndpoint route(int port, String options) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&initialDelay=0&delay=50&" + options)
+                from("imap4:127.0.0.1:" + port + "?security=PLAIN&username=joe&initialDelay=0&delay=50&" + options)
                         .routeId("r").to("mock:out");
             }
         });
         return getMockEndpoint("mock:out");
+    }
+
+    /** A server that answers every connection with {@code bytes} and then says nothing more. */
+    private static ServerSocket hostile(byte[] bytes) throws IOException {
+        ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            List<Socket> open = new ArrayList<>();
+            try {
+                while (true) {
+                    Socket s = ss.accept();
+                    open.add(s);
+                    s.getOutputStream().write(bytes);
+                    s.getOutputStream().flush();
+                }
+            } catch (IOException closed) {
+                open.forEach(s -> {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // closing anyway
+                    }
+                });
+            }
+        }, "hostile-server");
+        t.setDaemon(true);
+        t.start();
+        return ss;
+    }
+
+    @Test
+    void aServerSendingGarbageIsDownWithProtocolErrorNotCannotConnect() throws Exception {
+        try (ServerSocket http = hostile("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII))) {
+            route(http.getLocalPort(), "password=secret");
+            HealthCheck.Result down = await(HealthCheck.State.DOWN);
+            assertEquals("protocol error", down.getDetails().get("reason"), down.getDetails().toString());
+            assertTrue(down.getError().orElseThrow().getMessage().contains("greeting"), down.getError().get().getMessage());
+        }
+    }
+
+    @Test
+    void aGreetingThatNeverEndsIsDownWithTimedOut() throws Exception {
+        try (ServerSocket stall = hostile("* OK still typing".getBytes(StandardCharsets.US_ASCII))) {
+            route(stall.getLocalPort(), "password=secret&readTimeout=300");
+            HealthCheck.Result down = await(HealthCheck.State.DOWN);
+            assertEquals("timed out", down.getDetails().get("reason"), down.getDetails().toString());
+        }
     }
 
     /** The readiness check: DOWN before the first poll and after failed ones. */
