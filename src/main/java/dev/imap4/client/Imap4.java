@@ -123,7 +123,8 @@ public class Imap4 {
         try {
             t = openTransport(this.host, port);
         } catch (IOException e) {
-            throw new Imap4AbortException("cannot connect to " + describe() + ": " + e.getMessage(), e, List.of());
+            throw new Imap4AbortException("cannot connect to " + describe() + ": " + TlsFailure.describe(e, this.host.isEmpty() ? "localhost" : this.host), e,
+                    List.of());
         }
         engine = new CommandEngine(t, options, describe());
         engine.addListener(collector);

@@ -35,7 +35,8 @@ final class StartTls {
             engine.upgrade(plain.startTls(conn.host, conn.options));
         } catch (IOException e) {
             engine.close();
-            throw new Imap4AbortException("TLS handshake failed: " + e.getMessage(), e, engine.trace().recent());
+            throw new Imap4AbortException("TLS handshake failed: " + TlsFailure.describe(e, conn.host), e,
+                    engine.trace().recent());
         }
         conn.capability();
         return new ImapResult(tagged.status(), List.of(new ImapData.Line(tagged.raw())));

@@ -84,6 +84,8 @@ class Imap4SslPemTrustTest {
             Imap4AbortException e = assertThrows(Imap4AbortException.class,
                     () -> new Imap4Ssl("localhost", server.port(), options));
             assertInstanceOf(SSLHandshakeException.class, e.getCause(), e.toString());
+            assertTrue(e.getMessage().contains(": the server's certificate is not trusted (PKIX path building"),
+                    e.getMessage());
             server.verify();
         }
     }
@@ -101,6 +103,7 @@ class Imap4SslPemTrustTest {
             }
             assertInstanceOf(CertificateException.class, root, root.toString());
             assertTrue(root.getMessage().contains("localhost"), root.getMessage());
+            assertTrue(e.getMessage().contains(": the server's certificate is not for localhost ("), e.getMessage());
             server.verify();
         }
     }

@@ -207,6 +207,9 @@ class Imap4StartTlsTest {
             Imap4 m = Scripted.connect(server);
             Imap4AbortException e = assertThrows(Imap4AbortException.class, m::starttls);
             assertInstanceOf(SSLHandshakeException.class, e.getCause(), e.toString());
+            assertTrue(e.getMessage().startsWith("TLS handshake failed: the server's certificate is not trusted"
+                    + " (PKIX path building failed"), e.getMessage());
+            assertTrue(e.getMessage().contains("trustCertificates"), e.getMessage());
             server.verify();
             assertNotNull(server.tlsRejection());
         }
