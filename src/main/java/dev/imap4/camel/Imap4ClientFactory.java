@@ -54,6 +54,7 @@ public class Imap4ClientFactory {
         Imap4Options options = Imap4Options.defaults()
                 .withConnectTimeout(Duration.ofMillis(config.getConnectTimeout()))
                 .withReadTimeout(Duration.ofMillis(config.getReadTimeout()))
+                .withCommandDeadline(Duration.ofMillis(config.getCommandTimeout()))
                 .withDebug(config.getDebugLevel());
         if (config.getSslContextParameters() != null) {
             refuseTrustAll(config.getSslContextParameters());
