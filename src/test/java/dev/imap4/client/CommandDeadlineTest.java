@@ -94,9 +94,32 @@ class CommandDeadlineTest {
             Imap4 m = new Imap4("127.0.0.1", server.port(), options);
             m.select();
             ImapClient client = m.client();
+            Thread stopper = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                client.stopIdle(); // as the consumer does when an exchange completes
+            });
+            stopper.start();
             Imap4AbortException e = assertThrows(Imap4AbortException.class,
-                    () -> client.idle(Duration.ofMillis(300), u -> false));
+                    () -> client.idle(Duration.ofSeconds(30), u -> false));
             assertTrue(e.getMessage().startsWith("DONE ending IDLE exceeded its deadline of 1 s"), e.getMessage());
+            assertClosed(m, server);
+            stopper.join();
+        }
+    }
+
+    @Test
+    void anIdleEndsWithinItsDurationAndTheReadTimeoutWhateverTheServerSends() throws Exception {
+        // DONE at 300 ms, then only keep-alive lines: the IDLE's own bound ends it
+        try (TrickleServer server = TrickleServer.start("IDLE", "* OK still here\r\n", 100, 600)) {
+            Imap4 m = new Imap4("127.0.0.1", server.port(), Scripted.OPTIONS.withReadTimeout(Duration.ofSeconds(1)));
+            m.select();
+            Imap4AbortException e = assertThrows(Imap4AbortException.class,
+                    () -> m.client().idle(Duration.ofMillis(300), u -> false));
+            assertTrue(e.getMessage().contains("exceeded its deadline of 1"), e.getMessage());
             assertClosed(m, server);
         }
     }

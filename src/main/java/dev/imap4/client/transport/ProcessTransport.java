@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  */
 public final class ProcessTransport implements Transport {
 
-    /** How long a child may take to exit by itself once its input is closed. */
-    static final Duration GRACE = Duration.ofMillis(500);
+    /** How long a child may take to exit by itself once its input is closed (a JVM takes a moment). */
+    static final Duration GRACE = Duration.ofSeconds(2);
     /** How long the tree may take to end once asked (SIGTERM). */
     static final Duration TERM_WAIT = Duration.ofSeconds(2);
     /** How long the tree may take to go once forced (SIGKILL). */
