@@ -241,6 +241,7 @@ public final class CommandEngine implements AutoCloseable {
         }
         lastTagged = tagged;
         state = command.stateAfter(tagged, state);
+        closeIfDeadlinePassed();
         if (trace.on(3)) {
             trace.message(3, verb + " => " + tagged.status() + " " + tagged.rawText());
         }
@@ -451,6 +452,19 @@ public final class CommandEngine implements AutoCloseable {
             return read.get();
         } finally {
             deadline.disarm();
+            closeIfDeadlinePassed();
+        }
+    }
+
+    /**
+     * The watchdog may close the transport just as the last line arrived: the answer is whole, but
+     * the connection is gone, so it is marked closed rather than left to fail the next command.
+     */
+    private void closeIfDeadlinePassed() {
+        if (deadline.expired() && !aborted) {
+            trace.message(1, deadline.message() + "; the connection is closed");
+            aborted = true;
+            closeQuietly();
         }
     }
 
