@@ -43,6 +43,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "clientfactory":
         case "clientFactory": target.setClientFactory(property(camelContext, dev.imap4.camel.Imap4ClientFactory.class, value)); return true;
         case "command": getOrCreateConfiguration(target).setCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "commandtimeout":
+        case "commandTimeout": getOrCreateConfiguration(target).setCommandTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.imap4.camel.Imap4Configuration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -130,6 +132,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "clientfactory":
         case "clientFactory": return dev.imap4.camel.Imap4ClientFactory.class;
         case "command": return java.lang.String.class;
+        case "commandtimeout":
+        case "commandTimeout": return long.class;
         case "configuration": return dev.imap4.camel.Imap4Configuration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -218,6 +222,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "clientfactory":
         case "clientFactory": return target.getClientFactory();
         case "command": return getOrCreateConfiguration(target).getCommand();
+        case "commandtimeout":
+        case "commandTimeout": return getOrCreateConfiguration(target).getCommandTimeout();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

@@ -30,6 +30,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "batchmemorylimit":
         case "batchMemoryLimit": target.setBatchMemoryLimit(property(camelContext, long.class, value)); return true;
         case "command": target.setCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "commandtimeout":
+        case "commandTimeout": target.setCommandTimeout(property(camelContext, long.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "copyto":
@@ -104,6 +106,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "batchmemorylimit":
         case "batchMemoryLimit": return long.class;
         case "command": return java.lang.String.class;
+        case "commandtimeout":
+        case "commandTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "copyto":
@@ -179,6 +183,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "batchmemorylimit":
         case "batchMemoryLimit": return target.getBatchMemoryLimit();
         case "command": return target.getCommand();
+        case "commandtimeout":
+        case "commandTimeout": return target.getCommandTimeout();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "copyto":

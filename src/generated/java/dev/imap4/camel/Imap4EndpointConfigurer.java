@@ -38,6 +38,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "command": target.getConfiguration().setCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "commandtimeout":
+        case "commandTimeout": target.getConfiguration().setCommandTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "copyto":
@@ -147,6 +149,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "command": return java.lang.String.class;
+        case "commandtimeout":
+        case "commandTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "copyto":
@@ -257,6 +261,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "command": return target.getConfiguration().getCommand();
+        case "commandtimeout":
+        case "commandTimeout": return target.getConfiguration().getCommandTimeout();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "copyto":

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(58);
+        Set<String> props = new HashSet<>(59);
         props.add("accessTokenSupplier");
         props.add("allowedCommands");
         props.add("backoffErrorThreshold");
@@ -32,6 +32,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("batchMemoryLimit");
         props.add("bridgeErrorHandler");
         props.add("command");
+        props.add("commandTimeout");
         props.add("connectTimeout");
         props.add("copyTo");
         props.add("debugLevel");

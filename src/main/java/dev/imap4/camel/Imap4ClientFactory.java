@@ -59,6 +59,7 @@ public class Imap4ClientFactory {
         Imap4Options options = Imap4Options.defaults()
                 .withConnectTimeout(Duration.ofMillis(config.getConnectTimeout()))
                 .withReadTimeout(Duration.ofMillis(config.getReadTimeout()))
+                .withCommandDeadline(Duration.ofMillis(config.getCommandTimeout()))
                 .withDebug(config.getDebugLevel());
         String pem = config.getTrustCertificates();
         if (pem != null && config.getSslContextParameters() != null) {

@@ -24,6 +24,8 @@ public class Imap4Component extends HealthCheckComponent implements SSLContextPa
         parseHostAndPort(remaining, config);
         Imap4Endpoint endpoint = new Imap4Endpoint(uri, this, config);
         setProperties(endpoint, parameters);
+        // after the URI options: imap4:?streamCommand=... needs no host
+        requireHostOrStream(config);
         if (config.getSslContextParameters() == null && config.getTrustCertificates() == null
                 && useGlobalSslContextParameters) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());
@@ -63,8 +65,13 @@ public class Imap4Component extends HealthCheckComponent implements SSLContextPa
                 throw new IllegalArgumentException("port '" + port + "' in imap4:" + remaining + " is not a number");
             }
         }
-        if (config.getHost() == null && config.getStreamCommand() == null) {
-            throw new IllegalArgumentException("imap4: needs a host, as in imap4:mail.example.org");
+    }
+
+    /** A socket endpoint needs a host; a stream endpoint (streamCommand) does not. */
+    static void requireHostOrStream(Imap4Configuration config) {
+        if ((config.getHost() == null || config.getHost().isEmpty()) && config.getStreamCommand() == null) {
+            throw new IllegalArgumentException("imap4: needs a host, as in imap4:mail.example.org,"
+                    + " or a streamCommand");
         }
     }
 

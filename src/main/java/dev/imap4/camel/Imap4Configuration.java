@@ -45,6 +45,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
     private long readTimeout = 300000;
 
+    @UriParam(label = "advanced", defaultValue = "600000", javaType = "java.time.Duration")
+    private long commandTimeout = 600000;
+
     @UriParam(label = "advanced")
     private String streamCommand;
 
@@ -258,6 +261,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setReadTimeout(long readTimeout) {
         this.readTimeout = readTimeout;
+    }
+
+    public long getCommandTimeout() {
+        return commandTimeout;
+    }
+
+    /**
+     * Longest one IMAP command may take in milliseconds, however slowly the server sends (the read timeout restarts with every byte, this does not); past it the connection is aborted and the thread freed. 0 means no limit. The default of 10 minutes lets a batch of 100 messages of 1 MB each arrive over about 1.4 Mbit/s. An IDLE is bounded by idleInterval plus the read timeout instead.
+     */
+    public void setCommandTimeout(long commandTimeout) {
+        this.commandTimeout = commandTimeout;
     }
 
     public String getStreamCommand() {

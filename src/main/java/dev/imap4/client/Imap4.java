@@ -94,7 +94,7 @@ public class Imap4 {
     }
 
     private void greet() {
-        engine.readGreeting();
+        engine.withDeadline("greeting", engine::readGreeting);
         if (engine.capabilities().names().isEmpty()) {
             capability();
         }
@@ -531,7 +531,7 @@ public class Imap4 {
     public static Imap4 connectWithStartTls(String host, int port, Imap4Options options) {
         Imap4 conn = new Imap4(options);
         conn.open(host, port);
-        StatusResponse greeting = conn.engine.readGreeting();
+        StatusResponse greeting = conn.engine.withDeadline("greeting", conn.engine::readGreeting);
         if ("PREAUTH".equals(greeting.status())) {
             conn.shutdown();
             throw new Imap4Exception("server greeted with PREAUTH on a connection that requires STARTTLS;"

@@ -503,6 +503,9 @@ public final class ImapClient implements AutoCloseable {
      * {@code u -> u.is("EXISTS")}), {@link #stopIdle()} is called, or {@code maxDuration} passes
      * (re-issue IDLE before the server's timeout: 29 minutes at most, about 10 for Office 365).
      * Every response also reaches the unsolicited listeners. Returns true if a response stopped it.
+     * DONE must be answered within the read timeout, and the whole IDLE ends within
+     * {@code maxDuration} plus the read timeout, or the connection is aborted: a dead peer is
+     * noticed, whatever keep-alive lines a server sends.
      */
     public boolean idle(Duration maxDuration, Predicate<Untagged> stopWhen) {
         require("IDLE");
@@ -519,7 +522,7 @@ public final class ImapClient implements AutoCloseable {
             if (!readTimeout.isZero()) {
                 engine.transport().readTimeout(maxDuration.plus(readTimeout));
             }
-            engine.execute(cmd);
+            engine.execute(cmd, idleDeadline(maxDuration, readTimeout));
             return matched[0];
         } catch (IOException e) {
             throw new Imap4AbortException("cannot set the read timeout for IDLE: " + e.getMessage(), e, List.of());
@@ -534,6 +537,16 @@ public final class ImapClient implements AutoCloseable {
                 // the next read reports a broken connection
             }
         }
+    }
+
+    /**
+     * IDLE is bounded by its own duration, not the command deadline: DONE goes at
+     * {@code maxDuration} and must be answered within the read timeout (the command deadline when
+     * reads wait forever), so a dead or hostile peer holds the thread for at most the sum.
+     */
+    private Duration idleDeadline(Duration maxDuration, Duration readTimeout) {
+        Duration grace = readTimeout.isZero() ? engine.options().commandDeadline() : readTimeout;
+        return grace.isZero() ? Duration.ZERO : maxDuration.plus(grace);
     }
 
     /** Ends a running {@link #idle}; safe from any thread. */

@@ -75,14 +75,17 @@ public final class SearchCommand implements Command<SearchResult> {
         if (u.number() >= 0) {
             return false;
         }
+        SearchResult line;
         switch (u.name()) {
-            case "SEARCH" -> result = SearchParser.parseSearch(in, uid);
-            case "SORT" -> result = SearchParser.parseSort(in, uid);
-            case "ESEARCH" -> result = SearchParser.parseEsearch(in);
+            case "SEARCH" -> line = SearchParser.parseSearch(in, uid);
+            case "SORT" -> line = SearchParser.parseSort(in, uid);
+            case "ESEARCH" -> line = SearchParser.parseEsearch(in);
             default -> {
                 return false;
             }
         }
+        // a server may split one answer over several lines (imaplib keeps them all): each adds to it
+        result = result == null ? line : result.plus(line);
         return true;
     }
 

@@ -17,11 +17,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs commands over one connection: tags, the state table, the continuation loop, routing of
@@ -55,6 +57,7 @@ public final class CommandEngine implements AutoCloseable {
     private String runningTag;
     private StatusResponse bye;
     private StatusResponse lastTagged;
+    private final CommandDeadline deadline = new CommandDeadline(this::unblockTransport);
 
     public CommandEngine(Transport transport, Imap4Options options, String connectionName) {
         this.options = options;
@@ -190,8 +193,19 @@ public final class CommandEngine implements AutoCloseable {
 
     // ---- running commands ----
 
-    /** Runs {@code command} to its tagged completion and returns its result. */
+    /**
+     * Runs {@code command} to its tagged completion and returns its result, within the configured
+     * command deadline.
+     */
     public <R> R execute(Command<R> command) {
+        return execute(command, options.commandDeadline());
+    }
+
+    /**
+     * Runs {@code command} within {@code limit} (zero: no deadline) from its first byte sent to its
+     * tagged response; past it the connection is aborted, however slowly the server sends.
+     */
+    public <R> R execute(Command<R> command, Duration limit) {
         if (closed || aborted) {
             throw new Imap4AbortException("connection is closed");
         }
@@ -210,6 +224,7 @@ public final class CommandEngine implements AutoCloseable {
         runningTag = tag;
         boolean authenticating = verb.equalsIgnoreCase("AUTHENTICATE");
         wire.redactContinuations(authenticating);
+        deadline.arm("command " + verb, limit);
         try {
             trace.sent(w.trace());
             tagged = send(segments);
@@ -219,12 +234,14 @@ public final class CommandEngine implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             throw abort(e);
         } finally {
+            deadline.disarm();
             running = null;
             runningTag = null;
             wire.redactContinuations(false);
         }
         lastTagged = tagged;
         state = command.stateAfter(tagged, state);
+        closeIfDeadlinePassed();
         if (trace.on(3)) {
             trace.message(3, verb + " => " + tagged.status() + " " + tagged.rawText());
         }
@@ -302,6 +319,9 @@ public final class CommandEngine implements AutoCloseable {
     }
 
     private void nextResponseLine() throws IOException {
+        if (deadline.passed()) {
+            throw new Imap4AbortException(deadline.message());
+        }
         if (!in.nextLine()) {
             if (bye != null) {
                 throw new Imap4AbortException("server closed the connection after BYE: " + bye.rawText());
@@ -322,9 +342,13 @@ public final class CommandEngine implements AutoCloseable {
         }
     }
 
-    /** Ends an IDLE; may be called from another thread while the engine is reading. */
+    /**
+     * Ends an IDLE; may be called from another thread while the engine is reading. The server must
+     * answer within the read timeout (a dead peer is noticed then), whatever it sends meanwhile.
+     */
     public void sendDone() {
         synchronized (this) {
+            deadline.tighten("DONE ending IDLE", options.readTimeout());
             try {
                 trace.sent("DONE");
                 out.write("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -418,11 +442,46 @@ public final class CommandEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code read} (the greeting, for example) within the command deadline; past it the
+     * connection is aborted, as for a command.
+     */
+    public <R> R withDeadline(String what, Supplier<R> read) {
+        deadline.arm(what, options.commandDeadline());
+        try {
+            return read.get();
+        } finally {
+            deadline.disarm();
+            closeIfDeadlinePassed();
+        }
+    }
+
+    /**
+     * The watchdog may close the transport just as the last line arrived: the answer is whole, but
+     * the connection is gone, so it is marked closed rather than left to fail the next command.
+     */
+    private void closeIfDeadlinePassed() {
+        if (deadline.expired() && !aborted) {
+            trace.message(1, deadline.message() + "; the connection is closed");
+            aborted = true;
+            closeQuietly();
+        }
+    }
+
+    private void unblockTransport() {
+        trace.message(1, deadline.message());
+        transport.unblock();
+    }
+
     private Imap4AbortException abort(Throwable e) {
         aborted = true;
         List<String> history = trace.recent();
         closeQuietly();
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (deadline.expired()) {
+            // the deadline passed: checked before a line, or the watchdog failed a blocked read or write
+            return new Imap4AbortException(deadline.message(), cause, history);
+        }
         if (cause instanceof ImapProtocolException p) {
             return new ImapProtocolException(p.getMessage().split(System.lineSeparator(), 2)[0], p, history);
         }

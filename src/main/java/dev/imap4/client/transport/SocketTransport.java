@@ -22,25 +22,28 @@ import javax.net.ssl.SSLSocket;
 public final class SocketTransport implements Transport {
 
     private final Socket socket;
+    private final Socket tcp;
     private final InputStream input;
     private final OutputStream output;
 
-    private SocketTransport(Socket socket) throws IOException {
+    private SocketTransport(Socket socket, Socket tcp) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         this.input = socket.getInputStream();
         this.output = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     }
 
     /** A plain TCP connection. */
     public static SocketTransport connect(String host, int port, Imap4Options options) throws IOException {
-        return new SocketTransport(plainSocket(host, port, options));
+        Socket s = plainSocket(host, port, options);
+        return new SocketTransport(s, s);
     }
 
     /** An implicit-TLS connection (IMAP4_SSL, port 993), handshake done and verified. */
     public static SocketTransport connectTls(String host, int port, Imap4Options options) throws IOException {
         Socket plain = plainSocket(host, port, options);
         try {
-            return new SocketTransport(handshake(plain, host, port, options));
+            return new SocketTransport(handshake(plain, host, port, options), plain);
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
@@ -50,7 +53,7 @@ public final class SocketTransport implements Transport {
     /** Layers TLS over this connection's socket (STARTTLS); the caller drops its plain buffers. */
     public SocketTransport startTls(String host, Imap4Options options) throws IOException {
         output.flush();
-        return new SocketTransport(handshake(socket, host, socket.getPort(), options));
+        return new SocketTransport(handshake(socket, host, socket.getPort(), options), tcp);
     }
 
     private static Socket plainSocket(String host, int port, Imap4Options options) throws IOException {
@@ -126,6 +129,19 @@ public final class SocketTransport implements Transport {
     @Override
     public void readTimeout(Duration timeout) throws IOException {
         socket.setSoTimeout(millis(timeout));
+    }
+
+    /**
+     * Closes the TCP socket itself, under any TLS layer: a blocked read or write fails at once, and
+     * no TLS close_notify is written to a peer that may not be reading.
+     */
+    @Override
+    public void unblock() {
+        try {
+            tcp.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ final class TimedInputStream extends InputStream {
     private int count;
     private boolean eof;
     private IOException failure;
+    private boolean broken;
     private volatile long timeoutMillis;
 
     TimedInputStream(InputStream source, Duration timeout, String threadName) {
@@ -45,7 +46,9 @@ final class TimedInputStream extends InputStream {
             }
         } catch (IOException e) {
             synchronized (this) {
-                failure = e;
+                if (failure == null) {
+                    failure = e;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -59,9 +62,12 @@ final class TimedInputStream extends InputStream {
 
     private synchronized void put(byte[] chunk, int n) throws InterruptedException {
         int off = 0;
-        while (off < n) {
-            while (count == ring.length) {
+        while (off < n && !broken) {
+            while (count == ring.length && !broken) {
                 wait();
+            }
+            if (broken) {
+                return;
             }
             int tail = (head + count) % ring.length;
             int len = Math.min(n - off, Math.min(ring.length - count, ring.length - tail));
@@ -112,6 +118,18 @@ final class TimedInputStream extends InputStream {
         return n;
     }
 
+    /**
+     * Fails every read from now on with {@code reason}, waking one that waits; what was buffered is
+     * dropped. Never blocks on the pipe.
+     */
+    synchronized void breakWith(IOException reason) {
+        broken = true;
+        failure = reason;
+        eof = true;
+        count = 0;
+        notifyAll();
+    }
+
     @Override
     public synchronized int available() {
         return count;
@@ -119,6 +137,7 @@ final class TimedInputStream extends InputStream {
 
     @Override
     public void close() throws IOException {
+        breakWith(new IOException("the child process's output is closed"));
         source.close();
     }
 }

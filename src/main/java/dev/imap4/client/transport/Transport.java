@@ -30,6 +30,14 @@ public interface Transport extends Closeable {
     default void readTimeout(Duration timeout) throws IOException {
     }
 
+    /**
+     * Makes a read or write blocked in another thread fail soon (a command deadline passed); never
+     * blocks and never throws. The owner still calls {@link #close()} afterwards.
+     */
+    default void unblock() {
+        close();
+    }
+
     /** Closes the pipe; never throws, safe to call twice. */
     @Override
     void close();

@@ -21,4 +21,26 @@ public record SearchResult(boolean uid, List<Long> numbers, Long min, Long max, 
     public SearchResult {
         numbers = List.copyOf(numbers);
     }
+
+    /**
+     * This result followed by {@code later}, another untagged SEARCH, SORT or ESEARCH line of the
+     * same command: a server may split one answer over several lines, and each adds to it. Numbers
+     * keep the server's order; MIN and MAX are the extremes of both, COUNTs add up, the highest
+     * mod-sequence is the greater, and the correlator tag is the first one given.
+     */
+    public SearchResult plus(SearchResult later) {
+        List<Long> all = new java.util.ArrayList<>(numbers.size() + later.numbers.size());
+        all.addAll(numbers);
+        all.addAll(later.numbers);
+        return new SearchResult(uid || later.uid, all, pick(min, later.min, Math::min), pick(max, later.max, Math::max),
+                pick(count, later.count, Long::sum), pick(highestModSeq, later.highestModSeq, Math::max),
+                tag != null ? tag : later.tag);
+    }
+
+    private static Long pick(Long a, Long b, java.util.function.BinaryOperator<Long> both) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : both.apply(a, b);
+    }
 }
