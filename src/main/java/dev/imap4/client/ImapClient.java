@@ -469,7 +469,15 @@ public final class ImapClient implements AutoCloseable {
      */
     public RawResponse raw(String verb, List<String> args) {
         List<UntaggedResponse> seen = new java.util.ArrayList<>();
-        Consumer<UntaggedResponse> capture = seen::add;
+        dev.imap4.client.engine.ConnectionBudget budget = engine.budget();
+        long[] charged = new long[1];
+        Consumer<UntaggedResponse> capture = r -> {
+            // the list is a result being built: it draws on the heap budget until handed over
+            long size = rawSize(r);
+            budget.chargeHeap(size, "raw " + verb + " result of " + (seen.size() + 1) + " untagged responses");
+            charged[0] += size;
+            seen.add(r);
+        };
         engine.addListener(capture);
         try {
             dev.imap4.client.command.RawCommand cmd = new dev.imap4.client.command.RawCommand(
@@ -481,7 +489,20 @@ public final class ImapClient implements AutoCloseable {
             return new RawResponse(tagged, seen);
         } finally {
             engine.removeListener(capture);
+            budget.creditHeap(charged[0]);
         }
+    }
+
+    private static long rawSize(UntaggedResponse r) {
+        long size = dev.imap4.client.engine.ConnectionBudget.ITEM_OVERHEAD;
+        for (ImapData d : r.data()) {
+            if (d instanceof ImapData.Line l) {
+                size += l.bytes().length;
+            } else if (d instanceof ImapData.Pair p) {
+                size += p.header().length + (p.literal().isSpooled() ? 0 : p.literal().size());
+            }
+        }
+        return size;
     }
 
     /** The answer to {@link #raw}: the tagged response and the untagged ones, in order. */
