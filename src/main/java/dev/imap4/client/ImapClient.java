@@ -474,7 +474,7 @@ public final class ImapClient implements AutoCloseable {
         Consumer<UntaggedResponse> capture = r -> {
             // the list is a result being built: it draws on the heap budget until handed over
             long size = rawSize(r);
-            budget.chargeHeap(size, "raw " + verb + " result of " + (seen.size() + 1) + " untagged responses");
+            budget.chargeHeap(size, () -> "raw " + verb + " result of " + (seen.size() + 1) + " untagged responses");
             charged[0] += size;
             seen.add(r);
         };

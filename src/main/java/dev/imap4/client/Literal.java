@@ -95,6 +95,8 @@ public final class Literal implements AutoCloseable {
         }
         try {
             return Files.newInputStream(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw gone(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spooled literal " + file, e);
         }
@@ -110,9 +112,16 @@ public final class Literal implements AutoCloseable {
         }
         try {
             return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw gone(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spooled literal " + file, e);
         }
+    }
+
+    private UncheckedIOException gone(IOException e) {
+        return new UncheckedIOException("spooled literal " + file + " was deleted: it was closed, dropped from the"
+                + " untagged store, or its connection closed before it was handed over", e);
     }
 
     public String asString(Charset charset) {

@@ -110,7 +110,7 @@ final class UntaggedStore {
         long heap = heapSize(item);
         if (budget != null) {
             if (checked) {
-                budget.chargeHeap(heap, "untagged " + name + " data of " + size + " bytes kept");
+                budget.chargeHeap(heap, () -> "untagged " + name + " data of " + size + " bytes kept");
             } else {
                 budget.chargeHeapUnchecked(heap);
             }

@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.imap4.testing.HeapPeak;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +37,17 @@ class HostileFloodBoundedMemoryTest {
 
     @TempDir
     Path spool;
+
+    @BeforeEach
+    void resetPeak() {
+        HeapPeak.reset();
+    }
+
+    @AfterEach
+    void reportPeak(TestInfo test) {
+        System.out.println("hostile flood: " + test.getDisplayName() + ": peak heap "
+                + HeapPeak.mib(HeapPeak.peakUsedBytes()) + " of " + HeapPeak.mib(HeapPeak.maxBytes()));
+    }
 
     private Imap4 connect(FloodTransport server) {
         Imap4 m = new TransportImap4(server, Imap4Options.defaults().withReadTimeout(Duration.ofSeconds(30))

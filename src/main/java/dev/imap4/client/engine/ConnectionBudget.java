@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ConnectionBudget implements Literal.SpoolOwner {
 
     /** Heap charged per line or literal on top of its bytes, for the objects parsed from it. */
-    public static final int ITEM_OVERHEAD = 128;
+    public static final int ITEM_OVERHEAD = 256;
 
     private final long heapLimit;
     private final long diskLimit;
@@ -80,6 +80,15 @@ public final class ConnectionBudget implements Literal.SpoolOwner {
         if (now > heapLimit) {
             heap.addAndGet(-bytes);
             throw exceeded("heap", "maxHeldBytes", heapLimit, now - bytes, what);
+        }
+    }
+
+    /** As {@link #chargeHeap(long, String)}, building the description only when the budget is exceeded. */
+    public void chargeHeap(long bytes, java.util.function.Supplier<String> what) {
+        long now = heap.addAndGet(bytes);
+        if (now > heapLimit) {
+            heap.addAndGet(-bytes);
+            throw exceeded("heap", "maxHeldBytes", heapLimit, now - bytes, what.get());
         }
     }
 
