@@ -172,6 +172,26 @@ class HostileServerBudgetTest {
         assertNull(m.response("XFOO").data().get(0), "taken: none left");
     }
 
+    @Test
+    void theOldestEntryGoesFirstWhateverItsName(@TempDir Path spool) {
+        FloodTransport server = server();
+        String[] names = {"XA", "XB", "XA", "XB"};
+        for (int i = 0; i < names.length; i++) {
+            server.answer("NOOP", FloodTransport.lines("* " + names[i] + " " + i + "y".repeat(100_000), 1));
+        }
+        Imap4 m = connect(server, spool);
+        for (int i = 0; i < names.length; i++) {
+            m.noop();
+        }
+        // 400,000 bytes kept against 262,144: the entries of the first and second NOOP go, in that order
+        List<ImapData> xa = m.response("XA").data();
+        List<ImapData> xb = m.response("XB").data();
+        assertEquals(1, xa.size());
+        assertTrue(xa.get(0).toString().startsWith("2y"), "XA of the third NOOP is kept");
+        assertEquals(1, xb.size());
+        assertTrue(xb.get(0).toString().startsWith("3y"), "XB of the fourth NOOP is kept");
+    }
+
     // ---- scenario 3: an endless stream of small unsolicited responses ----
 
     @Test
