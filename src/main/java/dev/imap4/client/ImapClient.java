@@ -465,7 +465,8 @@ public final class ImapClient implements AutoCloseable {
     /**
      * Any command, with imaplib-style arguments (each encoded by imaplib's quoting rules, CR/LF
      * never raw): the tagged response and every untagged response it provoked. NO and BAD raise
-     * {@link Imap4CommandException}.
+     * {@link Imap4CommandException}. Spooled literals in the responses are handed to the caller, who
+     * closes them; while the command runs, the collected responses draw on the connection's heap budget.
      */
     public RawResponse raw(String verb, List<String> args) {
         List<UntaggedResponse> seen = new java.util.ArrayList<>();
@@ -486,6 +487,14 @@ public final class ImapClient implements AutoCloseable {
                 cmd.arg(a);
             }
             StatusResponse tagged = Imap4CommandException.requireOk(cmd.verb(), engine.execute(cmd));
+            // handed over: the caller owns the spool files now (closing a literal deletes its file)
+            for (UntaggedResponse r : seen) {
+                for (ImapData d : r.data()) {
+                    if (d instanceof ImapData.Pair p) {
+                        budget.detach(p.literal());
+                    }
+                }
+            }
             return new RawResponse(tagged, seen);
         } finally {
             engine.removeListener(capture);

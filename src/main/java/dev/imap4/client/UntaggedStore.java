@@ -101,10 +101,6 @@ final class UntaggedStore {
         return ImapData.line(st.codeData() == null ? "" : st.codeData());
     }
 
-    void keep(String name, ImapData item) {
-        keep(name, item, true);
-    }
-
     private synchronized void keep(String name, ImapData item, boolean checked) {
         long size = wireSize(item);
         long heap = heapSize(item);
@@ -229,7 +225,9 @@ final class UntaggedStore {
 
     private void drop(Entry e, boolean evicted) {
         forget(e);
-        if (e.item instanceof ImapData.Pair p) {
+        // a literal raw() already handed to its caller is the caller's to close
+        if (e.item instanceof ImapData.Pair p && (budget == null || !p.literal().isSpooled()
+                || budget.owns(p.literal()))) {
             p.literal().close();
         }
         if (evicted) {

@@ -105,6 +105,21 @@ class HostileServerBudgetTest {
         assertEquals(0, files(spool));
     }
 
+    @Test
+    void aLiteralReturnedByRawOutlivesTheStoreAndTheConnection(@TempDir Path spool) {
+        FloodTransport server = server().answer("XRAW", FloodTransport.literals("* XFOO ", 300_000, "", 1))
+                .answer("NOOP", FloodTransport.lines("* XBAR " + "y".repeat(1000), 1));
+        Imap4 m = connect(server, spool);
+        ImapClient.RawResponse r = m.client().raw("XRAW", List.of());
+        Literal literal = ((ImapData.Pair) r.untagged().get(0).data().get(0)).literal();
+        m.noop(); // over maxUnsolicitedBytes: the store drops its reference to the same data
+        assertTrue(m.untaggedEvictions() >= 1);
+        m.shutdown();
+        assertEquals(300_000, literal.bytes().length, "the caller's literal is not deleted under it");
+        literal.close();
+        assertEquals(0, files(spool));
+    }
+
     // ---- scenario 2: many items, each under the caps ----
 
     @Test

@@ -186,6 +186,11 @@ public final class ConnectionBudget implements Literal.SpoolOwner {
         return l;
     }
 
+    /** Whether the connection still owns {@code l}'s spool file (it was not handed over, closed or released). */
+    public boolean owns(Literal l) {
+        return l.isSpooled() && owned.get(l.file()) == l;
+    }
+
     /** The literal goes to the caller: the connection no longer deletes it or counts it. */
     public void detach(Literal l) {
         if (l.isSpooled() && owned.remove(l.file(), l)) {
