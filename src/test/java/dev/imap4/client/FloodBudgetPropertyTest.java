@@ -93,17 +93,17 @@ class FloodBudgetPropertyTest {
             case TYPED_SEARCH -> m.client().uidSearch("ALL");
             case TYPED_LIST -> m.client().list("", "*");
             case TYPED_FETCH -> m.client().uidFetch(NumberSet.uids(1), FetchItems.of().withBody(), r -> { });
-            case TYPED_RAW -> m.client().raw("NOOP", List.of());
+            case TYPED_RAW -> m.client().raw("NOOP", List.of()).untagged().forEach(u -> closeAll(u.data()));
             case RAW_SEARCH -> m.uid("SEARCH", "ALL");
             case RAW_NOOP -> m.noop();
-            case RAW_FETCH -> closeAll(m.uid("FETCH", "1", "(BODY[])"));
+            case RAW_FETCH -> closeAll(m.uid("FETCH", "1", "(BODY[])").data());
             default -> throw new IllegalStateException();
         }
     }
 
-    /** The caller of the raw API owns what it takes: it closes the literals. */
-    private static void closeAll(ImapResult result) {
-        for (ImapData d : result.data()) {
+    /** The caller owns what a command returns: it closes the literals. */
+    private static void closeAll(List<ImapData> data) {
+        for (ImapData d : data) {
             if (d instanceof ImapData.Pair p) {
                 p.literal().close();
             }
