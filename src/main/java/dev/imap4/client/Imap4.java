@@ -127,6 +127,8 @@ public class Imap4 {
                     List.of());
         }
         engine = new CommandEngine(t, options, describe());
+        untaggedResponses.attach(engine.budget(), engine::commandCount, options.maxUnsolicitedBytes());
+        engine.addCommandStartHook(untaggedResponses::trim);
         engine.addListener(collector);
     }
 
@@ -175,7 +177,19 @@ public class Imap4 {
         }
     }
 
-    /** Closes the connection without LOGOUT. */
+    /**
+     * How many untagged entries were dropped from the store behind {@link #response} and
+     * {@link #recent} to keep it within its bounds (oldest first; see
+     * {@link Imap4Options#withMaxUnsolicitedBytes}).
+     */
+    public long untaggedEvictions() {
+        return untaggedResponses.evictions();
+    }
+
+    /**
+     * Closes the connection without LOGOUT. Spool files of literals not yet handed to the caller
+     * (those still in the untagged store included) are deleted.
+     */
     public void shutdown() {
         if (engine != null) {
             engine.close();

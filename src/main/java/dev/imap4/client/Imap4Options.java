@@ -25,6 +25,14 @@ public final class Imap4Options {
      * for at most twice the default read timeout.
      */
     public static final Duration DEFAULT_COMMAND_DEADLINE = Duration.ofMinutes(10);
+    /**
+     * A quarter of the JVM's maximum heap, at least 16 MiB (a longest line and an in-memory literal
+     * fit with room to spare) and at most 64 MiB (a connection needs no more for any normal answer).
+     */
+    public static final long DEFAULT_MAX_HELD_BYTES =
+            Math.min(64L << 20, Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 4));
+    /** 4 GiB: above the message size limit of any common server, far below a full disk. */
+    public static final long DEFAULT_MAX_SPOOL_BYTES = 4L << 30;
 
     private Duration connectTimeout = Duration.ofSeconds(30);
     private Duration readTimeout = Duration.ofMinutes(5);
@@ -33,6 +41,9 @@ public final class Imap4Options {
     private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
     private int literalMemoryThreshold = DEFAULT_LITERAL_MEMORY_THRESHOLD;
     private long maxLiteralSize = DEFAULT_MAX_LITERAL_SIZE;
+    private long maxHeldBytes = DEFAULT_MAX_HELD_BYTES;
+    private long maxSpoolBytes = DEFAULT_MAX_SPOOL_BYTES;
+    private long maxUnsolicitedBytes = -1;
     private Path spoolDirectory;
     private SSLContext sslContext;
     private int debug;
@@ -50,6 +61,9 @@ public final class Imap4Options {
         o.maxNestingDepth = maxNestingDepth;
         o.literalMemoryThreshold = literalMemoryThreshold;
         o.maxLiteralSize = maxLiteralSize;
+        o.maxHeldBytes = maxHeldBytes;
+        o.maxSpoolBytes = maxSpoolBytes;
+        o.maxUnsolicitedBytes = maxUnsolicitedBytes;
         o.spoolDirectory = spoolDirectory;
         o.sslContext = sslContext;
         o.debug = debug;
@@ -110,6 +124,40 @@ public final class Imap4Options {
         }
         Imap4Options o = copy();
         o.maxLiteralSize = bytes;
+        return o;
+    }
+
+    /**
+     * The heap budget of one connection: bytes of lines and in-memory literals it holds from the
+     * server at once (the running command's data, kept untagged data, results being built; each
+     * line or literal also counts {@value dev.imap4.client.engine.ConnectionBudget#ITEM_OVERHEAD}
+     * bytes). Exceeding it aborts the connection. Default {@link #DEFAULT_MAX_HELD_BYTES}.
+     */
+    public Imap4Options withMaxHeldBytes(long bytes) {
+        Imap4Options o = copy();
+        o.maxHeldBytes = positive(bytes, "maxHeldBytes");
+        return o;
+    }
+
+    /**
+     * The disk budget of one connection: bytes of spooled literals it owns at once (those not yet
+     * handed to the caller). Exceeding it aborts the connection. Default 4 GiB.
+     */
+    public Imap4Options withMaxSpoolBytes(long bytes) {
+        Imap4Options o = copy();
+        o.maxSpoolBytes = positive(bytes, "maxSpoolBytes");
+        return o;
+    }
+
+    /**
+     * How many bytes of untagged data (lines and literals, in memory or spooled) the raw API's
+     * store keeps from earlier commands; above it the oldest entries are dropped. Data of the
+     * running command is never dropped (the budgets bound it). Default a quarter of
+     * {@link #maxHeldBytes()}.
+     */
+    public Imap4Options withMaxUnsolicitedBytes(long bytes) {
+        Imap4Options o = copy();
+        o.maxUnsolicitedBytes = positive(bytes, "maxUnsolicitedBytes");
         return o;
     }
 
@@ -187,6 +235,18 @@ public final class Imap4Options {
         return maxLiteralSize;
     }
 
+    public long maxHeldBytes() {
+        return maxHeldBytes;
+    }
+
+    public long maxSpoolBytes() {
+        return maxSpoolBytes;
+    }
+
+    public long maxUnsolicitedBytes() {
+        return maxUnsolicitedBytes > 0 ? maxUnsolicitedBytes : maxHeldBytes / 4;
+    }
+
     public Path spoolDirectory() {
         return spoolDirectory;
     }
@@ -205,6 +265,13 @@ public final class Imap4Options {
             throw new IllegalArgumentException(name + " must not be negative, was " + d);
         }
         return d;
+    }
+
+    private static long positive(long v, String name) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + v);
+        }
+        return v;
     }
 
     private static int positive(int v, String name) {

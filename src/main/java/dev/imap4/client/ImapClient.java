@@ -465,11 +465,20 @@ public final class ImapClient implements AutoCloseable {
     /**
      * Any command, with imaplib-style arguments (each encoded by imaplib's quoting rules, CR/LF
      * never raw): the tagged response and every untagged response it provoked. NO and BAD raise
-     * {@link Imap4CommandException}.
+     * {@link Imap4CommandException}. Spooled literals in the responses are handed to the caller, who
+     * closes them; while the command runs, the collected responses draw on the connection's heap budget.
      */
     public RawResponse raw(String verb, List<String> args) {
         List<UntaggedResponse> seen = new java.util.ArrayList<>();
-        Consumer<UntaggedResponse> capture = seen::add;
+        dev.imap4.client.engine.ConnectionBudget budget = engine.budget();
+        long[] charged = new long[1];
+        Consumer<UntaggedResponse> capture = r -> {
+            // the list is a result being built: it draws on the heap budget until handed over
+            long size = rawSize(r);
+            budget.chargeHeap(size, () -> "raw " + verb + " result of " + (seen.size() + 1) + " untagged responses");
+            charged[0] += size;
+            seen.add(r);
+        };
         engine.addListener(capture);
         try {
             dev.imap4.client.command.RawCommand cmd = new dev.imap4.client.command.RawCommand(
@@ -478,10 +487,31 @@ public final class ImapClient implements AutoCloseable {
                 cmd.arg(a);
             }
             StatusResponse tagged = Imap4CommandException.requireOk(cmd.verb(), engine.execute(cmd));
+            // handed over: the caller owns the spool files now (closing a literal deletes its file)
+            for (UntaggedResponse r : seen) {
+                for (ImapData d : r.data()) {
+                    if (d instanceof ImapData.Pair p) {
+                        budget.detach(p.literal());
+                    }
+                }
+            }
             return new RawResponse(tagged, seen);
         } finally {
             engine.removeListener(capture);
+            budget.creditHeap(charged[0]);
         }
+    }
+
+    private static long rawSize(UntaggedResponse r) {
+        long size = dev.imap4.client.engine.ConnectionBudget.ITEM_OVERHEAD;
+        for (ImapData d : r.data()) {
+            if (d instanceof ImapData.Line l) {
+                size += l.bytes().length;
+            } else if (d instanceof ImapData.Pair p) {
+                size += p.header().length + (p.literal().isSpooled() ? 0 : p.literal().size());
+            }
+        }
+        return size;
     }
 
     /** The answer to {@link #raw}: the tagged response and the untagged ones, in order. */

@@ -13,22 +13,35 @@ import java.util.Arrays;
 /**
  * The bytes of one IMAP literal: held in memory when small, spooled to a temporary file above the
  * configured threshold. {@link #close()} deletes the spool file; in-memory literals need no closing.
+ * A spooled literal read from a connection is also deleted when the connection closes, unless it
+ * was handed to the caller first (see docs/client.md, "Spool files").
  */
 public final class Literal implements AutoCloseable {
+
+    /**
+     * Told once when a spooled literal's file stops being the literal's: deleted by
+     * {@link #close()} or handed over by {@link #release()}. The connection's spool bookkeeping.
+     */
+    @FunctionalInterface
+    public interface SpoolOwner {
+        void gone(Literal literal);
+    }
 
     private final byte[] bytes;
     private final Path file;
     private final long size;
+    private final SpoolOwner owner;
     private volatile boolean released;
 
-    private Literal(byte[] bytes, Path file, long size) {
+    private Literal(byte[] bytes, Path file, long size, SpoolOwner owner) {
         this.bytes = bytes;
         this.file = file;
         this.size = size;
+        this.owner = owner;
     }
 
     public static Literal of(byte[] bytes) {
-        return new Literal(bytes, null, bytes.length);
+        return new Literal(bytes, null, bytes.length, null);
     }
 
     public static Literal of(String text) {
@@ -37,7 +50,17 @@ public final class Literal implements AutoCloseable {
 
     /** A literal whose bytes live in {@code file}, which this literal owns and deletes on close. */
     public static Literal spooled(Path file, long size) {
-        return new Literal(null, file, size);
+        return new Literal(null, file, size, null);
+    }
+
+    /** A spooled literal whose {@code owner} is told when the file is deleted or handed over. */
+    public static Literal spooled(Path file, long size, SpoolOwner owner) {
+        return new Literal(null, file, size, owner);
+    }
+
+    /** The spool file, or null for an in-memory literal. */
+    public Path file() {
+        return file;
     }
 
     public long size() {
@@ -59,6 +82,9 @@ public final class Literal implements AutoCloseable {
             throw new IllegalStateException("an in-memory literal has no file to release");
         }
         released = true;
+        if (owner != null) {
+            owner.gone(this);
+        }
         return file;
     }
 
@@ -69,6 +95,8 @@ public final class Literal implements AutoCloseable {
         }
         try {
             return Files.newInputStream(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw gone(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spooled literal " + file, e);
         }
@@ -84,9 +112,16 @@ public final class Literal implements AutoCloseable {
         }
         try {
             return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw gone(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spooled literal " + file, e);
         }
+    }
+
+    private UncheckedIOException gone(IOException e) {
+        return new UncheckedIOException("spooled literal " + file + " was deleted: it was closed, dropped from the"
+                + " untagged store, or its connection closed before it was handed over", e);
     }
 
     public String asString(Charset charset) {
@@ -100,6 +135,9 @@ public final class Literal implements AutoCloseable {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
                 // a temporary file the OS will reclaim; nothing the caller can do
+            }
+            if (owner != null) {
+                owner.gone(this);
             }
         }
     }

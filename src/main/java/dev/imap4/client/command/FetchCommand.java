@@ -69,6 +69,12 @@ public final class FetchCommand implements Command<Integer> {
                 && r.sections().isEmpty() && r.other().isEmpty();
     }
 
+    /** Each message is handed to the handler (and its literals closed) as it arrives. */
+    @Override
+    public boolean retainsUntagged() {
+        return false;
+    }
+
     @Override
     public boolean untagged(Untagged u, ImapInput in) {
         if (!u.is("FETCH") || u.number() < 0) {

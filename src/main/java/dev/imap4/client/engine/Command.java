@@ -27,6 +27,16 @@ public interface Command<R> {
         return false;
     }
 
+    /**
+     * Whether the untagged responses this command claims stay in memory until it completes (they
+     * build its result, so they stay charged to the connection's budget until then). A command
+     * that hands each one on as it arrives (a streaming fetch) returns false, and each response's
+     * bytes leave the budget once {@link #untagged} returns.
+     */
+    default boolean retainsUntagged() {
+        return true;
+    }
+
     /** A continuation request other than for a literal (AUTHENTICATE, IDLE). */
     default void continuation(String text, Continuation reply) {
         throw new dev.imap4.client.ImapProtocolException("in continue-req: " + verb()

@@ -36,8 +36,10 @@ public final class CommandEngine implements AutoCloseable {
 
     private final Imap4Options options;
     private final ProtocolTrace trace;
+    private final ConnectionBudget budget;
     private final String tagPrefix;
     private final List<Consumer<UntaggedResponse>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> commandStartHooks = new CopyOnWriteArrayList<>();
 
     private Transport transport;
     private ByteSource bytes;
@@ -58,10 +60,14 @@ public final class CommandEngine implements AutoCloseable {
     private StatusResponse bye;
     private StatusResponse lastTagged;
     private final CommandDeadline deadline = new CommandDeadline(this::unblockTransport);
+    // the budget's scope marks taken before the current response's first line was read
+    private long responseHeapMark;
+    private int responseLiteralMark;
 
     public CommandEngine(Transport transport, Imap4Options options, String connectionName) {
         this.options = options;
         this.trace = new ProtocolTrace(options.debug(), connectionName);
+        this.budget = ConnectionBudget.of(options);
         // imaplib: tagpre = Int2AP(random.randint(4096, 65535))
         this.tagPrefix = dev.imap4.client.ImapUtil.int2ap(ThreadLocalRandom.current().nextInt(4096, 65536));
         attach(transport);
@@ -70,7 +76,7 @@ public final class CommandEngine implements AutoCloseable {
     private void attach(Transport t) {
         this.transport = t;
         this.bytes = new ByteSource(t.input(), options.maxLineLength());
-        this.wire = new WireSource(bytes, options, trace);
+        this.wire = new WireSource(bytes, options, trace, budget);
         this.in = new ImapInput(wire, options.maxNestingDepth());
         this.out = t.output();
     }
@@ -104,6 +110,8 @@ public final class CommandEngine implements AutoCloseable {
             return st;
         } catch (RuntimeException | IOException e) {
             throw abort(e);
+        } finally {
+            budget.handOver();
         }
     }
 
@@ -131,6 +139,16 @@ public final class CommandEngine implements AutoCloseable {
 
     public ProtocolTrace trace() {
         return trace;
+    }
+
+    /** What this connection holds from its server, against its heap and spool budgets. */
+    public ConnectionBudget budget() {
+        return budget;
+    }
+
+    /** How many commands this connection has started (the number in the last tag). */
+    public int commandCount() {
+        return tagNumber;
     }
 
     public Imap4Options options() {
@@ -191,6 +209,11 @@ public final class CommandEngine implements AutoCloseable {
         listeners.remove(listener);
     }
 
+    /** Runs {@code hook} as each command starts, after its tag is numbered (the untagged store trims then). */
+    public void addCommandStartHook(Runnable hook) {
+        commandStartHooks.add(hook);
+    }
+
     // ---- running commands ----
 
     /**
@@ -215,6 +238,7 @@ public final class CommandEngine implements AutoCloseable {
             throw new Imap4ReadOnlyException("mailbox status changed to READ-ONLY");
         }
         String tag = tagPrefix + (++tagNumber);
+        commandStartHooks.forEach(Runnable::run);
         CommandWriter w = new CommandWriter(literalMode());
         w.begin(tag, verb);
         command.arguments(w);
@@ -238,6 +262,7 @@ public final class CommandEngine implements AutoCloseable {
             running = null;
             runningTag = null;
             wire.redactContinuations(false);
+            budget.handOver(); // the result goes to the caller
         }
         lastTagged = tagged;
         state = command.stateAfter(tagged, state);
@@ -309,6 +334,7 @@ public final class CommandEngine implements AutoCloseable {
                 in.maybeSp();
                 String text = in.text();
                 running.continuation(text, this::sendContinuationLine);
+                budget.releaseTo(responseHeapMark, responseLiteralMark);
                 continue;
             }
             StatusResponse tagged = dispatch();
@@ -322,6 +348,8 @@ public final class CommandEngine implements AutoCloseable {
         if (deadline.passed()) {
             throw new Imap4AbortException(deadline.message());
         }
+        responseHeapMark = budget.heapMark();
+        responseLiteralMark = budget.literalMark();
         if (!in.nextLine()) {
             if (bye != null) {
                 throw new Imap4AbortException("server closed the connection after BYE: " + bye.rawText());
@@ -414,11 +442,16 @@ public final class CommandEngine implements AutoCloseable {
         }
         if (running != null && running.untagged(u, in)) {
             in.crlf();
+            if (!running.retainsUntagged()) {
+                budget.handOver();
+            }
         } else {
             UntaggedResponse r = RawCapture.capture(u, in);
             for (Consumer<UntaggedResponse> l : listeners) {
                 l.accept(r);
             }
+            // handed to the listeners: what the untagged store keeps, it charges itself
+            budget.releaseTo(responseHeapMark, responseLiteralMark);
         }
         if (status != null && name.equals("BYE") && (running == null || !running.verb().equals("LOGOUT"))) {
             throw new Imap4AbortException("server said BYE: " + status.rawText());
@@ -506,6 +539,7 @@ public final class CommandEngine implements AutoCloseable {
         closed = true;
         state = ImapState.LOGOUT;
         transport.close();
+        budget.closeAll(); // spool files not yet handed to the caller
     }
 
     /** Closes the transport without LOGOUT (imaplib's shutdown). */

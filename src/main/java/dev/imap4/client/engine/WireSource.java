@@ -13,19 +13,23 @@ import java.nio.file.Path;
 /**
  * Lines and literals from the server, traced. Literals at or below the memory threshold become
  * byte arrays; larger ones are copied to a temporary file in fixed-size chunks, so the heap never
- * holds more than the threshold whatever size the server declares.
+ * holds more than the threshold whatever size the server declares. Each line and literal is
+ * charged to the connection's {@link ConnectionBudget} as it is read (one charge per item), before
+ * a literal's buffer or file is made.
  */
 final class WireSource implements ResponseSource {
 
     private final ByteSource bytes;
     private final Imap4Options options;
     private final ProtocolTrace trace;
+    private final ConnectionBudget budget;
     private boolean redactContinuations;
 
-    WireSource(ByteSource bytes, Imap4Options options, ProtocolTrace trace) {
+    WireSource(ByteSource bytes, Imap4Options options, ProtocolTrace trace, ConnectionBudget budget) {
         this.bytes = bytes;
         this.options = options;
         this.trace = trace;
+        this.budget = budget;
     }
 
     /** While authenticating, continuation lines carry SASL data: trace them without content. */
@@ -37,6 +41,7 @@ final class WireSource implements ResponseSource {
     public byte[] readLine() throws IOException {
         byte[] line = bytes.readLine();
         if (line != null) {
+            budget.chargeLine(line.length);
             if (redactContinuations && line.length > 0 && line[0] == '+') {
                 trace.received("+ <authentication data redacted>");
             } else {
@@ -54,13 +59,21 @@ final class WireSource implements ResponseSource {
         }
         trace.received("<literal of " + size + " bytes>");
         if (size <= options.literalMemoryThreshold()) {
+            budget.chargeLiteral(size);
             byte[] data = new byte[(int) size];
             bytes.readFully(data, 0, data.length);
             return Literal.of(data);
         }
-        Path dir = options.spoolDirectory();
-        Path file = dir == null ? Files.createTempFile("imap4-literal-", ".tmp")
-                : Files.createTempFile(dir, "imap4-literal-", ".tmp");
+        budget.reserveDisk(size);
+        Path file;
+        try {
+            Path dir = options.spoolDirectory();
+            file = dir == null ? Files.createTempFile("imap4-literal-", ".tmp")
+                    : Files.createTempFile(dir, "imap4-literal-", ".tmp");
+        } catch (IOException | RuntimeException e) {
+            budget.cancelDisk(size);
+            throw e;
+        }
         boolean ok = false;
         try (OutputStream out = Files.newOutputStream(file)) {
             byte[] chunk = new byte[64 * 1024];
@@ -77,9 +90,10 @@ final class WireSource implements ResponseSource {
             ok = true;
         } finally {
             if (!ok) {
+                budget.cancelDisk(size);
                 Files.deleteIfExists(file);
             }
         }
-        return Literal.spooled(file, size);
+        return budget.spooled(file, size);
     }
 }
