@@ -4,6 +4,7 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.Imap4ReadOnlyException;
+import dev.imap4.client.ImapData;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.UntaggedResponse;
@@ -55,6 +56,11 @@ public final class CommandEngine implements AutoCloseable {
     private String runningTag;
     private StatusResponse bye;
     private StatusResponse lastTagged;
+    /** Untagged OKs read since an OK greeting while a PREAUTH may still follow; -1 when none may. */
+    private int linesAfterGreeting = -1;
+
+    /** The most untagged OKs after an OK greeting that a PREAUTH greeting may follow (Courier). */
+    static final int MAX_LINES_BEFORE_GREETING = 8;
 
     public CommandEngine(Transport transport, Imap4Options options, String connectionName) {
         this.options = options;
@@ -98,7 +104,18 @@ public final class CommandEngine implements AutoCloseable {
                 throw new Imap4AbortException("server refused the connection: " + st.rawText());
             }
             state = name.equals("PREAUTH") ? ImapState.AUTH : ImapState.NONAUTH;
-            return st;
+            if (state == ImapState.NONAUTH) {
+                linesAfterGreeting = 0;
+                // what the server sent with its greeting is read now: it may be the real greeting
+                while (bytes.buffered() > 0 && linesAfterGreeting >= 0 && state == ImapState.NONAUTH) {
+                    nextResponseLine();
+                    if (!in.peekIs('*')) {
+                        throw in.error("greeting", "untagged responses before the first command");
+                    }
+                    untagged();
+                }
+            }
+            return greeting;
         } catch (RuntimeException | IOException e) {
             throw abort(e);
         }
@@ -115,6 +132,7 @@ public final class CommandEngine implements AutoCloseable {
             trace.message(1, "discarded " + dropped + " bytes the server sent before the TLS handshake");
         }
         capabilities = Capabilities.NONE;
+        linesAfterGreeting = -1; // the greeting was before TLS: no later PREAUTH replaces it
         attach(tls);
     }
 
@@ -337,7 +355,7 @@ public final class CommandEngine implements AutoCloseable {
 
     /** Reads and routes one response whose first line is current; returns it if it is our tagged one. */
     private StatusResponse dispatch() throws IOException {
-        if (in.peekIs('*')) {
+        if (in.peekIs('*') || StatusParser.registeredCodeAhead(in)) {
             untagged();
             return null;
         }
@@ -361,12 +379,15 @@ public final class CommandEngine implements AutoCloseable {
     }
 
     private void untagged() throws IOException {
-        in.expect('*', "response-data");
-        in.sp();
         long number = -1;
-        if (in.peekDigit()) {
-            number = in.number();
+        // Exchange: "[COPYUID 55 31 6]", a registered response code on a line of its own (dispatch checked)
+        if (!in.peekIs('[')) {
+            in.expect('*', "response-data");
             in.sp();
+            if (in.peekDigit()) {
+                number = in.number();
+                in.sp();
+            }
         }
         // Exchange: "* [UIDNEXT 51] ..." without a status word; a bracketed code only starts a status
         // response, and only OK carries the codes it sends this way (UIDNEXT, UIDVALIDITY...)
@@ -384,6 +405,7 @@ public final class CommandEngine implements AutoCloseable {
             capabilities(Capabilities.parse(in));
             in.reset(afterName);
         }
+        greetingFollows(status);
         Untagged u = new Untagged(name, number, status);
         if (trace.on(5)) {
             trace.message(5, "untagged " + name + (number >= 0 ? " " + number : ""));
@@ -398,6 +420,38 @@ public final class CommandEngine implements AutoCloseable {
         }
         if (status != null && name.equals("BYE") && (running == null || !running.verb().equals("LOGOUT"))) {
             throw new Imap4AbortException("server said BYE: " + status.rawText());
+        }
+    }
+
+    /**
+     * Courier-IMAP started without FAM/Gamin sends {@code * OK [ALERT] Filesystem notification
+     * initialization error ...} before its greeting {@code * PREAUTH Ready.}. A PREAUTH is only ever a
+     * greeting, so one that follows the greeting OK with nothing but untagged OKs in between (at most
+     * {@value #MAX_LINES_BEFORE_GREETING} of them), before any tagged response, is the greeting: the
+     * connection is authenticated, and the OK taken for the greeting is delivered to the listeners
+     * with its ALERT (which the trace already logged). Anything else after the greeting ends the window.
+     */
+    private void greetingFollows(StatusResponse st) {
+        if (linesAfterGreeting < 0) {
+            return;
+        }
+        if (lastTagged != null || st == null || linesAfterGreeting >= MAX_LINES_BEFORE_GREETING
+                || !(st.status().equals("OK") || st.status().equals("PREAUTH"))) {
+            linesAfterGreeting = -1;
+            return;
+        }
+        linesAfterGreeting++;
+        if (st.status().equals("PREAUTH") && state == ImapState.NONAUTH) {
+            StatusResponse superseded = greeting;
+            greeting = st;
+            state = ImapState.AUTH;
+            linesAfterGreeting = -1;
+            trace.message(1, "greeting: " + st + " (after " + superseded + ")");
+            UntaggedResponse r = new UntaggedResponse(superseded.status(), -1, superseded,
+                    List.of(new ImapData.Line(superseded.raw())));
+            for (Consumer<UntaggedResponse> l : listeners) {
+                l.accept(r);
+            }
         }
     }
 
