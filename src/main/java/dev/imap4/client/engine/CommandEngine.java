@@ -56,11 +56,7 @@ public final class CommandEngine implements AutoCloseable {
     private String runningTag;
     private StatusResponse bye;
     private StatusResponse lastTagged;
-    /** Untagged OKs read since an OK greeting while a PREAUTH may still follow; -1 when none may. */
-    private int linesAfterGreeting = -1;
-
-    /** The most untagged OKs after an OK greeting that a PREAUTH greeting may follow (Courier). */
-    static final int MAX_LINES_BEFORE_GREETING = 8;
+    private final GreetingWindow greetingWindow = new GreetingWindow();
 
     public CommandEngine(Transport transport, Imap4Options options, String connectionName) {
         this.options = options;
@@ -105,9 +101,9 @@ public final class CommandEngine implements AutoCloseable {
             }
             state = name.equals("PREAUTH") ? ImapState.AUTH : ImapState.NONAUTH;
             if (state == ImapState.NONAUTH) {
-                linesAfterGreeting = 0;
+                greetingWindow.open();
                 // what the server sent with its greeting is read now: it may be the real greeting
-                while (bytes.buffered() > 0 && linesAfterGreeting >= 0 && state == ImapState.NONAUTH) {
+                while (bytes.buffered() > 0 && greetingWindow.isOpen()) {
                     nextResponseLine();
                     if (!in.peekIs('*')) {
                         throw in.error("greeting", "untagged responses before the first command");
@@ -132,7 +128,7 @@ public final class CommandEngine implements AutoCloseable {
             trace.message(1, "discarded " + dropped + " bytes the server sent before the TLS handshake");
         }
         capabilities = Capabilities.NONE;
-        linesAfterGreeting = -1; // the greeting was before TLS: no later PREAUTH replaces it
+        greetingWindow.close(); // the greeting was before TLS: no later PREAUTH replaces it
         attach(tls);
     }
 
@@ -424,34 +420,22 @@ public final class CommandEngine implements AutoCloseable {
     }
 
     /**
-     * Courier-IMAP started without FAM/Gamin sends {@code * OK [ALERT] Filesystem notification
-     * initialization error ...} before its greeting {@code * PREAUTH Ready.}. A PREAUTH is only ever a
-     * greeting, so one that follows the greeting OK with nothing but untagged OKs in between (at most
-     * {@value #MAX_LINES_BEFORE_GREETING} of them), before any tagged response, is the greeting: the
-     * connection is authenticated, and the OK taken for the greeting is delivered to the listeners
-     * with its ALERT (which the trace already logged). Anything else after the greeting ends the window.
+     * A PREAUTH after the OK greeting ({@link GreetingWindow}, Courier-IMAP): the connection is
+     * authenticated, and the OK first taken for the greeting is delivered to the listeners with its
+     * ALERT (which the trace already logged).
      */
     private void greetingFollows(StatusResponse st) {
-        if (linesAfterGreeting < 0) {
+        if (!greetingWindow.preauthIsGreeting(st, lastTagged != null) || state != ImapState.NONAUTH) {
             return;
         }
-        if (lastTagged != null || st == null || linesAfterGreeting >= MAX_LINES_BEFORE_GREETING
-                || !(st.status().equals("OK") || st.status().equals("PREAUTH"))) {
-            linesAfterGreeting = -1;
-            return;
-        }
-        linesAfterGreeting++;
-        if (st.status().equals("PREAUTH") && state == ImapState.NONAUTH) {
-            StatusResponse superseded = greeting;
-            greeting = st;
-            state = ImapState.AUTH;
-            linesAfterGreeting = -1;
-            trace.message(1, "greeting: " + st + " (after " + superseded + ")");
-            UntaggedResponse r = new UntaggedResponse(superseded.status(), -1, superseded,
-                    List.of(new ImapData.Line(superseded.raw())));
-            for (Consumer<UntaggedResponse> l : listeners) {
-                l.accept(r);
-            }
+        StatusResponse superseded = greeting;
+        greeting = st;
+        state = ImapState.AUTH;
+        trace.message(1, "greeting: " + st + " (after " + superseded + ")");
+        UntaggedResponse r = new UntaggedResponse(superseded.status(), -1, superseded,
+                List.of(new ImapData.Line(superseded.raw())));
+        for (Consumer<UntaggedResponse> l : listeners) {
+            l.accept(r);
         }
     }
 
