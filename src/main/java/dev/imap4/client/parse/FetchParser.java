@@ -85,7 +85,7 @@ public final class FetchParser {
         String name = itemName(in);
         String section = in.peekIs('[') ? section(in) : null;
         String key = section == null ? name : name + section + origin(in);
-        if ((section != null || name.startsWith("RFC822.") || name.equals("RFC822")) && valueMissing(in)) {
+        if (isBodyData(name, section) && valueMissing(in)) {
             // Yandex: "BODY[2] )", body data with no value at all before the list ends: an empty section
             putSection(items, key, Literal.of(new byte[0]));
             return;
@@ -202,6 +202,15 @@ public final class FetchParser {
         if (previous != null) {
             previous.close();
         }
+    }
+
+    /** RFC 3501 / RFC 3516 items whose value is message data (an nstring), not a number or a list. */
+    private static boolean isBodyData(String name, String section) {
+        return switch (name) {
+            case "RFC822", "RFC822.HEADER", "RFC822.TEXT" -> true;
+            case "BODY", "BINARY" -> section != null;
+            default -> false;
+        };
     }
 
     /** Whether only spaces stand between a body data item's name and the ')' that ends its list. */

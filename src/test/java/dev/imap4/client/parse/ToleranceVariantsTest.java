@@ -105,7 +105,12 @@ class ToleranceVariantsTest {
         FetchResponse rfc822 = fetch("* 1 FETCH (RFC822.TEXT )");
         assertEquals(0, rfc822.section("RFC822.TEXT").size());
         fails(after("* 1 FETCH (BODY[1] BODY[2] \"x\")", "FETCH"), in -> FetchParser.parse(1, in), "nstring");
+        FetchResponse binary = fetch("* 1 FETCH (BINARY[1] )");
+        assertEquals(0, binary.section("BINARY[1]").size());
+        // items whose value is not message data still need it
         fails(after("* 1 FETCH (UID 5 FLAGS )", "FETCH"), in -> FetchParser.parse(1, in), "flag-fetch");
+        fails(after("* 1 FETCH (RFC822.SIZE )", "FETCH"), in -> FetchParser.parse(1, in), "RFC822.SIZE");
+        fails(after("* 1 FETCH (BINARY.SIZE[1] )", "FETCH"), in -> FetchParser.parse(1, in), "msg-att");
     }
 
     // ---- spaces and a line break after a literal ----
