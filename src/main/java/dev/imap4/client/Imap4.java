@@ -554,6 +554,12 @@ public class Imap4 {
         if (conn.engine.capabilities().names().isEmpty()) {
             conn.capability();
         }
+        if ("PREAUTH".equals(conn.engine.greeting().status())) {
+            // a PREAUTH that followed the OK greeting (see CommandEngine): refused all the same
+            conn.shutdown();
+            throw new Imap4Exception("server sent PREAUTH after its greeting on a connection that requires"
+                    + " STARTTLS; refusing to continue without TLS");
+        }
         try {
             conn.starttls();
         } catch (Imap4Exception e) {

@@ -139,6 +139,23 @@ class Imap4StartTlsTest {
     }
 
     @Test
+    void connectWithStartTlsRefusesAPreauthAfterAnOkGreeting() {
+        try (ScriptedServer server = server("""
+                S: * OK ready
+                C: {tag} CAPABILITY
+                S: * PREAUTH you are in
+                S: * CAPABILITY IMAP4rev1 STARTTLS
+                S: {tag} OK done
+                """)) {
+            Imap4Exception e = assertThrows(Imap4Exception.class,
+                    () -> Imap4.connectWithStartTls("127.0.0.1", server.port(), TRUSTING));
+            assertTrue(e.getMessage().contains("PREAUTH"), e.getMessage());
+            server.verify();
+            assertEquals(1, server.received().size(), "nothing but CAPABILITY was sent: " + server.received());
+        }
+    }
+
+    @Test
     void startTlsAfterAPreauthGreetingIsRefusedByTheStateTable() {
         try (ScriptedServer server = server("S: * PREAUTH [CAPABILITY IMAP4rev1 STARTTLS] you are in\n")) {
             Imap4 m = Scripted.connect(server, TRUSTING);

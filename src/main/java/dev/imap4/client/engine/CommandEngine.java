@@ -4,6 +4,7 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.Imap4ReadOnlyException;
+import dev.imap4.client.ImapData;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.UntaggedResponse;
@@ -63,6 +64,7 @@ public final class CommandEngine implements AutoCloseable {
     // the budget's scope marks taken before the current response's first line was read
     private long responseHeapMark;
     private int responseLiteralMark;
+    private final GreetingWindow greetingWindow = new GreetingWindow();
 
     public CommandEngine(Transport transport, Imap4Options options, String connectionName) {
         this.options = options;
@@ -107,7 +109,18 @@ public final class CommandEngine implements AutoCloseable {
                 throw new Imap4AbortException("server refused the connection: " + st.rawText());
             }
             state = name.equals("PREAUTH") ? ImapState.AUTH : ImapState.NONAUTH;
-            return st;
+            if (state == ImapState.NONAUTH) {
+                greetingWindow.open();
+                // what the server sent with its greeting is read now: it may be the real greeting
+                while (bytes.buffered() > 0 && greetingWindow.isOpen()) {
+                    nextResponseLine();
+                    if (!in.peekIs('*')) {
+                        throw in.error("greeting", "untagged responses before the first command");
+                    }
+                    untagged();
+                }
+            }
+            return greeting;
         } catch (RuntimeException | IOException e) {
             throw abort(e);
         } finally {
@@ -126,6 +139,7 @@ public final class CommandEngine implements AutoCloseable {
             trace.message(1, "discarded " + dropped + " bytes the server sent before the TLS handshake");
         }
         capabilities = Capabilities.NONE;
+        greetingWindow.close(); // the greeting was before TLS: no later PREAUTH replaces it
         attach(tls);
     }
 
@@ -389,7 +403,7 @@ public final class CommandEngine implements AutoCloseable {
 
     /** Reads and routes one response whose first line is current; returns it if it is our tagged one. */
     private StatusResponse dispatch() throws IOException {
-        if (in.peekIs('*')) {
+        if (in.peekIs('*') || StatusParser.registeredCodeAhead(in)) {
             untagged();
             return null;
         }
@@ -413,12 +427,15 @@ public final class CommandEngine implements AutoCloseable {
     }
 
     private void untagged() throws IOException {
-        in.expect('*', "response-data");
-        in.sp();
         long number = -1;
-        if (in.peekDigit()) {
-            number = in.number();
+        // Exchange: "[COPYUID 55 31 6]", a registered response code on a line of its own (dispatch checked)
+        if (!in.peekIs('[')) {
+            in.expect('*', "response-data");
             in.sp();
+            if (in.peekDigit()) {
+                number = in.number();
+                in.sp();
+            }
         }
         // Exchange: "* [UIDNEXT 51] ..." without a status word; a bracketed code only starts a status
         // response, and only OK carries the codes it sends this way (UIDNEXT, UIDVALIDITY...)
@@ -436,6 +453,7 @@ public final class CommandEngine implements AutoCloseable {
             capabilities(Capabilities.parse(in));
             in.reset(afterName);
         }
+        greetingFollows(status);
         Untagged u = new Untagged(name, number, status);
         if (trace.on(5)) {
             trace.message(5, "untagged " + name + (number >= 0 ? " " + number : ""));
@@ -455,6 +473,26 @@ public final class CommandEngine implements AutoCloseable {
         }
         if (status != null && name.equals("BYE") && (running == null || !running.verb().equals("LOGOUT"))) {
             throw new Imap4AbortException("server said BYE: " + status.rawText());
+        }
+    }
+
+    /**
+     * A PREAUTH after the OK greeting ({@link GreetingWindow}, Courier-IMAP): the connection is
+     * authenticated, and the OK first taken for the greeting is delivered to the listeners with its
+     * ALERT (which the trace already logged).
+     */
+    private void greetingFollows(StatusResponse st) {
+        if (!greetingWindow.preauthIsGreeting(st, lastTagged != null) || state != ImapState.NONAUTH) {
+            return;
+        }
+        StatusResponse superseded = greeting;
+        greeting = st;
+        state = ImapState.AUTH;
+        trace.message(1, "greeting: " + st + " (after " + superseded + ")");
+        UntaggedResponse r = new UntaggedResponse(superseded.status(), -1, superseded,
+                List.of(new ImapData.Line(superseded.raw())));
+        for (Consumer<UntaggedResponse> l : listeners) {
+            l.accept(r);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.imap4.client.StatusResponse;
 import dev.imap4.client.wire.ImapInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 
 /** RFC 3501 resp-text after a status word: {@code ["[" resp-text-code "]" SP] text}. */
 public final class StatusParser {
@@ -46,10 +47,96 @@ public final class StatusParser {
             }
             in.expect(']', "resp-text-code");
             in.maybeSp();
+        } else {
+            code = codeAfterCommandName(in);
         }
         String text = in.text();
         return new StatusResponse(tag, status, code, codeData, text, raw);
     }
+
+    /** The most words of a command name that may stand before a response code (UID COPY, UID MOVE...). */
+    private static final int MAX_NAME_WORDS = 3;
+
+    /**
+     * RFC 3501 §7.1 puts the response code first in resp-text. GNU Mailutils imap4d puts the command name
+     * before it: {@code NO UID COPY [TRYCREATE] failed}. A code is taken from there only when the words
+     * before it are letters alone (a command name, never a mailbox or other echoed text), at most
+     * {@value #MAX_NAME_WORDS} of them, and it is one of {@link #CODES_AFTER_NAME}: codes without data
+     * that report an outcome, never one that changes what the client believes about the server
+     * (CAPABILITY) or maps messages (COPYUID). The text is kept whole. Returns null, with {@code in}
+     * where it was, when there is no such code.
+     */
+    private static String codeAfterCommandName(ImapInput in) {
+        int start = in.position();
+        try {
+            for (int words = 0; words < MAX_NAME_WORDS && isLetter(in.peek()); words++) {
+                while (isLetter(in.peek())) {
+                    in.reset(in.position() + 1);
+                }
+                if (!in.maybe(' ')) {
+                    return null;
+                }
+                if (in.maybe('[')) {
+                    if (in.peekIs(']') || in.peekIs(' ')) {
+                        return null;
+                    }
+                    String name = codeName(in).toUpperCase(Locale.ROOT);
+                    return in.peekIs(']') && CODES_AFTER_NAME.contains(name) ? name : null;
+                }
+            }
+            return null;
+        } finally {
+            in.reset(start);
+        }
+    }
+
+    private static boolean isLetter(int c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    /** Data-less codes that report an outcome: RFC 3501 §7.1, RFC 5530, RFC 4469, RFC 5465. */
+    private static final Set<String> CODES_AFTER_NAME = Set.of("ALERT", "PARSE", "TRYCREATE", "READ-ONLY",
+            "READ-WRITE", "UNAVAILABLE", "AUTHENTICATIONFAILED", "AUTHORIZATIONFAILED", "EXPIRED",
+            "PRIVACYREQUIRED", "CONTACTADMIN", "NOPERM", "INUSE", "EXPUNGEISSUED", "CORRUPTION", "SERVERBUG",
+            "CLIENTBUG", "CANNOT", "LIMIT", "OVERQUOTA", "ALREADYEXISTS", "NONEXISTENT", "NOTSAVED",
+            "UNKNOWN-CTE");
+
+    /**
+     * Whether {@code in} stands at a complete response code of a name in the IANA registry of IMAP
+     * response codes ({@code [UIDNEXT 51]}), left where it was. Exchange sends such a code on a line of
+     * its own, with no {@code * OK} in front; only a registered name makes that line a status response.
+     */
+    public static boolean registeredCodeAhead(ImapInput in) {
+        int start = in.position();
+        try {
+            if (!in.maybe('[')) {
+                return false;
+            }
+            String name = codeName(in).toUpperCase(Locale.ROOT);
+            if (!REGISTERED_CODES.contains(name)) {
+                return false;
+            }
+            if (in.maybeSp()) {
+                codeData(in);
+            }
+            return in.peekIs(']');
+        } catch (RuntimeException e) {
+            return false;
+        } finally {
+            in.reset(start);
+        }
+    }
+
+    /** The IANA "IMAP Response Codes" registry. */
+    private static final Set<String> REGISTERED_CODES = Set.of("ALERT", "ALREADYEXISTS", "APPENDUID",
+            "AUTHENTICATIONFAILED", "AUTHORIZATIONFAILED", "BADCHARSET", "BADCOMPARATOR", "BADEVENT", "BADURL",
+            "CANNOT", "CAPABILITY", "CLIENTBUG", "CLOSED", "COMPRESSIONACTIVE", "CONTACTADMIN", "COPYUID",
+            "CORRUPTION", "EXPIRED", "EXPUNGEISSUED", "HASCHILDREN", "HIGHESTMODSEQ", "INUSE", "LIMIT",
+            "MAILBOXID", "METADATA", "MODIFIED", "NOMODSEQ", "NONEXISTENT", "NOPERM", "NOTIFICATIONOVERFLOW",
+            "NOTSAVED", "NOUPDATE", "OVERQUOTA", "PARSE", "PERMANENTFLAGS", "PRIVACYREQUIRED", "READ-ONLY",
+            "READ-WRITE", "SERVERBUG", "TOOBIG", "TRYCREATE", "UIDNEXT", "UIDNOTSTICKY", "UIDVALIDITY",
+            "UNAVAILABLE", "UNKNOWN-CTE", "UNSEEN", "URLMECH", "USEATTR", "ANNOTATE", "ANNOTATIONS",
+            "DOWNGRADED", "INPROGRESS");
 
     private static String codeName(ImapInput in) {
         StringBuilder sb = new StringBuilder();

@@ -88,7 +88,7 @@ public final class BodyStructureParser {
                 break;
             }
         }
-        in.sp();
+        in.maybeSp(); // after the last part's ')'
         String subtype = Lex.nstring(in, "media-subtype");
         return multipartNode(subtype, parts, Ext.read(in, false), number);
     }
@@ -122,13 +122,14 @@ public final class BodyStructureParser {
         BodyStructure message = null;
         int p = in.position();
         boolean spaced = in.maybeSp();
-        if (type.equals("message") && (subtype.equals("rfc822") || subtype.equals("global")) && spaced
-                && in.peekIs('(')) {
-            // body-type-msg: envelope SP body SP body-fld-lines
+        if (type.equals("message") && (subtype.equals("rfc822") || subtype.equals("global")) && in.peekIs('(')) {
+            // body-type-msg: envelope SP body SP body-fld-lines. The SP before a list is optional, as
+            // between the parts of a multipart: GNU Mailutils imap4d sends the envelope and the body
+            // glued together, "NIL)(\"TEXT\" ..."; where each list starts and ends is never in doubt
             envelope = EnvelopeParser.parse(in);
-            in.sp();
+            in.maybeSp();
             message = body(in, number + ".1", number);
-            in.sp();
+            in.maybeSp(); // after the body's ')'
             lines = count(in, "body-fld-lines");
         } else if (type.equals("text") && spaced && (in.peekDigit() || in.peekIs('-') || in.maybeNil())) {
             lines = in.peekDigit() || in.peekIs('-') ? count(in, "body-fld-lines") : -1;

@@ -32,25 +32,41 @@ public final class FetchParser {
         in.listStart("msg-att");
         Items items = new Items();
         try {
-            boolean first = true;
-            while (true) {
-                // Yahoo and Exchange put stray spaces after '(' and before ')'
-                boolean spaced = in.maybeSp();
-                if (in.listEnd()) {
-                    break;
-                }
-                if (!first && !spaced) {
-                    throw in.error("msg-att", "a space between items");
-                }
-                item(in, items);
-                first = false;
-            }
+            items(in, items);
         } catch (RuntimeException e) {
             items.sections.values().forEach(Literal::close);
             throw e;
         }
         return new FetchResponse(sequence, items.uid, items.flags, items.internalDate, items.size, items.envelope,
                 items.bodyStructure, items.modSeq, items.sections, items.other);
+    }
+
+    /**
+     * The items of a list whose '(' was just read, up to its ')'. Lotus Domino wraps an item (name and
+     * value) in a redundant pair of parentheses, {@code (UID 14935 (ENVELOPE (...)) BODYSTRUCTURE ...)}:
+     * an item name never starts with '(', so a '(' where a name belongs opens such a group, read like the
+     * list itself (nesting capped by {@code maxNestingDepth}).
+     */
+    private static void items(ImapInput in, Items items) {
+        boolean first = true;
+        while (true) {
+            // Yahoo and Exchange put stray spaces after '(' and before ')'
+            boolean spaced = in.maybeSp();
+            if (in.listEnd()) {
+                return;
+            }
+            // the space between items may be missing next to a parenthesis, which delimits by itself
+            if (!first && !spaced && !Lex.besideParenthesis(in)) {
+                throw in.error("msg-att", "a space between items");
+            }
+            if (in.peekIs('(')) {
+                in.listStart("msg-att");
+                items(in, items);
+            } else {
+                item(in, items);
+            }
+            first = false;
+        }
     }
 
     private static final class Items {
@@ -69,6 +85,11 @@ public final class FetchParser {
         String name = itemName(in);
         String section = in.peekIs('[') ? section(in) : null;
         String key = section == null ? name : name + section + origin(in);
+        if (isBodyData(name, section) && valueMissing(in)) {
+            // Yandex: "BODY[2] )", body data with no value at all before the list ends: an empty section
+            putSection(items, key, Literal.of(new byte[0]));
+            return;
+        }
         in.sp();
         switch (name) {
             case "FLAGS" -> items.flags = FlagListParser.parse(in, "flag-fetch");
@@ -173,10 +194,34 @@ public final class FetchParser {
         } else {
             throw in.error("nstring", "a quoted string, a literal or NIL for " + key);
         }
+        putSection(items, key, value);
+    }
+
+    private static void putSection(Items items, String key, Literal value) {
         Literal previous = items.sections.put(key, value);
         if (previous != null) {
             previous.close();
         }
+    }
+
+    /** RFC 3501 / RFC 3516 items whose value is message data (an nstring), not a number or a list. */
+    private static boolean isBodyData(String name, String section) {
+        return switch (name) {
+            case "RFC822", "RFC822.HEADER", "RFC822.TEXT" -> true;
+            case "BODY", "BINARY" -> section != null;
+            default -> false;
+        };
+    }
+
+    /** Whether only spaces stand between a body data item's name and the ')' that ends its list. */
+    private static boolean valueMissing(ImapInput in) {
+        int p = in.position();
+        in.maybeSp();
+        if (in.peekIs(')')) {
+            return true;
+        }
+        in.reset(p);
+        return false;
     }
 
     private static boolean nstringAhead(ImapInput in) {

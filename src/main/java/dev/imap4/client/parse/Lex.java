@@ -222,16 +222,38 @@ final class Lex {
         return n;
     }
 
-    /** Consumes spaces; true if a further element follows, false at ')'. A missing space is an error. */
+    /**
+     * Consumes spaces; true if a further element follows, false at ')'. A missing space is an error,
+     * except next to a parenthesis (see {@link #besideParenthesis}).
+     */
     static boolean more(ImapInput in, String rule) {
         boolean spaced = in.maybeSp();
         if (in.peekIs(')')) {
             return false;
         }
-        if (!spaced) {
+        if (!spaced && !besideParenthesis(in)) {
             throw in.error(rule, "a space or ')'");
         }
         return true;
+    }
+
+    /**
+     * Whether the next element starts with '(' or the previous one ended with ')'. There a missing SP
+     * between list elements leaves no doubt where each ends (GNU Mailutils imap4d sends
+     * {@code NIL)("TEXT" ...} in a body structure), so it is tolerated; elsewhere the SP is required.
+     */
+    static boolean besideParenthesis(ImapInput in) {
+        int p = in.position();
+        if (in.peekIs('(')) {
+            return true;
+        }
+        if (p == 0) {
+            return false;
+        }
+        in.reset(p - 1);
+        boolean closed = in.peekIs(')');
+        in.reset(p);
+        return closed;
     }
 
     /** Requires the ')' that closes a list opened with {@code listStart}, spaces before it tolerated. */

@@ -17,6 +17,9 @@ import java.util.Arrays;
  */
 public final class ImapInput {
 
+    /** The most lines of spaces after a literal that are joined to the line going on the response. */
+    static final int MAX_SPACE_LINES = 4;
+
     private final ResponseSource source;
     private final int maxDepth;
     private byte[] line = new byte[0];
@@ -322,6 +325,10 @@ public final class ImapInput {
                     throw new EOFException("connection closed right after a literal");
                 }
                 depth = openLists;
+                if (openLists > 0 && onlySpaces()) {
+                    joinAfterSpaces();
+                    depth = openLists;
+                }
                 // in a list a literal is followed by SP or ')'; anything else is a server's miscount
                 if (openLists > 0 && !peekIs(' ') && !peekIs(')')) {
                     l = LiteralRealignment.realign(this, l, size);
@@ -337,6 +344,42 @@ public final class ImapInput {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private boolean onlySpaces() {
+        if (line.length == 0) {
+            return false;
+        }
+        for (byte b : line) {
+            if (b != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Gmail sends a space and then the line break after a literal inside a list, and the rest of the
+     * response on the next line ({@code BODY[TEXT] {5}} CRLF {@code hello} SP CRLF {@code )}). A line
+     * ends inside a list only after a literal announcement, so a line of nothing but spaces there can only
+     * mean that the response goes on: up to {@value #MAX_SPACE_LINES} such or empty lines are joined
+     * to the next one, keeping one space as the separator. Any line that does not go on the response
+     * fails the parse as before, so nothing is read out of step.
+     */
+    private void joinAfterSpaces() throws IOException {
+        for (int skipped = 0; line.length == 0 || onlySpaces(); skipped++) {
+            if (skipped == MAX_SPACE_LINES) {
+                throw error("literal", "the response to go on within " + MAX_SPACE_LINES + " lines of spaces");
+            }
+            if (!nextLine()) {
+                throw new EOFException("connection closed in the middle of a response, after a literal");
+            }
+        }
+        byte[] joined = new byte[line.length + 1];
+        joined[0] = ' ';
+        System.arraycopy(line, 0, joined, 1, line.length);
+        line = joined;
+        pos = 0;
     }
 
     /** Reads an IMAP string-or-atom continuing after a literal, as imaplib's raw capture needs. */
