@@ -32,6 +32,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": getOrCreateConfiguration(target).setAccessTokenSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
+        case "allowstreamcommandinuri":
+        case "allowStreamCommandInUri": target.setAllowStreamCommandInUri(property(camelContext, boolean.class, value)); return true;
         case "allowedcommands":
         case "allowedCommands": getOrCreateConfiguration(target).setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -117,6 +119,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.util.function.Supplier.class;
+        case "allowstreamcommandinuri":
+        case "allowStreamCommandInUri": return boolean.class;
         case "allowedcommands":
         case "allowedCommands": return java.lang.String.class;
         case "autowiredenabled":
@@ -203,6 +207,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return getOrCreateConfiguration(target).getAccessTokenSupplier();
+        case "allowstreamcommandinuri":
+        case "allowStreamCommandInUri": return target.isAllowStreamCommandInUri();
         case "allowedcommands":
         case "allowedCommands": return getOrCreateConfiguration(target).getAllowedCommands();
         case "autowiredenabled":

@@ -251,7 +251,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * Speak IMAP over the stdin/stdout of this command line instead of a socket (like imaplib's IMAP4_stream), for example a server's preauthenticated imap binary. Host, port and credentials are then ignored.
+     * Speak IMAP over the stdin/stdout of this command line instead of a socket (like imaplib's IMAP4_stream), for example a server's preauthenticated imap binary. Host, port and credentials are then ignored. The command line is run by /bin/sh, so an endpoint URI may set it only when the component option allowStreamCommandInUri is true; otherwise set it on the component's configuration or the endpoint object.
      */
     public void setStreamCommand(String streamCommand) {
         this.streamCommand = streamCommand;
