@@ -83,6 +83,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxFailedAttempts": getOrCreateConfiguration(target).setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": getOrCreateConfiguration(target).setMaxUntaggedResponseBytes(property(camelContext, long.class, value)); return true;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": getOrCreateConfiguration(target).setMaxUntaggedResponses(property(camelContext, int.class, value)); return true;
         case "moveto":
         case "moveTo": getOrCreateConfiguration(target).setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
         case "onfailure":
@@ -170,6 +174,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxFailedAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return long.class;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return int.class;
         case "moveto":
         case "moveTo": return java.lang.String.class;
         case "onfailure":
@@ -258,6 +266,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxFailedAttempts": return getOrCreateConfiguration(target).getMaxFailedAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return getOrCreateConfiguration(target).getMaxUntaggedResponseBytes();
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return getOrCreateConfiguration(target).getMaxUntaggedResponses();
         case "moveto":
         case "moveTo": return getOrCreateConfiguration(target).getMoveTo();
         case "onfailure":

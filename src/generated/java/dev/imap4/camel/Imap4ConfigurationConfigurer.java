@@ -62,6 +62,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxFailedAttempts": target.setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": target.setMaxUntaggedResponseBytes(property(camelContext, long.class, value)); return true;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": target.setMaxUntaggedResponses(property(camelContext, int.class, value)); return true;
         case "moveto":
         case "moveTo": target.setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
         case "onfailure":
@@ -134,6 +138,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxFailedAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return long.class;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return int.class;
         case "moveto":
         case "moveTo": return java.lang.String.class;
         case "onfailure":
@@ -207,6 +215,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxFailedAttempts": return target.getMaxFailedAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return target.getMaxUntaggedResponseBytes();
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return target.getMaxUntaggedResponses();
         case "moveto":
         case "moveTo": return target.getMoveTo();
         case "onfailure":

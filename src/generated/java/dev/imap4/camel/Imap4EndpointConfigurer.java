@@ -79,6 +79,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxFailedAttempts": target.getConfiguration().setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": target.getConfiguration().setMaxUntaggedResponseBytes(property(camelContext, long.class, value)); return true;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": target.getConfiguration().setMaxUntaggedResponses(property(camelContext, int.class, value)); return true;
         case "moveto":
         case "moveTo": target.getConfiguration().setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
         case "onfailure":
@@ -186,6 +190,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxFailedAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return long.class;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return int.class;
         case "moveto":
         case "moveTo": return java.lang.String.class;
         case "onfailure":
@@ -294,6 +302,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxFailedAttempts": return target.getConfiguration().getMaxFailedAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return target.getConfiguration().getMaxUntaggedResponseBytes();
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return target.getConfiguration().getMaxUntaggedResponses();
         case "moveto":
         case "moveTo": return target.getConfiguration().getMoveTo();
         case "onfailure":

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(57);
+        Set<String> props = new HashSet<>(59);
         props.add("accessTokenSupplier");
         props.add("allowedCommands");
         props.add("backoffErrorThreshold");
@@ -56,6 +56,8 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("lazyStartProducer");
         props.add("maxFailedAttempts");
         props.add("maxMessagesPerPoll");
+        props.add("maxUntaggedResponseBytes");
+        props.add("maxUntaggedResponses");
         props.add("moveTo");
         props.add("onFailure");
         props.add("onSuccess");

@@ -123,6 +123,12 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "4")
     private int poolSize = 4;
 
+    @UriParam(label = "producer", defaultValue = "1000")
+    private int maxUntaggedResponses = 1000;
+
+    @UriParam(label = "producer", defaultValue = "1048576")
+    private long maxUntaggedResponseBytes = 1024L * 1024;
+
     /** A copy for a new endpoint. */
     public Imap4Configuration copy() {
         try {
@@ -547,5 +553,27 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setPoolSize(int poolSize) {
         this.poolSize = poolSize;
+    }
+
+    public int getMaxUntaggedResponses() {
+        return maxUntaggedResponses;
+    }
+
+    /**
+     * The most untagged responses of one producer command kept in CamelImap4UntaggedResponses; beyond it the oldest are dropped and counted in CamelImap4UntaggedResponsesDropped. 0 keeps none.
+     */
+    public void setMaxUntaggedResponses(int maxUntaggedResponses) {
+        this.maxUntaggedResponses = maxUntaggedResponses;
+    }
+
+    public long getMaxUntaggedResponseBytes() {
+        return maxUntaggedResponseBytes;
+    }
+
+    /**
+     * The most bytes of server data (plus 64 bytes per response) that CamelImap4UntaggedResponses holds for one producer command; beyond it the oldest responses are dropped and counted in CamelImap4UntaggedResponsesDropped.
+     */
+    public void setMaxUntaggedResponseBytes(long maxUntaggedResponseBytes) {
+        this.maxUntaggedResponseBytes = maxUntaggedResponseBytes;
     }
 }

@@ -71,8 +71,12 @@ public final class Imap4Constants {
     @Metadata(label = "producer", description = "The tagged response text.", javaType = "String")
     public static final String RESPONSE_TEXT = "CamelImap4ResponseText";
     @Metadata(label = "producer", description = "The untagged responses the command provoked, in imaplib's"
-            + " form.", javaType = "java.util.List<dev.imap4.client.UntaggedResponse>")
+            + " form: the newest ones, within maxUntaggedResponses and maxUntaggedResponseBytes.", javaType = "java.util.List<dev.imap4.client.UntaggedResponse>")
     public static final String UNTAGGED_RESPONSES = "CamelImap4UntaggedResponses";
+    @Metadata(label = "producer", description = "How many untagged responses the command provoked were left out"
+            + " of CamelImap4UntaggedResponses (the oldest go first) to keep it within maxUntaggedResponses and"
+            + " maxUntaggedResponseBytes; 0 when none.", javaType = "Long")
+    public static final String UNTAGGED_RESPONSES_DROPPED = "CamelImap4UntaggedResponsesDropped";
 
     private Imap4Constants() {
     }

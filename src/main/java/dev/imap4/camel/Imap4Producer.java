@@ -3,7 +3,6 @@ package dev.imap4.camel;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.StatusResponse;
-import dev.imap4.client.UntaggedResponse;
 import dev.imap4.client.command.ImapArgs;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
@@ -15,7 +14,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
@@ -59,6 +57,14 @@ public class Imap4Producer extends DefaultProducer {
 
     @Override
     protected void doStart() throws Exception {
+        if (config.getMaxUntaggedResponses() < 0) {
+            throw new IllegalArgumentException("maxUntaggedResponses must not be negative, was "
+                    + config.getMaxUntaggedResponses());
+        }
+        if (config.getMaxUntaggedResponseBytes() < 0) {
+            throw new IllegalArgumentException("maxUntaggedResponseBytes must not be negative, was "
+                    + config.getMaxUntaggedResponseBytes());
+        }
         super.doStart();
         Imap4Endpoint endpoint = getEndpoint();
         pool = new Imap4ConnectionPool(config.getPoolSize(),
@@ -85,8 +91,8 @@ public class Imap4Producer extends DefaultProducer {
         List<String> args = arguments(in.getHeader(Imap4Constants.ARGUMENTS));
         String folder = in.getHeader(Imap4Constants.FOLDER, String.class);
         ImapClient client = pool.borrow();
-        List<UntaggedResponse> untagged = new ArrayList<>();
-        Consumer<UntaggedResponse> capture = untagged::add;
+        Imap4UntaggedCollector capture = new Imap4UntaggedCollector(config.getMaxUntaggedResponses(),
+                config.getMaxUntaggedResponseBytes());
         client.addUnsolicitedListener(capture);
         try {
             if (op.needsFolder()) {
@@ -103,7 +109,8 @@ public class Imap4Producer extends DefaultProducer {
             setResponseHeaders(in, client.lastResponse());
             throw e;
         } finally {
-            in.setHeader(Imap4Constants.UNTAGGED_RESPONSES, List.copyOf(untagged));
+            in.setHeader(Imap4Constants.UNTAGGED_RESPONSES, capture.responses());
+            in.setHeader(Imap4Constants.UNTAGGED_RESPONSES_DROPPED, capture.dropped());
             client.removeUnsolicitedListener(capture);
             pool.release(client);
         }
