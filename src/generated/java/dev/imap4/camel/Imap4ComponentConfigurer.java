@@ -32,6 +32,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": getOrCreateConfiguration(target).setAccessTokenSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
+        case "allowrawcommands":
+        case "allowRawCommands": getOrCreateConfiguration(target).setAllowRawCommands(property(camelContext, boolean.class, value)); return true;
         case "allowstreamcommandinuri":
         case "allowStreamCommandInUri": target.setAllowStreamCommandInUri(property(camelContext, boolean.class, value)); return true;
         case "allowedcommands":
@@ -123,6 +125,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.util.function.Supplier.class;
+        case "allowrawcommands":
+        case "allowRawCommands": return boolean.class;
         case "allowstreamcommandinuri":
         case "allowStreamCommandInUri": return boolean.class;
         case "allowedcommands":
@@ -215,6 +219,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return getOrCreateConfiguration(target).getAccessTokenSupplier();
+        case "allowrawcommands":
+        case "allowRawCommands": return getOrCreateConfiguration(target).isAllowRawCommands();
         case "allowstreamcommandinuri":
         case "allowStreamCommandInUri": return target.isAllowStreamCommandInUri();
         case "allowedcommands":

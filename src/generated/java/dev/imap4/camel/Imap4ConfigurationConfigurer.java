@@ -25,6 +25,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": target.setAccessTokenSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
+        case "allowrawcommands":
+        case "allowRawCommands": target.setAllowRawCommands(property(camelContext, boolean.class, value)); return true;
         case "allowedcommands":
         case "allowedCommands": target.setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
         case "batchmemorylimit":
@@ -101,6 +103,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.util.function.Supplier.class;
+        case "allowrawcommands":
+        case "allowRawCommands": return boolean.class;
         case "allowedcommands":
         case "allowedCommands": return java.lang.String.class;
         case "batchmemorylimit":
@@ -178,6 +182,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return target.getAccessTokenSupplier();
+        case "allowrawcommands":
+        case "allowRawCommands": return target.isAllowRawCommands();
         case "allowedcommands":
         case "allowedCommands": return target.getAllowedCommands();
         case "batchmemorylimit":

@@ -25,6 +25,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": target.getConfiguration().setAccessTokenSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
+        case "allowrawcommands":
+        case "allowRawCommands": target.getConfiguration().setAllowRawCommands(property(camelContext, boolean.class, value)); return true;
         case "allowedcommands":
         case "allowedCommands": target.getConfiguration().setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -136,6 +138,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.util.function.Supplier.class;
+        case "allowrawcommands":
+        case "allowRawCommands": return boolean.class;
         case "allowedcommands":
         case "allowedCommands": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -248,6 +252,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return target.getConfiguration().getAccessTokenSupplier();
+        case "allowrawcommands":
+        case "allowRawCommands": return target.getConfiguration().isAllowRawCommands();
         case "allowedcommands":
         case "allowedCommands": return target.getConfiguration().getAllowedCommands();
         case "backofferrorthreshold":

@@ -23,8 +23,9 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(60);
         props.add("accessTokenSupplier");
+        props.add("allowRawCommands");
         props.add("allowedCommands");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");

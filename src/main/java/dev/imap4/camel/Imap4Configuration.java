@@ -123,6 +123,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "4")
     private int poolSize = 4;
 
+    @UriParam(label = "producer,security", defaultValue = "false")
+    private boolean allowRawCommands = false;
+
     @UriParam(label = "producer", defaultValue = "1000")
     private int maxUntaggedResponses = 1000;
 
@@ -538,7 +541,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * Comma-separated commands the producer may run, e.g. SEARCH,FETCH,APPEND. When unset: only the endpoint's command if one is set, otherwise any command.
+     * Comma-separated commands the producer may run, e.g. SEARCH,FETCH,APPEND; an extension verb listed here is sent raw. When unset: only the endpoint's command if one is set, otherwise every command the producer has a typed operation for. Commands that change the connection's state (LOGIN, AUTHENTICATE, LOGOUT, UNAUTHENTICATE, STARTTLS, COMPRESS, ENABLE, IDLE, SELECT, EXAMINE, CLOSE, UNSELECT) are never run.
      */
     public void setAllowedCommands(String allowedCommands) {
         this.allowedCommands = allowedCommands;
@@ -575,5 +578,16 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setMaxUntaggedResponseBytes(long maxUntaggedResponseBytes) {
         this.maxUntaggedResponseBytes = maxUntaggedResponseBytes;
+    }
+
+    public boolean isAllowRawCommands() {
+        return allowRawCommands;
+    }
+
+    /**
+     * Whether the producer may send extension verbs it has no typed operation for (raw, with imaplib-encoded arguments) when allowedCommands is unset. The connection is closed after each such command, since its effect on the connection's state is unknown. Commands that change the connection's state are refused even so.
+     */
+    public void setAllowRawCommands(boolean allowRawCommands) {
+        this.allowRawCommands = allowRawCommands;
     }
 }

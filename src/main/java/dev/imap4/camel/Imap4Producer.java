@@ -9,11 +9,8 @@ import dev.imap4.client.types.NumberSet;
 import java.io.InputStream;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
@@ -23,36 +20,25 @@ import org.apache.camel.support.DefaultProducer;
  * Runs the IMAP command named by the {@code CamelImap4Command} header (or the endpoint's
  * {@code command}) with the arguments of {@code CamelImap4Arguments}, on a pooled, authenticated
  * connection. The body becomes the typed result; headers carry the tagged response and the
- * untagged responses no command claimed. NO and BAD raise {@link Imap4CommandException}.
+ * untagged responses no command claimed. NO and BAD raise {@link Imap4CommandException}. Which
+ * commands may run is {@link Imap4CommandPolicy}'s call; a connection whose state is not known
+ * after an exchange (a raw verb, an abort, any failure but NO/BAD) is closed, never pooled.
  * Credentials and host come from the endpoint only, never from headers.
  */
 public class Imap4Producer extends DefaultProducer {
 
     private final Imap4Configuration config;
-    private final Set<String> allowed;
+    private Imap4CommandPolicy policy;
     private Imap4ConnectionPool pool;
 
     public Imap4Producer(Imap4Endpoint endpoint) {
         super(endpoint);
         this.config = endpoint.getConfiguration();
-        this.allowed = allowList(config);
     }
 
     @Override
     public Imap4Endpoint getEndpoint() {
         return (Imap4Endpoint) super.getEndpoint();
-    }
-
-    /** The configured allow-list; else only the endpoint's command when set; else empty (any). */
-    static Set<String> allowList(Imap4Configuration config) {
-        Set<String> out = new LinkedHashSet<>();
-        if (config.getAllowedCommands() != null && !config.getAllowedCommands().isBlank()) {
-            Arrays.stream(config.getAllowedCommands().split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .map(Imap4Operation::normalise).forEach(out::add);
-        } else if (config.getCommand() != null && !config.getCommand().isBlank()) {
-            out.add(Imap4Operation.normalise(config.getCommand()));
-        }
-        return out;
     }
 
     @Override
@@ -65,6 +51,7 @@ public class Imap4Producer extends DefaultProducer {
             throw new IllegalArgumentException("maxUntaggedResponseBytes must not be negative, was "
                     + config.getMaxUntaggedResponseBytes());
         }
+        policy = new Imap4CommandPolicy(config);
         super.doStart();
         Imap4Endpoint endpoint = getEndpoint();
         pool = new Imap4ConnectionPool(config.getPoolSize(),
@@ -83,10 +70,7 @@ public class Imap4Producer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         String verb = Imap4Operation.normalise(in.getHeader(Imap4Constants.COMMAND, config.getCommand(), String.class));
-        if (!allowed.isEmpty() && !allowed.contains(verb)) {
-            throw new IllegalArgumentException("IMAP command " + verb + " is not allowed on this endpoint; allowed: "
-                    + allowed);
-        }
+        policy.check(verb);
         Imap4Operation op = Imap4Operation.of(verb);
         List<String> args = arguments(in.getHeader(Imap4Constants.ARGUMENTS));
         String folder = in.getHeader(Imap4Constants.FOLDER, String.class);
@@ -94,6 +78,8 @@ public class Imap4Producer extends DefaultProducer {
         Imap4UntaggedCollector capture = new Imap4UntaggedCollector(config.getMaxUntaggedResponses(),
                 config.getMaxUntaggedResponseBytes());
         client.addUnsolicitedListener(capture);
+        // returned to the pool only when its state is known: after a typed command, or its NO/BAD
+        boolean reusable = false;
         try {
             if (op.needsFolder()) {
                 selectFolder(client, folder == null ? config.getFolder() : folder);
@@ -105,14 +91,18 @@ public class Imap4Producer extends DefaultProducer {
             if (op.isSearch()) {
                 setMessageSet(in, result);
             }
+            reusable = op != Imap4Operation.XATOM; // a raw verb's effect on the connection is unknown
         } catch (Imap4CommandException e) {
             setResponseHeaders(in, client.lastResponse());
+            // NO leaves the connection as it was; BAD says client and server disagree (syntax or state)
+            reusable = op != Imap4Operation.XATOM && client.lastResponse() != null
+                    && "NO".equals(client.lastResponse().status());
             throw e;
         } finally {
             in.setHeader(Imap4Constants.UNTAGGED_RESPONSES, capture.responses());
             in.setHeader(Imap4Constants.UNTAGGED_RESPONSES_DROPPED, capture.dropped());
             client.removeUnsolicitedListener(capture);
-            pool.release(client);
+            pool.release(client, reusable);
         }
     }
 
