@@ -53,7 +53,9 @@ public final class Imap4Constants {
     @Metadata(label = "producer", description = "The IMAP command to run (SEARCH, UID SEARCH, FETCH, UID FETCH,"
             + " STORE, COPY, MOVE, APPEND, CREATE, DELETE, RENAME, LIST, LSUB, STATUS, EXPUNGE, SUBSCRIBE,"
             + " UNSUBSCRIBE, GETACL, SETACL, GETQUOTA, GETQUOTAROOT, SETQUOTA, SORT, THREAD, NAMESPACE, NOOP,"
-            + " CHECK, or any extension verb). Overrides the endpoint's command.", javaType = "String")
+            + " CHECK, or an extension verb listed in allowedCommands or with allowRawCommands). Commands that"
+            + " change the connection's state (LOGOUT, SELECT, COMPRESS...) are refused. Overrides the endpoint's"
+            + " command.", javaType = "String")
     public static final String COMMAND = "CamelImap4Command";
     @Metadata(label = "producer", description = "The command's arguments: a List (one element per argument)"
             + " or a String (split on spaces outside quotes and parentheses). Encoded by the client core, so"
