@@ -124,8 +124,9 @@ public class Imap4Producer extends DefaultProducer {
             return;
         }
         in.setHeader(Imap4Constants.RESPONSE_TYPE, tagged.status());
-        in.setHeader(Imap4Constants.RESPONSE_CODE, tagged.code());
-        in.setHeader(Imap4Constants.RESPONSE_TEXT, tagged.text());
+        // server text, like a mail's header fields, never carries CR, LF or NUL into a Camel header
+        in.setHeader(Imap4Constants.RESPONSE_CODE, tagged.code() == null ? null : Imap4MailHeaders.clean(tagged.code()));
+        in.setHeader(Imap4Constants.RESPONSE_TEXT, tagged.text() == null ? null : Imap4MailHeaders.clean(tagged.text()));
     }
 
     /** Selects {@code folder} unless this connection already has it selected for writing. */
