@@ -29,11 +29,12 @@ public class Imap4Component extends HealthCheckComponent implements SSLContextPa
         parseHostAndPort(remaining, config);
         Imap4Endpoint endpoint = new Imap4Endpoint(uri, this, config);
         setProperties(endpoint, parameters);
-        if (config.getHost() == null && config.getStreamCommand() == null) {
-            throw new IllegalArgumentException("imap4: needs a host, as in imap4:mail.example.org");
-        }
         if (config.getSslContextParameters() == null && useGlobalSslContextParameters) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+
+        if (config.getHost() == null && config.getStreamCommand() == null) {
+            throw new IllegalArgumentException("imap4: needs a host, as in imap4:mail.example.org");
         }
         return endpoint;
     }

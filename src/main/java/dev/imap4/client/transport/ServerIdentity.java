@@ -50,8 +50,9 @@ public final class ServerIdentity {
                     + e.getMessage());
         }
         if (!matches(host, names)) {
-            throw new SSLPeerUnverifiedException("the server certificate does not name " + host + " (its"
-                    + " subjectAltNames: " + describe(names) + "; the subject CN is not used)");
+            throw new SSLPeerUnverifiedException("the server's certificate is not for " + host + " (its"
+                    + " subjectAltNames: " + describe(names) + "; the subject CN is not used); connect with a name"
+                    + " the certificate holds");
         }
     }
 
