@@ -22,7 +22,7 @@ import org.apache.camel.support.DefaultProducer;
  * connection. The body becomes the typed result; headers carry the tagged response and the
  * untagged responses no command claimed. NO and BAD raise {@link Imap4CommandException}. Which
  * commands may run is {@link Imap4CommandPolicy}'s call; a connection whose state is not known
- * after an exchange (a raw verb, an abort, any failure but NO/BAD) is closed, never pooled.
+ * after an exchange (a raw verb, a BAD answer, an abort) is closed, never pooled.
  * Credentials and host come from the endpoint only, never from headers.
  */
 public class Imap4Producer extends DefaultProducer {
@@ -78,8 +78,9 @@ public class Imap4Producer extends DefaultProducer {
         Imap4UntaggedCollector capture = new Imap4UntaggedCollector(config.getMaxUntaggedResponses(),
                 config.getMaxUntaggedResponseBytes());
         client.addUnsolicitedListener(capture);
-        // returned to the pool only when its state is known: after a typed command, or its NO/BAD
-        boolean reusable = false;
+        // a raw verb's effect on the connection is unknown, so that connection is not pooled again; a
+        // typed command keeps the client's state in step, and an abort closes the connection anyway
+        boolean reusable = op != Imap4Operation.XATOM;
         try {
             if (op.needsFolder()) {
                 selectFolder(client, folder == null ? config.getFolder() : folder);
@@ -91,12 +92,12 @@ public class Imap4Producer extends DefaultProducer {
             if (op.isSearch()) {
                 setMessageSet(in, result);
             }
-            reusable = op != Imap4Operation.XATOM; // a raw verb's effect on the connection is unknown
         } catch (Imap4CommandException e) {
             setResponseHeaders(in, client.lastResponse());
             // NO leaves the connection as it was; BAD says client and server disagree (syntax or state)
-            reusable = op != Imap4Operation.XATOM && client.lastResponse() != null
-                    && "NO".equals(client.lastResponse().status());
+            if (client.lastResponse() == null || !"NO".equals(client.lastResponse().status())) {
+                reusable = false;
+            }
             throw e;
         } finally {
             in.setHeader(Imap4Constants.UNTAGGED_RESPONSES, capture.responses());
