@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Millions of {@code * 1 EXISTS} during one producer command, with a 64 MB heap: the producer's
+ * Ten million {@code * 1 EXISTS} during one producer command, with a 64 MB heap: the producer's
  * CamelImap4UntaggedResponses stays bounded, so the exchange completes instead of running out of
  * memory. Runs in the bounded-memory execution.
  */
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 class Imap4ProducerUntaggedBoundedMemoryTest {
 
-    private static final long FLOOD = 3_000_000;
+    private static final long FLOOD = 10_000_000;
 
     @Test
     void millionsOfExistsDuringOneCommandDoNotExhaustTheHeap() throws Exception {
