@@ -32,6 +32,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": getOrCreateConfiguration(target).setAccessTokenSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
+        case "allowrawcommands":
+        case "allowRawCommands": getOrCreateConfiguration(target).setAllowRawCommands(property(camelContext, boolean.class, value)); return true;
+        case "allowstreamcommandinuri":
+        case "allowStreamCommandInUri": target.setAllowStreamCommandInUri(property(camelContext, boolean.class, value)); return true;
         case "allowedcommands":
         case "allowedCommands": getOrCreateConfiguration(target).setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -83,6 +87,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxFailedAttempts": getOrCreateConfiguration(target).setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": getOrCreateConfiguration(target).setMaxUntaggedResponseBytes(property(camelContext, long.class, value)); return true;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": getOrCreateConfiguration(target).setMaxUntaggedResponses(property(camelContext, int.class, value)); return true;
         case "moveto":
         case "moveTo": getOrCreateConfiguration(target).setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
         case "onfailure":
@@ -121,6 +129,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.util.function.Supplier.class;
+        case "allowrawcommands":
+        case "allowRawCommands": return boolean.class;
+        case "allowstreamcommandinuri":
+        case "allowStreamCommandInUri": return boolean.class;
         case "allowedcommands":
         case "allowedCommands": return java.lang.String.class;
         case "autowiredenabled":
@@ -172,6 +184,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxFailedAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return long.class;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return int.class;
         case "moveto":
         case "moveTo": return java.lang.String.class;
         case "onfailure":
@@ -211,6 +227,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return getOrCreateConfiguration(target).getAccessTokenSupplier();
+        case "allowrawcommands":
+        case "allowRawCommands": return getOrCreateConfiguration(target).isAllowRawCommands();
+        case "allowstreamcommandinuri":
+        case "allowStreamCommandInUri": return target.isAllowStreamCommandInUri();
         case "allowedcommands":
         case "allowedCommands": return getOrCreateConfiguration(target).getAllowedCommands();
         case "autowiredenabled":
@@ -262,6 +282,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxFailedAttempts": return getOrCreateConfiguration(target).getMaxFailedAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return getOrCreateConfiguration(target).getMaxUntaggedResponseBytes();
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return getOrCreateConfiguration(target).getMaxUntaggedResponses();
         case "moveto":
         case "moveTo": return getOrCreateConfiguration(target).getMoveTo();
         case "onfailure":

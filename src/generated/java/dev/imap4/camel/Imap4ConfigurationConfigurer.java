@@ -25,6 +25,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": target.setAccessTokenSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
+        case "allowrawcommands":
+        case "allowRawCommands": target.setAllowRawCommands(property(camelContext, boolean.class, value)); return true;
         case "allowedcommands":
         case "allowedCommands": target.setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
         case "batchmemorylimit":
@@ -64,6 +66,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxFailedAttempts": target.setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": target.setMaxUntaggedResponseBytes(property(camelContext, long.class, value)); return true;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": target.setMaxUntaggedResponses(property(camelContext, int.class, value)); return true;
         case "moveto":
         case "moveTo": target.setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
         case "onfailure":
@@ -101,6 +107,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.util.function.Supplier.class;
+        case "allowrawcommands":
+        case "allowRawCommands": return boolean.class;
         case "allowedcommands":
         case "allowedCommands": return java.lang.String.class;
         case "batchmemorylimit":
@@ -140,6 +148,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxFailedAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return long.class;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return int.class;
         case "moveto":
         case "moveTo": return java.lang.String.class;
         case "onfailure":
@@ -178,6 +190,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return target.getAccessTokenSupplier();
+        case "allowrawcommands":
+        case "allowRawCommands": return target.isAllowRawCommands();
         case "allowedcommands":
         case "allowedCommands": return target.getAllowedCommands();
         case "batchmemorylimit":
@@ -217,6 +231,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxFailedAttempts": return target.getMaxFailedAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return target.getMaxUntaggedResponseBytes();
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return target.getMaxUntaggedResponses();
         case "moveto":
         case "moveTo": return target.getMoveTo();
         case "onfailure":

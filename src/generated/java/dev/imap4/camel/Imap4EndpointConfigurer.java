@@ -25,6 +25,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": target.getConfiguration().setAccessTokenSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
+        case "allowrawcommands":
+        case "allowRawCommands": target.getConfiguration().setAllowRawCommands(property(camelContext, boolean.class, value)); return true;
         case "allowedcommands":
         case "allowedCommands": target.getConfiguration().setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -81,6 +83,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxFailedAttempts": target.getConfiguration().setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": target.getConfiguration().setMaxUntaggedResponseBytes(property(camelContext, long.class, value)); return true;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": target.getConfiguration().setMaxUntaggedResponses(property(camelContext, int.class, value)); return true;
         case "moveto":
         case "moveTo": target.getConfiguration().setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
         case "onfailure":
@@ -136,6 +142,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.util.function.Supplier.class;
+        case "allowrawcommands":
+        case "allowRawCommands": return boolean.class;
         case "allowedcommands":
         case "allowedCommands": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -192,6 +200,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxFailedAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return long.class;
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return int.class;
         case "moveto":
         case "moveTo": return java.lang.String.class;
         case "onfailure":
@@ -248,6 +260,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return target.getConfiguration().getAccessTokenSupplier();
+        case "allowrawcommands":
+        case "allowRawCommands": return target.getConfiguration().isAllowRawCommands();
         case "allowedcommands":
         case "allowedCommands": return target.getConfiguration().getAllowedCommands();
         case "backofferrorthreshold":
@@ -304,6 +318,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxFailedAttempts": return target.getConfiguration().getMaxFailedAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxuntaggedresponsebytes":
+        case "maxUntaggedResponseBytes": return target.getConfiguration().getMaxUntaggedResponseBytes();
+        case "maxuntaggedresponses":
+        case "maxUntaggedResponses": return target.getConfiguration().getMaxUntaggedResponses();
         case "moveto":
         case "moveTo": return target.getConfiguration().getMoveTo();
         case "onfailure":

@@ -23,8 +23,9 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(62);
         props.add("accessTokenSupplier");
+        props.add("allowRawCommands");
         props.add("allowedCommands");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -57,6 +58,8 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("lazyStartProducer");
         props.add("maxFailedAttempts");
         props.add("maxMessagesPerPoll");
+        props.add("maxUntaggedResponseBytes");
+        props.add("maxUntaggedResponses");
         props.add("moveTo");
         props.add("onFailure");
         props.add("onSuccess");

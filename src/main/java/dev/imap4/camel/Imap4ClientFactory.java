@@ -71,7 +71,13 @@ public class Imap4ClientFactory {
         } else if (config.getSslContextParameters() != null) {
             refuseTrustAll(config.getSslContextParameters());
             SSLContext ssl = config.getSslContextParameters().createSSLContext(context);
-            options = options.withSslContext(ssl);
+            try {
+                options = options.withSslContext(ssl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("imap4 verifies server certificates, and the trust manager of"
+                        + " sslContextParameters accepts a self-signed certificate that no one can trust (a trust-all"
+                        + " manager); add the server's certificate or CA to a trust store instead", e);
+            }
         }
         return options;
     }
@@ -92,8 +98,10 @@ public class Imap4ClientFactory {
 
     /**
      * Certificates are always verified: Camel's trust-all manager (what
-     * {@code camel.ssl.trustAllCertificates=true} installs) is refused, as is any trust manager that
-     * accepts every chain. Trust a private server by putting its certificate in a trust store.
+     * {@code camel.ssl.trustAllCertificates=true} installs) is refused here by its class, and any
+     * other trust manager that accepts every chain by the client core's probe
+     * ({@link Imap4Options#withSslContext}). Trust a private server by putting its certificate in a
+     * trust store.
      */
     static void refuseTrustAll(SSLContextParameters parameters) {
         TrustManagersParameters tm = parameters.getTrustManagers();

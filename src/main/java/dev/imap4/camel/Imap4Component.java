@@ -17,9 +17,14 @@ public class Imap4Component extends HealthCheckComponent implements SSLContextPa
     private boolean useGlobalSslContextParameters;
     @Metadata(label = "advanced")
     private Imap4ClientFactory clientFactory = new Imap4ClientFactory();
+    @Metadata(label = "security,advanced", defaultValue = "false")
+    private boolean allowStreamCommandInUri;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (!allowStreamCommandInUri) {
+            refuseStreamCommand(parameters);
+        }
         Imap4Configuration config = configuration.copy();
         parseHostAndPort(remaining, config);
         Imap4Endpoint endpoint = new Imap4Endpoint(uri, this, config);
@@ -75,6 +80,22 @@ public class Imap4Component extends HealthCheckComponent implements SSLContextPa
         }
     }
 
+    /**
+     * streamCommand is run by /bin/sh; an endpoint URI may be built from message data (toD), so it may
+     * not set it unless the application allowed it (the class of problem behind CVE-2026-46584).
+     * Camel matches option names ignoring case (and dashes), so this does too.
+     */
+    static void refuseStreamCommand(Map<String, Object> parameters) {
+        for (String key : parameters.keySet()) {
+            if (key.replace("-", "").equalsIgnoreCase("streamCommand")) {
+                throw new IllegalArgumentException("imap4: streamCommand (a shell command line) cannot be set in"
+                        + " an endpoint URI; set it on the component's configuration or the endpoint object, or set"
+                        + " the component option allowStreamCommandInUri=true if no URI is ever built from"
+                        + " untrusted data");
+            }
+        }
+    }
+
     public Imap4Configuration getConfiguration() {
         return configuration;
     }
@@ -93,6 +114,19 @@ public class Imap4Component extends HealthCheckComponent implements SSLContextPa
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public boolean isAllowStreamCommandInUri() {
+        return allowStreamCommandInUri;
+    }
+
+    /**
+     * Whether an endpoint URI may set streamCommand, a command line run by /bin/sh. Off by default, because a route
+     * that builds a URI from message data (toD) would let a mail run a command; set streamCommand on the component's
+     * configuration or on the endpoint object instead.
+     */
+    public void setAllowStreamCommandInUri(boolean allowStreamCommandInUri) {
+        this.allowStreamCommandInUri = allowStreamCommandInUri;
     }
 
     public Imap4ClientFactory getClientFactory() {

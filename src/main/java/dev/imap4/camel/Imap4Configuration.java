@@ -129,6 +129,15 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "4")
     private int poolSize = 4;
 
+    @UriParam(label = "producer,security", defaultValue = "false")
+    private boolean allowRawCommands = false;
+
+    @UriParam(label = "producer", defaultValue = "1000")
+    private int maxUntaggedResponses = 1000;
+
+    @UriParam(label = "producer", defaultValue = "1048576")
+    private long maxUntaggedResponseBytes = 1024L * 1024;
+
     /** A copy for a new endpoint. */
     public Imap4Configuration copy() {
         try {
@@ -279,7 +288,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * Speak IMAP over the stdin/stdout of this command line instead of a socket (like imaplib's IMAP4_stream), for example a server's preauthenticated imap binary. Host, port and credentials are then ignored.
+     * Speak IMAP over the stdin/stdout of this command line instead of a socket (like imaplib's IMAP4_stream), for example a server's preauthenticated imap binary. Host, port and credentials are then ignored. The command line is run by /bin/sh, so an endpoint URI may set it only when the component option allowStreamCommandInUri is true; otherwise set it on the component's configuration or the endpoint object.
      */
     public void setStreamCommand(String streamCommand) {
         this.streamCommand = streamCommand;
@@ -560,7 +569,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * Comma-separated commands the producer may run, e.g. SEARCH,FETCH,APPEND. When unset: only the endpoint's command if one is set, otherwise any command.
+     * Comma-separated commands the producer may run, e.g. SEARCH,FETCH,APPEND; an extension verb listed here is sent raw. When unset: only the endpoint's command if one is set, otherwise every command the producer has a typed operation for. Commands that change the connection's state (LOGIN, AUTHENTICATE, LOGOUT, UNAUTHENTICATE, STARTTLS, COMPRESS, ENABLE, IDLE, SELECT, EXAMINE, CLOSE, UNSELECT) are never run.
      */
     public void setAllowedCommands(String allowedCommands) {
         this.allowedCommands = allowedCommands;
@@ -575,5 +584,38 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setPoolSize(int poolSize) {
         this.poolSize = poolSize;
+    }
+
+    public int getMaxUntaggedResponses() {
+        return maxUntaggedResponses;
+    }
+
+    /**
+     * The most untagged responses of one producer command kept in CamelImap4UntaggedResponses; beyond it the oldest are dropped and counted in CamelImap4UntaggedResponsesDropped. 0 keeps none.
+     */
+    public void setMaxUntaggedResponses(int maxUntaggedResponses) {
+        this.maxUntaggedResponses = maxUntaggedResponses;
+    }
+
+    public long getMaxUntaggedResponseBytes() {
+        return maxUntaggedResponseBytes;
+    }
+
+    /**
+     * The most bytes of server data (plus 64 bytes per response) that CamelImap4UntaggedResponses holds for one producer command; beyond it the oldest responses are dropped and counted in CamelImap4UntaggedResponsesDropped.
+     */
+    public void setMaxUntaggedResponseBytes(long maxUntaggedResponseBytes) {
+        this.maxUntaggedResponseBytes = maxUntaggedResponseBytes;
+    }
+
+    public boolean isAllowRawCommands() {
+        return allowRawCommands;
+    }
+
+    /**
+     * Whether the producer may send extension verbs it has no typed operation for (raw, with imaplib-encoded arguments) when allowedCommands is unset. The connection is closed after each such command, since its effect on the connection's state is unknown. Commands that change the connection's state are refused even so.
+     */
+    public void setAllowRawCommands(boolean allowRawCommands) {
+        this.allowRawCommands = allowRawCommands;
     }
 }

@@ -2,6 +2,7 @@ package dev.imap4.camel;
 
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
+import dev.imap4.client.engine.ImapState;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Semaphore;
@@ -9,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Authenticated connections for the producer: at most {@code size} exist, and each is used by one
- * exchange at a time. A connection that broke is discarded; one that sat idle is checked with NOOP
- * before it is handed out, so a server-side autologout never fails an exchange.
+ * exchange at a time. A connection that broke, is no longer authenticated, or whose state is not
+ * known after an exchange is discarded; one that sat idle is checked with NOOP before it is handed
+ * out, so a server-side autologout never fails an exchange.
  */
 final class Imap4ConnectionPool {
 
@@ -66,7 +68,8 @@ final class Imap4ConnectionPool {
 
     private static boolean usable(Idle candidate) {
         ImapClient c = candidate.client();
-        if (!c.isConnected()) {
+        if (!authenticated(c)) {
+            c.logout();
             return false;
         }
         if (System.nanoTime() - candidate.since() < CHECK_AFTER_IDLE_NANOS) {
@@ -74,17 +77,25 @@ final class Imap4ConnectionPool {
         }
         try {
             c.noop();
-            return true;
+            return authenticated(c);
         } catch (Imap4Exception e) {
             c.logout();
             return false;
         }
     }
 
-    /** Returns a connection; a broken one (or any after stop) is closed instead of kept. */
-    void release(ImapClient client) {
+    // open, and logged in (NOOP is valid in every state, so its OK alone proves nothing)
+    private static boolean authenticated(ImapClient c) {
+        return c.isConnected() && (c.state() == ImapState.AUTH || c.state() == ImapState.SELECTED);
+    }
+
+    /**
+     * Returns a connection. One that is not {@code reusable} (its state is not known after the
+     * exchange), broken, no longer authenticated, or returned after stop is closed instead of kept.
+     */
+    void release(ImapClient client, boolean reusable) {
         try {
-            if (closed || !client.isConnected()) {
+            if (closed || !reusable || !authenticated(client)) {
                 client.logout();
                 return;
             }

@@ -53,7 +53,9 @@ public final class Imap4Constants {
     @Metadata(label = "producer", description = "The IMAP command to run (SEARCH, UID SEARCH, FETCH, UID FETCH,"
             + " STORE, COPY, MOVE, APPEND, CREATE, DELETE, RENAME, LIST, LSUB, STATUS, EXPUNGE, SUBSCRIBE,"
             + " UNSUBSCRIBE, GETACL, SETACL, GETQUOTA, GETQUOTAROOT, SETQUOTA, SORT, THREAD, NAMESPACE, NOOP,"
-            + " CHECK, or any extension verb). Overrides the endpoint's command.", javaType = "String")
+            + " CHECK, or an extension verb listed in allowedCommands or with allowRawCommands). Commands that"
+            + " change the connection's state (LOGOUT, SELECT, COMPRESS...) are refused. Overrides the endpoint's"
+            + " command.", javaType = "String")
     public static final String COMMAND = "CamelImap4Command";
     @Metadata(label = "producer", description = "The command's arguments: a List (one element per argument)"
             + " or a String (split on spaces outside quotes and parentheses). Encoded by the client core, so"
@@ -71,8 +73,12 @@ public final class Imap4Constants {
     @Metadata(label = "producer", description = "The tagged response text.", javaType = "String")
     public static final String RESPONSE_TEXT = "CamelImap4ResponseText";
     @Metadata(label = "producer", description = "The untagged responses the command provoked, in imaplib's"
-            + " form.", javaType = "java.util.List<dev.imap4.client.UntaggedResponse>")
+            + " form: the newest ones, within maxUntaggedResponses and maxUntaggedResponseBytes.", javaType = "java.util.List<dev.imap4.client.UntaggedResponse>")
     public static final String UNTAGGED_RESPONSES = "CamelImap4UntaggedResponses";
+    @Metadata(label = "producer", description = "How many untagged responses the command provoked were left out"
+            + " of CamelImap4UntaggedResponses (the oldest go first) to keep it within maxUntaggedResponses and"
+            + " maxUntaggedResponseBytes; 0 when none.", javaType = "Long")
+    public static final String UNTAGGED_RESPONSES_DROPPED = "CamelImap4UntaggedResponsesDropped";
 
     private Imap4Constants() {
     }

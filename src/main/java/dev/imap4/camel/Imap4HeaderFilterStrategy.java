@@ -5,11 +5,17 @@ import org.apache.camel.support.DefaultHeaderFilterStrategy;
 
 /**
  * The default header filter of the imap4 component. A message's own header fields become Camel
- * headers, except those that look like Camel's: whoever sends a mail must not be able to steer the
- * route or the consumer (a field named {@code CamelImap4Delete} or {@code camelimap4moveto} would
- * otherwise override the success action). Camel headers are case-insensitive, so the match is too.
+ * headers, except those whose names other parts of a route read as instructions: whoever sends a
+ * mail must not be able to steer the route or the consumer (a field named {@code CamelImap4Delete}
+ * or {@code camelimap4moveto} would otherwise override the success action, {@code
+ * kafka.OVERRIDE_TOPIC} the topic a Kafka producer writes to). Dropped, ignoring case: names
+ * starting with {@code Camel}, {@code org.apache.camel.}, {@code kafka.} or {@code JMS}, and
+ * {@code breadcrumbId}. Every other field passes.
  */
 public class Imap4HeaderFilterStrategy extends DefaultHeaderFilterStrategy {
+
+    /** Name prefixes (compared ignoring case) of the headers that are dropped. */
+    private static final String[] CONTROL_PREFIXES = {"camel", "org.apache.camel.", "kafka.", "jms"};
 
     public Imap4HeaderFilterStrategy() {
         setInFilterStartsWith(CAMEL_FILTER_STARTS_WITH);
@@ -18,6 +24,11 @@ public class Imap4HeaderFilterStrategy extends DefaultHeaderFilterStrategy {
 
     @Override
     protected boolean extendedFilter(Direction direction, String key, Object value, Exchange exchange) {
-        return key.regionMatches(true, 0, "camel", 0, 5) || key.regionMatches(true, 0, "org.apache.camel.", 0, 17);
+        for (String prefix : CONTROL_PREFIXES) {
+            if (key.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return key.equalsIgnoreCase("breadcrumbId");
     }
 }

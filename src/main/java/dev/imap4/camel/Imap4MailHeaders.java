@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * A message's own header fields as Camel headers: read from the header section (RFC 5322 §2.2),
  * unfolded (§2.2.3), and with RFC 2047 encoded-words decoded, or taken from the ENVELOPE when no
- * header section was fetched. Reading stops at the empty line that ends the section or after
+ * header section was fetched. Values never hold CR, LF or NUL ({@link #clean}). Reading stops at the empty line that ends the section or after
  * {@link #MAX_HEADER_BYTES}, so a hostile message cannot make it hold more.
  */
 final class Imap4MailHeaders {
@@ -90,10 +90,36 @@ final class Imap4MailHeaders {
             return;
         }
         String name = field.substring(0, colon).trim();
-        if (name.isEmpty() || name.indexOf(' ') >= 0) {
+        if (!isFieldName(name)) {
             return;
         }
-        out.add(Map.entry(name, EncodedWords.decodeEncodedWords(field.substring(colon + 1).trim())));
+        out.add(Map.entry(name, clean(EncodedWords.decodeEncodedWords(field.substring(colon + 1).trim()))));
+    }
+
+    // RFC 5322 §3.6.8 field-name = 1*ftext, printable US-ASCII except ':'
+    private static boolean isFieldName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 33 || c > 126) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A header value as it may reach a Camel header: CR, LF and NUL (a bare CR in a raw line, or one
+     * an RFC 2047 encoded-word decodes to) become a space, so a route that forwards the value to SMTP
+     * or HTTP cannot be made to write a header line of the sender's choosing.
+     */
+    static String clean(String value) {
+        if (value.indexOf('\r') < 0 && value.indexOf('\n') < 0 && value.indexOf('\0') < 0) {
+            return value;
+        }
+        return value.replace('\r', ' ').replace('\n', ' ').replace('\0', ' ');
     }
 
     // whether data[from, length) holds the empty line that ends the header section (LF LF or LF CR LF)
@@ -137,7 +163,7 @@ final class Imap4MailHeaders {
 
     private static void add(List<Map.Entry<String, String>> out, String name, String value) {
         if (value != null && !value.isEmpty()) {
-            out.add(Map.entry(name, value));
+            out.add(Map.entry(name, clean(value)));
         }
     }
 

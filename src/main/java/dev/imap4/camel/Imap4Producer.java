@@ -3,19 +3,14 @@ package dev.imap4.camel;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.StatusResponse;
-import dev.imap4.client.UntaggedResponse;
 import dev.imap4.client.command.ImapArgs;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
 import java.io.InputStream;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
@@ -25,19 +20,20 @@ import org.apache.camel.support.DefaultProducer;
  * Runs the IMAP command named by the {@code CamelImap4Command} header (or the endpoint's
  * {@code command}) with the arguments of {@code CamelImap4Arguments}, on a pooled, authenticated
  * connection. The body becomes the typed result; headers carry the tagged response and the
- * untagged responses no command claimed. NO and BAD raise {@link Imap4CommandException}.
+ * untagged responses no command claimed. NO and BAD raise {@link Imap4CommandException}. Which
+ * commands may run is {@link Imap4CommandPolicy}'s call; a connection whose state is not known
+ * after an exchange (a raw verb, a BAD answer, an abort) is closed, never pooled.
  * Credentials and host come from the endpoint only, never from headers.
  */
 public class Imap4Producer extends DefaultProducer {
 
     private final Imap4Configuration config;
-    private final Set<String> allowed;
+    private Imap4CommandPolicy policy;
     private Imap4ConnectionPool pool;
 
     public Imap4Producer(Imap4Endpoint endpoint) {
         super(endpoint);
         this.config = endpoint.getConfiguration();
-        this.allowed = allowList(config);
     }
 
     @Override
@@ -45,20 +41,17 @@ public class Imap4Producer extends DefaultProducer {
         return (Imap4Endpoint) super.getEndpoint();
     }
 
-    /** The configured allow-list; else only the endpoint's command when set; else empty (any). */
-    static Set<String> allowList(Imap4Configuration config) {
-        Set<String> out = new LinkedHashSet<>();
-        if (config.getAllowedCommands() != null && !config.getAllowedCommands().isBlank()) {
-            Arrays.stream(config.getAllowedCommands().split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .map(Imap4Operation::normalise).forEach(out::add);
-        } else if (config.getCommand() != null && !config.getCommand().isBlank()) {
-            out.add(Imap4Operation.normalise(config.getCommand()));
-        }
-        return out;
-    }
-
     @Override
     protected void doStart() throws Exception {
+        if (config.getMaxUntaggedResponses() < 0) {
+            throw new IllegalArgumentException("maxUntaggedResponses must not be negative, was "
+                    + config.getMaxUntaggedResponses());
+        }
+        if (config.getMaxUntaggedResponseBytes() < 0) {
+            throw new IllegalArgumentException("maxUntaggedResponseBytes must not be negative, was "
+                    + config.getMaxUntaggedResponseBytes());
+        }
+        policy = new Imap4CommandPolicy(config);
         super.doStart();
         Imap4Endpoint endpoint = getEndpoint();
         pool = new Imap4ConnectionPool(config.getPoolSize(),
@@ -77,17 +70,17 @@ public class Imap4Producer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         String verb = Imap4Operation.normalise(in.getHeader(Imap4Constants.COMMAND, config.getCommand(), String.class));
-        if (!allowed.isEmpty() && !allowed.contains(verb)) {
-            throw new IllegalArgumentException("IMAP command " + verb + " is not allowed on this endpoint; allowed: "
-                    + allowed);
-        }
+        policy.check(verb);
         Imap4Operation op = Imap4Operation.of(verb);
         List<String> args = arguments(in.getHeader(Imap4Constants.ARGUMENTS));
         String folder = in.getHeader(Imap4Constants.FOLDER, String.class);
         ImapClient client = pool.borrow();
-        List<UntaggedResponse> untagged = new ArrayList<>();
-        Consumer<UntaggedResponse> capture = untagged::add;
+        Imap4UntaggedCollector capture = new Imap4UntaggedCollector(config.getMaxUntaggedResponses(),
+                config.getMaxUntaggedResponseBytes());
         client.addUnsolicitedListener(capture);
+        // a raw verb's effect on the connection is unknown, so that connection is not pooled again; a
+        // typed command keeps the client's state in step, and an abort closes the connection anyway
+        boolean reusable = op != Imap4Operation.XATOM;
         try {
             if (op.needsFolder()) {
                 selectFolder(client, folder == null ? config.getFolder() : folder);
@@ -101,11 +94,16 @@ public class Imap4Producer extends DefaultProducer {
             }
         } catch (Imap4CommandException e) {
             setResponseHeaders(in, client.lastResponse());
+            // NO leaves the connection as it was; BAD says client and server disagree (syntax or state)
+            if (client.lastResponse() == null || !"NO".equals(client.lastResponse().status())) {
+                reusable = false;
+            }
             throw e;
         } finally {
-            in.setHeader(Imap4Constants.UNTAGGED_RESPONSES, List.copyOf(untagged));
+            in.setHeader(Imap4Constants.UNTAGGED_RESPONSES, capture.responses());
+            in.setHeader(Imap4Constants.UNTAGGED_RESPONSES_DROPPED, capture.dropped());
             client.removeUnsolicitedListener(capture);
-            pool.release(client);
+            pool.release(client, reusable);
         }
     }
 
@@ -127,8 +125,9 @@ public class Imap4Producer extends DefaultProducer {
             return;
         }
         in.setHeader(Imap4Constants.RESPONSE_TYPE, tagged.status());
-        in.setHeader(Imap4Constants.RESPONSE_CODE, tagged.code());
-        in.setHeader(Imap4Constants.RESPONSE_TEXT, tagged.text());
+        // server text, like a mail's header fields, never carries CR, LF or NUL into a Camel header
+        in.setHeader(Imap4Constants.RESPONSE_CODE, tagged.code() == null ? null : Imap4MailHeaders.clean(tagged.code()));
+        in.setHeader(Imap4Constants.RESPONSE_TEXT, tagged.text() == null ? null : Imap4MailHeaders.clean(tagged.text()));
     }
 
     /** Selects {@code folder} unless this connection already has it selected for writing. */

@@ -170,9 +170,17 @@ public final class Imap4Options {
 
     /**
      * The TLS context for IMAP4_SSL and STARTTLS. Host names are verified whatever the context;
-     * when unset, the JVM's default trust store is used.
+     * when unset, the JVM's default trust store is used. A context whose trust manager accepts any
+     * certificate is refused ({@link dev.imap4.client.transport.TrustProbe}).
+     *
+     * @throws IllegalArgumentException when the context trusts a certificate no one can trust
      */
     public Imap4Options withSslContext(SSLContext context) {
+        if (context != null && dev.imap4.client.transport.TrustProbe.acceptsAnything(context)) {
+            throw new IllegalArgumentException("withSslContext: the TLS context's trust manager accepts a"
+                    + " self-signed certificate that no one can trust, so it would accept any server (a trust-all"
+                    + " manager); build the context on a trust store holding the server's certificate or CA");
+        }
         Imap4Options o = copy();
         o.sslContext = context;
         return o;

@@ -32,7 +32,8 @@ class Imap4ProducerScriptedTest {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
-            String uri = "imap4:127.0.0.1:" + server.port() + "?security=PLAIN&readTimeout=10000";
+            // allowRawCommands: some tests send the extension verb XPING
+            String uri = "imap4:127.0.0.1:" + server.port() + "?security=PLAIN&readTimeout=10000&allowRawCommands=true";
             return template.request(uri, e -> {
                 e.getMessage().setHeader(Imap4Constants.COMMAND, command);
                 e.getMessage().setHeader(Imap4Constants.ARGUMENTS, arguments);

@@ -50,6 +50,9 @@ class Imap4StreamEndpointTest {
     void aStreamEndpointNeedsNoHost() throws Exception {
         Path script = tinyServer();
         try (DefaultCamelContext context = new DefaultCamelContext()) {
+            Imap4Component imap4 = new Imap4Component();
+            imap4.setAllowStreamCommandInUri(true); // the application's own URI, built from no message data
+            context.addComponent("imap4", imap4);
             context.start();
             String uri = "imap4:?streamCommand=RAW(sh " + script + ")";
             Imap4Endpoint endpoint = context.getEndpoint(uri, Imap4Endpoint.class);

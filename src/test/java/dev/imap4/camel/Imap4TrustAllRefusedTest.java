@@ -3,13 +3,25 @@ package dev.imap4.camel;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imap4.client.scripted.ScriptedServer;
+import dev.imap4.client.scripted.TestTls;
+import java.net.Socket;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustAllTrustManager;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** No configuration turns certificate verification off, not even Camel's trust-all manager. */
+/** No configuration turns certificate verification off: not Camel's trust-all manager, nor one of the user's. */
+@Timeout(30)
 class Imap4TrustAllRefusedTest {
 
     @Test
@@ -28,6 +40,73 @@ class Imap4TrustAllRefusedTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new Imap4ClientFactory().connect(config, context));
             assertTrue(e.getMessage().contains("trust-all"), e.getMessage());
+        }
+    }
+
+    /** Any trust manager that accepts a certificate no one can trust is refused, naming the option. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aCustomAcceptAllTrustManagerIsRefused(boolean extended) throws Exception {
+        TrustManager accepting = extended ? new X509ExtendedTrustManager() {
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        } : new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContextParameters ssl = new SSLContextParameters();
+        TrustManagersParameters tm = new TrustManagersParameters();
+        tm.setTrustManager(accepting);
+        ssl.setTrustManagers(tm);
+        try (ScriptedServer server = ScriptedServer.builder().implicitTls(TestTls.localhostServer()).transcript("""
+                S: * PREAUTH [CAPABILITY IMAP4rev1] would be accepted
+                C: {tag} LOGOUT
+                S: * BYE
+                S: {tag} OK bye
+                """).start(); DefaultCamelContext context = new DefaultCamelContext()) {
+            Imap4Configuration config = new Imap4Configuration();
+            config.setHost("localhost");
+            config.setPort(server.port());
+            config.setSslContextParameters(ssl);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Imap4ClientFactory().connect(config, context).logout());
+            assertTrue(e.getMessage().contains("sslContextParameters"), e.getMessage());
         }
     }
 

@@ -84,7 +84,9 @@ class ProducerHeaderInjectionPropertyTest {
             }
         }
         int sent = connections.get(0).server().commands().size();
-        assertTrue(failed > 0 && sent > EXCHANGES / 2, sent + " commands sent, " + failed + " exchanges refused");
+        // the hostile verbs (3 in 10) are extension verbs or state-changing ones, which the producer's
+        // command policy refuses before anything is sent; most of the typed ones go out
+        assertTrue(failed > 0 && sent > EXCHANGES * 2 / 5, sent + " commands sent, " + failed + " exchanges refused");
     }
 
     /** A refusal is the client's (argument checks, encoding), never the connection's or a foreign failure. */

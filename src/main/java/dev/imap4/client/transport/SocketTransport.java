@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -17,7 +18,8 @@ import javax.net.ssl.SSLSocket;
 /**
  * A TCP connection, plain or TLS. TLS always verifies the certificate chain against the configured
  * (or the JVM's default) trust store and the host name against the certificate; there is no switch
- * to turn either off. Sockets use TCP_NODELAY: IMAP is a request/response protocol of small lines.
+ * to turn either off. The host name is checked twice: by JSSE (endpoint identification) and, after
+ * the handshake, by {@link ServerIdentity}, since a caller's trust manager may skip the former. Sockets use TCP_NODELAY: IMAP is a request/response protocol of small lines.
  */
 public final class SocketTransport implements Transport {
 
@@ -93,6 +95,13 @@ public final class SocketTransport implements Transport {
             tls.setSoTimeout(handshakeTimeout);
         }
         tls.startHandshake();
+        // our own check too, whatever trust manager the context has (one may skip the host name)
+        try {
+            ServerIdentity.verify(h, (X509Certificate) tls.getSession().getPeerCertificates()[0]);
+        } catch (IOException | RuntimeException e) {
+            tls.close();
+            throw e;
+        }
         tls.setSoTimeout(saved);
         return tls;
     }
