@@ -39,6 +39,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private final Imap4Configuration config;
     private final Imap4ConsumerConnection connection;
     private final Imap4ConsumerState state = new Imap4ConsumerState();
+    private final Imap4ConsumerCounters counters = new Imap4ConsumerCounters();
     private final Queue<Imap4Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final Imap4IdleWaiter idler;
     private Imap4Search search;
@@ -65,7 +66,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         validate();
         search = new Imap4Search(config);
         mapper = new Imap4MessageMapper(config);
-        actions = new Imap4PostActions(config, connection, state);
+        actions = new Imap4PostActions(config, connection, state, counters);
         ServiceHelper.startService(config.getIdempotentRepository());
         idler.start(config.isIdle());
         super.doStart();
@@ -81,6 +82,25 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         if (config.isIdle() && config.getIdleInterval() <= 0) {
             throw new IllegalArgumentException("idleInterval must be positive");
         }
+    }
+
+    /** The scheduled-poll check, which also reports parked unparseable messages and failed post-actions. */
+    @Override
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            setHealthCheck(new Imap4ConsumerHealthCheck(this, "consumer:" + getRouteId(), counters));
+        }
+        super.doBuild();
+    }
+
+    /** How many messages could not be parsed and were parked since the consumer was created. */
+    public long getUnparseableMessageCount() {
+        return counters.unparseableCount();
+    }
+
+    /** How many post-actions (STORE, COPY, MOVE, EXPUNGE) the server refused since the consumer was created. */
+    public long getFailedPostActionCount() {
+        return counters.failedPostActionCount();
     }
 
     @Override

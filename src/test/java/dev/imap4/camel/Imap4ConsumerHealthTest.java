@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -125,6 +126,34 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
         assertTrue(server.flags(uid).contains("\\Seen"), "\\Seen set on the new connection");
         assertEquals(2, server.count("LOGIN"));
         assertEquals(1, out.getReceivedCounter(), "processed once, not delivered again");
+    }
+
+    @Test
+    void aRefusedPostActionIsCountedAndNamedByTheHealthCheckAndNoFolderIsCreatedUnasked() throws Exception {
+        server = new FakeImapServer("UIDPLUS");
+        long uid = server.add(TestMailbox.message("to a missing folder", "x"));
+        MockEndpoint out = route("password=secret&onSuccess=MOVE&moveTo=Done");
+        out.expectedMessageCount(1);
+        out.assertIsSatisfied(5000);
+        Imap4Consumer consumer = (Imap4Consumer) context.getRoute("r").getConsumer();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (consumer.getFailedPostActionCount() == 0 && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, consumer.getFailedPostActionCount());
+
+        HealthCheck.Result r = await(HealthCheck.State.UP);
+        String reason = String.valueOf(r.getDetails().get("reason"));
+        assertTrue(reason.contains("MOVE of UIDs " + uid + " to 'Done'") && reason.contains("TRYCREATE")
+                && reason.contains("createMissingFolders"), reason);
+        assertEquals(1L, r.getDetails().get("imap4.postaction.failed.count"));
+        assertEquals(0, server.count("CREATE"), "no folder created without createMissingFolders");
+        assertEquals(List.of(uid), server.uids("INBOX"), "the message stays where it was");
+        long searches = server.count("UID SEARCH");
+        while (server.count("UID SEARCH") < searches + 3 && System.nanoTime() < end + TimeUnit.SECONDS.toNanos(5)) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, out.getReceivedCounter(), "remembered as done, not delivered again");
     }
 
     @Test
