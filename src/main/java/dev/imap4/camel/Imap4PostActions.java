@@ -149,6 +149,26 @@ final class Imap4PostActions {
         }
     }
 
+    /**
+     * Parks a message that cannot be parsed, at once and as onFailure says: FLAG sets failureFlag,
+     * MOVE moves it to errorFolder (neither needs the message parsed), NONE leaves it as it is.
+     */
+    void park(long uid) {
+        if (config.isReadOnly() || config.getOnFailure() == Imap4OnFailure.NONE) {
+            return;
+        }
+        Imap4ActionPlan plan = pending != null && pending.uidValidity == state.uidValidity() ? pending
+                : new Imap4ActionPlan(state.uidValidity());
+        if (config.getOnFailure() == Imap4OnFailure.FLAG) {
+            plan.flagged.add(uid);
+        } else {
+            Imap4ActionPlan.add(plan.moves, config.getErrorFolder(), uid);
+        }
+        pending = plan;
+        execute(plan);
+        pending = null;
+    }
+
     // a broken connection propagates from here and leaves the rest of the plan pending
     private void execute(Imap4ActionPlan plan) {
         Imap4ActionPlan.drain(plan.copies, this::copy);
