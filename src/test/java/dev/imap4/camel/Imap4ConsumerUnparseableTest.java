@@ -202,6 +202,25 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
     }
 
     @Test
+    void aNewUidValidityForgetsTheBadUidSoTheMessageNowUnderItIsFetched() throws Exception {
+        server.poison(BAD, false);
+        MockEndpoint out = route("onFailure=NONE&onSuccess=NONE&searchCriteria=ALL");
+        await(() -> imapConsumer().getUnparseableMessageCount() == 1, "the bad message parked");
+        long fetchesOfBad = server.count("UID FETCH " + BAD + " ");
+
+        // the folder is recreated: UID 11 now names another message, which must not be skipped
+        server.recreate(2000);
+        server.add(TestMailbox.message("new one", "x"));
+        await(() -> out.getReceivedExchanges().stream()
+                .anyMatch(e -> Long.valueOf(2000).equals(e.getMessage().getHeader(Imap4Constants.UID_VALIDITY))), "new mail");
+        for (int i = 2; i <= BAD; i++) {
+            server.add(TestMailbox.message("new " + i, "x"));
+        }
+        await(() -> imapConsumer().getUnparseableMessageCount() == 2, "the new UID " + BAD + " tried and parked too");
+        assertTrue(server.count("UID FETCH " + BAD + " ") > fetchesOfBad, "UID " + BAD + " fetched again under 2000");
+    }
+
+    @Test
     void withoutThePoisonNothingIsCountedAndTheHealthHasNoReason() throws Exception {
         MockEndpoint out = route("onFailure=NONE");
         await(() -> out.getReceivedCounter() >= MESSAGES, "all delivered");
