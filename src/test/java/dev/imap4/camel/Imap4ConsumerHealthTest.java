@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -148,7 +147,7 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
                 && reason.contains("createMissingFolders"), reason);
         assertEquals(1L, r.getDetails().get("imap4.postaction.failed.count"));
         assertEquals(0, server.count("CREATE"), "no folder created without createMissingFolders");
-        assertEquals(List.of(uid), server.uids("INBOX"), "the message stays where it was");
+        assertEquals(java.util.List.of(uid), server.uids("INBOX"), "the message stays where it was");
         long searches = server.count("UID SEARCH");
         while (server.count("UID SEARCH") < searches + 3 && System.nanoTime() < end + TimeUnit.SECONDS.toNanos(5)) {
             Thread.sleep(20);
