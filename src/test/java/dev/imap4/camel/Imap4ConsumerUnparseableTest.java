@@ -221,6 +221,40 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
     }
 
     @Test
+    void withoutTheBridgeTheConsumersExceptionHandlerGetsTheExchangeWithTheRawBytes() throws Exception {
+        server.poison(BAD, false);
+        List<Object[]> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.getRegistry().bind("handler", (org.apache.camel.spi.ExceptionHandler) new org.apache.camel.spi.ExceptionHandler() {
+            @Override
+            public void handleException(Throwable e) {
+                handled.add(new Object[] {null, null, e});
+            }
+
+            @Override
+            public void handleException(String message, Throwable e) {
+                handled.add(new Object[] {message, null, e});
+            }
+
+            @Override
+            public void handleException(String message, Exchange exchange, Throwable e) {
+                // read now: the body's stream cache is released once the handler returns
+                handled.add(new Object[] {message, exchange.getMessage().getBody(byte[].class), e,
+                        exchange.getMessage().getHeader(Imap4Constants.UID)});
+            }
+        });
+        MockEndpoint out = route("onFailure=FLAG&exceptionHandler=#handler");
+        assertEveryOtherMessageDeliveredOnce(out);
+        assertEquals(1, handled.size(), "one call, for the unparseable message only");
+        Object[] call = handled.get(0);
+        assertTrue(String.valueOf(call[0]).startsWith("message UID " + BAD + " (UIDVALIDITY 1000) in 'INBOX' cannot be parsed"),
+                String.valueOf(call[0]));
+        assertArrayEquals(raw.get((int) BAD - 1).getBytes(StandardCharsets.ISO_8859_1), (byte[]) call[1]);
+        assertInstanceOf(Imap4UnparseableMessageException.class, call[2]);
+        assertEquals(BAD, call[3]);
+        assertEquals(0, getMockEndpoint("mock:unparseable").getReceivedCounter(), "not bridged to the route");
+    }
+
+    @Test
     void withoutThePoisonNothingIsCountedAndTheHealthHasNoReason() throws Exception {
         MockEndpoint out = route("onFailure=NONE");
         await(() -> out.getReceivedCounter() >= MESSAGES, "all delivered");
