@@ -54,6 +54,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "copyto":
         case "copyTo": getOrCreateConfiguration(target).setCopyTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "createmissingfolders":
+        case "createMissingFolders": getOrCreateConfiguration(target).setCreateMissingFolders(property(camelContext, boolean.class, value)); return true;
         case "debuglevel":
         case "debugLevel": getOrCreateConfiguration(target).setDebugLevel(property(camelContext, int.class, value)); return true;
         case "errorfolder":
@@ -151,6 +153,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return long.class;
         case "copyto":
         case "copyTo": return java.lang.String.class;
+        case "createmissingfolders":
+        case "createMissingFolders": return boolean.class;
         case "debuglevel":
         case "debugLevel": return int.class;
         case "errorfolder":
@@ -249,6 +253,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "copyto":
         case "copyTo": return getOrCreateConfiguration(target).getCopyTo();
+        case "createmissingfolders":
+        case "createMissingFolders": return getOrCreateConfiguration(target).isCreateMissingFolders();
         case "debuglevel":
         case "debugLevel": return getOrCreateConfiguration(target).getDebugLevel();
         case "errorfolder":

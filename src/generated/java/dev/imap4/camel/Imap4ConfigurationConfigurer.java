@@ -38,6 +38,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "copyto":
         case "copyTo": target.setCopyTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "createmissingfolders":
+        case "createMissingFolders": target.setCreateMissingFolders(property(camelContext, boolean.class, value)); return true;
         case "debuglevel":
         case "debugLevel": target.setDebugLevel(property(camelContext, int.class, value)); return true;
         case "errorfolder":
@@ -120,6 +122,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "connectTimeout": return long.class;
         case "copyto":
         case "copyTo": return java.lang.String.class;
+        case "createmissingfolders":
+        case "createMissingFolders": return boolean.class;
         case "debuglevel":
         case "debugLevel": return int.class;
         case "errorfolder":
@@ -203,6 +207,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "connectTimeout": return target.getConnectTimeout();
         case "copyto":
         case "copyTo": return target.getCopyTo();
+        case "createmissingfolders":
+        case "createMissingFolders": return target.isCreateMissingFolders();
         case "debuglevel":
         case "debugLevel": return target.getDebugLevel();
         case "errorfolder":

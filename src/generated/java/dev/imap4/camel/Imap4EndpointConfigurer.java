@@ -46,6 +46,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "copyto":
         case "copyTo": target.getConfiguration().setCopyTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "createmissingfolders":
+        case "createMissingFolders": target.getConfiguration().setCreateMissingFolders(property(camelContext, boolean.class, value)); return true;
         case "debuglevel":
         case "debugLevel": target.getConfiguration().setDebugLevel(property(camelContext, int.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -163,6 +165,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "connectTimeout": return long.class;
         case "copyto":
         case "copyTo": return java.lang.String.class;
+        case "createmissingfolders":
+        case "createMissingFolders": return boolean.class;
         case "debuglevel":
         case "debugLevel": return int.class;
         case "delay": return long.class;
@@ -281,6 +285,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "copyto":
         case "copyTo": return target.getConfiguration().getCopyTo();
+        case "createmissingfolders":
+        case "createMissingFolders": return target.getConfiguration().isCreateMissingFolders();
         case "debuglevel":
         case "debugLevel": return target.getConfiguration().getDebugLevel();
         case "delay": return target.getDelay();

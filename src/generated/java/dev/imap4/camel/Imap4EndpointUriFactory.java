@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(63);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -36,6 +36,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("commandTimeout");
         props.add("connectTimeout");
         props.add("copyTo");
+        props.add("createMissingFolders");
         props.add("debugLevel");
         props.add("delay");
         props.add("errorFolder");

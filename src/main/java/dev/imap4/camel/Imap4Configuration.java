@@ -105,6 +105,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "3")
     private int maxFailedAttempts = 3;
 
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean createMissingFolders;
+
     @UriParam(label = "consumer")
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
 
@@ -426,7 +429,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The folder messages are moved to when onSuccess is MOVE; created when missing.
+     * The folder messages are moved to when onSuccess is MOVE; created when missing only with createMissingFolders.
      */
     public void setMoveTo(String moveTo) {
         this.moveTo = moveTo;
@@ -437,7 +440,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The folder messages are copied to when onSuccess is COPY; created when missing.
+     * The folder messages are copied to when onSuccess is COPY; created when missing only with createMissingFolders.
      */
     public void setCopyTo(String copyTo) {
         this.copyTo = copyTo;
@@ -459,7 +462,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * What to do with a message whose exchange failed: NONE (leave it exactly as it was, so the next poll delivers it again), FLAG (set failureFlag; the search then leaves it out, so it waits for someone to remove the flag) or MOVE (to errorFolder once it failed maxFailedAttempts times). FLAG and MOVE keep a poison message from being retried forever.
+     * What to do with a message whose exchange failed: NONE (leave it exactly as it was, so the next poll delivers it again), FLAG (set failureFlag; the search then leaves it out, so it waits for someone to remove the flag) or MOVE (to errorFolder once it failed maxFailedAttempts times). FLAG and MOVE keep a poison message from being retried forever. A message whose FETCH response cannot be parsed is isolated from its batch and parked at once: FLAG flags it, MOVE moves it to errorFolder without waiting for maxFailedAttempts, NONE leaves it in the folder and no later poll fetches it again while the consumer runs.
      */
     public void setOnFailure(Imap4OnFailure onFailure) {
         this.onFailure = onFailure;
@@ -481,7 +484,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The folder failed messages are moved to when onFailure is MOVE; created when missing.
+     * The folder failed messages (and messages that cannot be parsed) are moved to when onFailure is MOVE; created when missing only with createMissingFolders.
      */
     public void setErrorFolder(String errorFolder) {
         this.errorFolder = errorFolder;
@@ -496,6 +499,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setMaxFailedAttempts(int maxFailedAttempts) {
         this.maxFailedAttempts = maxFailedAttempts;
+    }
+
+    public boolean isCreateMissingFolders() {
+        return createMissingFolders;
+    }
+
+    /**
+     * Whether the consumer creates the folder of a MOVE or COPY post-action (moveTo, copyTo, errorFolder, CamelImap4MoveTo, CamelImap4CopyTo) when the server answers NO [TRYCREATE], then tries once more. Off by default: a mistyped folder name is then a counted post-action failure shown by the health check, not a new folder.
+     */
+    public void setCreateMissingFolders(boolean createMissingFolders) {
+        this.createMissingFolders = createMissingFolders;
     }
 
     public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {

@@ -1,6 +1,7 @@
 package dev.imap4.camel;
 
 import dev.imap4.client.Imap4AbortException;
+import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.types.MailboxState;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * every idleInterval, until the consumer stops, suspends or the connection fails; the scheduler's
  * delay then only paces reconnection. After a failed poll the next one returns without idling, so
  * the health check sees the recovery at once.
+ *
+ * <p>One bad message never stops the folder: a batch whose FETCH fails with a protocol error (the
+ * connection is then lost) is fetched again on a new connection in halves, down to the single
+ * message that cannot be parsed, which {@link Imap4Unparseable} parks; everything else is
+ * delivered in the same poll.
  */
 public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
@@ -39,11 +45,13 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private final Imap4Configuration config;
     private final Imap4ConsumerConnection connection;
     private final Imap4ConsumerState state = new Imap4ConsumerState();
+    private final Imap4ConsumerCounters counters = new Imap4ConsumerCounters();
     private final Queue<Imap4Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final Imap4IdleWaiter idler;
     private Imap4Search search;
     private Imap4MessageMapper mapper;
     private Imap4PostActions actions;
+    private Imap4Unparseable unparseable;
     private boolean modSeq;
     private int batchOffset;
     private int batchTotal;
@@ -65,7 +73,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         validate();
         search = new Imap4Search(config);
         mapper = new Imap4MessageMapper(config);
-        actions = new Imap4PostActions(config, connection, state);
+        actions = new Imap4PostActions(config, connection, state, counters);
+        unparseable = new Imap4Unparseable(this, config, connection, state, actions, counters, this::reselect);
         ServiceHelper.startService(config.getIdempotentRepository());
         idler.start(config.isIdle());
         super.doStart();
@@ -81,6 +90,25 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         if (config.isIdle() && config.getIdleInterval() <= 0) {
             throw new IllegalArgumentException("idleInterval must be positive");
         }
+    }
+
+    /** The scheduled-poll check, which also reports parked unparseable messages and failed post-actions. */
+    @Override
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            setHealthCheck(new Imap4ConsumerHealthCheck(this, "consumer:" + getRouteId(), counters));
+        }
+        super.doBuild();
+    }
+
+    /** How many messages could not be parsed and were parked since the consumer was created. */
+    public long getUnparseableMessageCount() {
+        return counters.unparseableCount();
+    }
+
+    /** How many post-actions (STORE, COPY, MOVE, EXPUNGE) the server refused since the consumer was created. */
+    public long getFailedPostActionCount() {
+        return counters.failedPostActionCount();
     }
 
     @Override
@@ -112,14 +140,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     /** One search and the delivery of what it found; {@code select} re-selects the folder first. */
     private int cycle(boolean select) throws Exception {
         if (select) {
-            MailboxState mailbox = connection.select(config.getFolder(), config.isReadOnly());
-            long previous = state.uidValidity();
-            if (state.adopt(mailbox.uidValidity())) {
-                LOG.warn("UIDVALIDITY of '{}' changed from {} to {}: forgetting every UID remembered",
-                        config.getFolder(), previous, mailbox.uidValidity());
-            }
-            modSeq = mailbox.highestModSeq() != null && connection.has("CONDSTORE");
-            actions.checkFailureFlag(mailbox);
+            selectFolder();
         }
         applyOutcomes();
         connection.clearExistsNoted();
@@ -133,6 +154,26 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         applyOutcomes();
         actions.expungePending();
         return delivered;
+    }
+
+    /** SELECT (or EXAMINE); returns false when UIDVALIDITY changed, so every UID remembered was forgotten. */
+    private boolean selectFolder() {
+        MailboxState mailbox = connection.select(config.getFolder(), config.isReadOnly());
+        long previous = state.uidValidity();
+        boolean changed = state.adopt(mailbox.uidValidity());
+        if (changed) {
+            LOG.warn("UIDVALIDITY of '{}' changed from {} to {}: forgetting every UID remembered",
+                    config.getFolder(), previous, mailbox.uidValidity());
+        }
+        modSeq = mailbox.highestModSeq() != null && connection.has("CONDSTORE");
+        actions.checkFailureFlag(mailbox);
+        return !changed;
+    }
+
+    /** A new connection after a protocol error aborted the last one; false when UIDVALIDITY changed. */
+    private boolean reselect() {
+        connection.close();
+        return selectFolder();
     }
 
     private List<Long> notYetProcessed(List<Long> uids) {
@@ -160,12 +201,48 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         batchOffset = 0;
         for (int from = 0; from < uids.size() && isBatchAllowed() && isRunAllowed(); from += size) {
             List<Long> chunk = uids.subList(from, Math.min(from + size, uids.size()));
-            Queue<Object> exchanges = mapper.fetch(connection.client(), chunk, modSeq, state.uidValidity(),
-                    () -> createExchange(true));
-            batchTotal = batchOffset + exchanges.size() + (uids.size() - from - chunk.size());
-            delivered += processBatch(exchanges);
+            int n = fetchIsolating(chunk, uids.size() - from - chunk.size(), true);
+            if (n < 0) {
+                break;
+            }
+            delivered += n;
         }
         return delivered;
+    }
+
+    /**
+     * One UID FETCH of {@code chunk} and the delivery of what it brought; {@code after} UIDs of the
+     * poll follow it; {@code whole} for a batch, false for a part of one. A protocol error aborts the
+     * connection and delivers nothing of the chunk: on a new connection each half is fetched alone,
+     * down to the one UID that still fails, which is parked. One bad message in a chunk of n costs
+     * 2·⌈log2 n⌉ more FETCH commands plus one of BODY.PEEK[] alone, each failed one a reconnection;
+     * it is remembered, so later polls cost nothing more. Returns the number delivered, or -1 when
+     * UIDVALIDITY changed meanwhile (the rest of the poll then waits for the next one).
+     */
+    private int fetchIsolating(List<Long> chunk, int after, boolean whole) throws Exception {
+        Queue<Object> exchanges;
+        try {
+            exchanges = mapper.fetch(connection.client(), chunk, modSeq, state.uidValidity(), () -> createExchange(true));
+        } catch (ImapProtocolException e) {
+            if (whole) {
+                LOG.warn("The FETCH of {} message(s) of '{}' failed on a protocol error; narrowing it down: {}",
+                        chunk.size(), config.getFolder(), Imap4UnparseableMessageException.firstLine(e));
+            } else {
+                LOG.debug("The FETCH of UIDs {} failed too", chunk);
+            }
+            if (!reselect()) {
+                return -1;
+            }
+            if (chunk.size() == 1) {
+                return unparseable.park(chunk.get(0), e) ? 0 : -1;
+            }
+            int half = (chunk.size() + 1) / 2;
+            int first = fetchIsolating(chunk.subList(0, half), after + chunk.size() - half, false);
+            int second = first < 0 ? -1 : fetchIsolating(chunk.subList(half, chunk.size()), after, false);
+            return second < 0 ? -1 : first + second;
+        }
+        batchTotal = batchOffset + exchanges.size() + after;
+        return processBatch(exchanges);
     }
 
     @Override

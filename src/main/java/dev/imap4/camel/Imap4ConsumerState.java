@@ -15,9 +15,10 @@ import java.util.TreeSet;
  *
  * <ul>
  * <li>{@code inFlight}: handed to the route, outcome not applied yet; never delivered twice.</li>
- * <li>{@code done}: finished (success, or a failure that parked the message) but possibly still
- * matching the search, for example because its success action was NONE or COPY, or because the
- * action failed on the server; never delivered again. Pruned to what the search still finds.</li>
+ * <li>{@code done}: finished (success, a failure that parked the message, or a message that cannot
+ * be parsed, see {@link Imap4Unparseable}) but possibly still matching the search, for example
+ * because its success action was NONE or COPY, or because the action failed on the server; never
+ * delivered again. Pruned to what the search still finds.</li>
  * <li>{@code watermark} (incremental mode): every UID at or below it needs nothing more; it only
  * moves past a UID once that message is done, so a failed message is retried, not skipped.</li>
  * <li>{@code failures}: failed attempts per UID, for onFailure MOVE.</li>

@@ -1,6 +1,10 @@
 package dev.imap4.camel;
 
-/** What the consumer does with a message whose exchange failed. */
+/**
+ * What the consumer does with a message whose exchange failed, and with one whose FETCH response
+ * cannot be parsed (parked at once: NONE leaves it and no later poll fetches it again while the
+ * consumer runs, FLAG flags it, MOVE moves it without waiting for maxFailedAttempts).
+ */
 public enum Imap4OnFailure {
     /** Leave it exactly as it was: unseen, not deleted; the next poll delivers it again. */
     NONE,

@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the outcomes the completion hooks recorded, on the polling thread. Outcomes that arrive
  * together are grouped, so N messages marked \Seen cost one UID STORE, not N. A NO from the server
- * (a missing folder that cannot be created, a keyword the folder refuses) is logged and the
- * message stays as it is; the consumer still remembers it as done, so it is not delivered again
- * while the consumer runs. A broken connection propagates: the poll fails and reconnects, and
+ * (a missing folder, a keyword the folder refuses) is logged as a warning, counted in
+ * {@link Imap4ConsumerCounters} (the health check shows it) and the message stays as it is; the
+ * consumer still remembers it as done, so it is not delivered again while the consumer runs. A
+ * folder the server answers NO [TRYCREATE] for is created (and the action tried once more) only
+ * with createMissingFolders. A broken connection propagates: the poll fails and reconnects, and
  * the unfinished part of the plan is carried out after the next SELECT.
  */
 final class Imap4PostActions {
@@ -24,11 +26,13 @@ final class Imap4PostActions {
     private final Imap4Configuration config;
     private final Imap4ConsumerConnection connection;
     private final Imap4ConsumerState state;
+    private final Imap4ConsumerCounters counters;
     private boolean uidplusWarned;
     private boolean flagWarned;
     private Imap4ActionPlan pending;
 
-    Imap4PostActions(Imap4Configuration config, Imap4ConsumerConnection connection, Imap4ConsumerState state) {
+    Imap4PostActions(Imap4Configuration config, Imap4ConsumerConnection connection, Imap4ConsumerState state,
+            Imap4ConsumerCounters counters) {
         require(config.getOnSuccess() != Imap4OnSuccess.MOVE || notBlank(config.getMoveTo()), "onSuccess=MOVE needs moveTo");
         require(config.getOnSuccess() != Imap4OnSuccess.COPY || notBlank(config.getCopyTo()), "onSuccess=COPY needs copyTo");
         require(config.getOnFailure() != Imap4OnFailure.MOVE || notBlank(config.getErrorFolder()),
@@ -37,6 +41,7 @@ final class Imap4PostActions {
         this.config = config;
         this.connection = connection;
         this.state = state;
+        this.counters = counters;
     }
 
     private static void require(boolean ok, String message) {
@@ -144,6 +149,26 @@ final class Imap4PostActions {
         }
     }
 
+    /**
+     * Parks a message that cannot be parsed, at once and as onFailure says: FLAG sets failureFlag,
+     * MOVE moves it to errorFolder (neither needs the message parsed), NONE leaves it as it is.
+     */
+    void park(long uid) {
+        if (config.isReadOnly() || config.getOnFailure() == Imap4OnFailure.NONE) {
+            return;
+        }
+        Imap4ActionPlan plan = pending != null && pending.uidValidity == state.uidValidity() ? pending
+                : new Imap4ActionPlan(state.uidValidity());
+        if (config.getOnFailure() == Imap4OnFailure.FLAG) {
+            plan.flagged.add(uid);
+        } else {
+            Imap4ActionPlan.add(plan.moves, config.getErrorFolder(), uid);
+        }
+        pending = plan;
+        execute(plan);
+        pending = null;
+    }
+
     // a broken connection propagates from here and leaves the rest of the plan pending
     private void execute(Imap4ActionPlan plan) {
         Imap4ActionPlan.drain(plan.copies, this::copy);
@@ -166,7 +191,7 @@ final class Imap4PostActions {
             connection.client().uidStore(NumberSet.uids(uids), StoreCommand.Mode.ADD, true, flags);
             return true;
         } catch (Imap4CommandException e) {
-            LOG.warn("Could not set {} on UIDs {}: {}", flags, NumberSet.uids(uids), e.getMessage());
+            failed("STORE " + flags + " on UIDs " + NumberSet.uids(uids), e);
             return false;
         }
     }
@@ -175,7 +200,7 @@ final class Imap4PostActions {
         try {
             withFolder(folder, () -> connection.client().uidCopy(NumberSet.uids(uids), folder));
         } catch (Imap4CommandException e) {
-            LOG.warn("Could not copy UIDs {} to '{}': {}", NumberSet.uids(uids), folder, e.getMessage());
+            failed("COPY of UIDs " + NumberSet.uids(uids) + " to '" + folder + "'", e);
         }
     }
 
@@ -189,7 +214,7 @@ final class Imap4PostActions {
             }
             withFolder(folder, () -> client.uidCopy(NumberSet.uids(uids), folder));
         } catch (Imap4CommandException e) {
-            LOG.warn("Could not move UIDs {} to '{}': {}", NumberSet.uids(uids), folder, e.getMessage());
+            failed("MOVE of UIDs " + NumberSet.uids(uids) + " to '" + folder + "'", e);
             return;
         }
         if (store(uids, List.of("\\Deleted"))) {
@@ -197,12 +222,13 @@ final class Imap4PostActions {
         }
     }
 
-    // a COPY or MOVE answered NO [TRYCREATE] (RFC 3501 §6.4.7) is retried once after CREATE
+    // a COPY or MOVE answered NO [TRYCREATE] (RFC 3501 §6.4.7) is retried once after CREATE, when
+    // the user opted in
     private void withFolder(String folder, Runnable command) {
         try {
             command.run();
         } catch (Imap4CommandException e) {
-            if (!"TRYCREATE".equals(e.code())) {
+            if (!"TRYCREATE".equals(e.code()) || !config.isCreateMissingFolders()) {
                 throw e;
             }
             LOG.info("Creating folder '{}'", folder);
@@ -244,7 +270,17 @@ final class Imap4PostActions {
         try {
             connection.client().uidExpunge(NumberSet.uids(uids));
         } catch (Imap4CommandException e) {
-            LOG.warn("Could not expunge UIDs {}: {}", NumberSet.uids(uids), e.getMessage());
+            failed("UID EXPUNGE of UIDs " + NumberSet.uids(uids), e);
         }
+    }
+
+    // never silent: a warning, a count and the health check's reason
+    private void failed(String action, Imap4CommandException e) {
+        String hint = "TRYCREATE".equals(e.code()) && !config.isCreateMissingFolders()
+                ? " (the folder does not exist; createMissingFolders=true creates it)" : "";
+        String what = action + " failed: " + e.getMessage() + hint;
+        counters.postActionFailed(what);
+        LOG.warn("Post-action {}; the message(s) stay as they are and are not delivered again while the consumer runs",
+                what);
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,7 @@ final class FakeImapServer implements AutoCloseable {
     private long modSeq = 1;
 
     private final List<Socket> sessions = new CopyOnWriteArrayList<>();
+    private final Map<Long, Boolean> poisoned = new ConcurrentHashMap<>();
     private volatile String dropOn;
 
     FakeImapServer(String extraCapabilities) throws IOException {
@@ -71,6 +73,16 @@ final class FakeImapServer implements AutoCloseable {
         long uid = nextUid++;
         folders.get("INBOX").add(new FakeMessage(uid, new LinkedHashSet<>(), null, file));
         return uid;
+    }
+
+    /**
+     * From now on every FETCH of {@code uid} that asks for more than its raw bytes gets an answer
+     * the grammar does not allow: a BODYSTRUCTURE whose size is an atom when BODYSTRUCTURE is asked
+     * for, else an RFC822.SIZE that is an atom. With {@code evenRaw}, a FETCH of {@code BODY.PEEK[]}
+     * alone gets an unterminated quoted string instead of the literal.
+     */
+    void poison(long uid, boolean evenRaw) {
+        poisoned.put(uid, evenRaw);
     }
 
     /** Deletes and recreates INBOX: empty, UIDs from 1 again, a new UIDVALIDITY. */
@@ -250,13 +262,28 @@ final class FakeImapServer implements AutoCloseable {
     }
 
     private void fetch(int seq, FakeMessage m, String items, StringBuilder sb, List<Object> parts) {
-        sb.append("* ").append(seq).append(" FETCH (UID ").append(m.uid()).append(" FLAGS (")
-                .append(String.join(" ", m.flags())).append(") INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE ")
-                .append(m.size());
+        Boolean poison = poisoned.get(m.uid());
+        boolean rawOnly = !items.contains("FLAGS");
+        sb.append("* ").append(seq).append(" FETCH (UID ").append(m.uid());
+        if (poison == null || !rawOnly) {
+            sb.append(" FLAGS (").append(String.join(" ", m.flags()))
+                    .append(") INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE ")
+                    .append(poison != null && !items.contains("BODYSTRUCTURE") ? "twelve" : m.size());
+        }
         if (items.contains("MODSEQ")) {
             sb.append(" MODSEQ (").append(modSeq).append(')');
         }
-        if (items.contains("BODY.PEEK[]")) {
+        if (items.contains("ENVELOPE")) {
+            sb.append(" ENVELOPE (\"Thu, 01 Jan 2026 10:00:00 +0000\" \"").append(m.subject())
+                    .append("\" NIL NIL NIL NIL NIL NIL NIL NIL)");
+        }
+        if (items.contains("BODYSTRUCTURE")) {
+            sb.append(" BODYSTRUCTURE (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" ")
+                    .append(poison != null ? "twelve" : m.size()).append(" 1)");
+        }
+        if (items.contains("BODY.PEEK[]") && poison != null && poison && rawOnly) {
+            sb.append(" BODY[] \"unterminated");
+        } else if (items.contains("BODY.PEEK[]")) {
             sb.append(" BODY[] {").append(m.size()).append("}\r\n");
             if (m.file() == null) {
                 sb.append(new String(m.bytes(), StandardCharsets.ISO_8859_1));

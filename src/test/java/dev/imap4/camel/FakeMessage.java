@@ -21,6 +21,20 @@ record FakeMessage(long uid, Set<String> flags, byte[] bytes, Path file) {
         }
     }
 
+    /** The Subject field, as a quoted string's content (no quotes or backslashes), or empty. */
+    String subject() {
+        String text = bytes == null ? "" : new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String line : text.split("\r\n")) {
+            if (line.isEmpty()) {
+                break;
+            }
+            if (line.regionMatches(true, 0, "Subject:", 0, 8)) {
+                return line.substring(8).strip().replace("\"", "").replace("\\", "");
+            }
+        }
+        return "";
+    }
+
     /** Whether every key matches (RFC 3501 §6.4.4: keys are ANDed); NOT negates the next key. */
     boolean matches(List<String> keys, List<FakeMessage> folder) {
         for (int i = 0; i < keys.size(); i++) {

@@ -131,7 +131,7 @@ class Imap4ConsumerBatchTest extends CamelTestSupport {
     @Test
     void withoutMoveAMoveIsCopyDeletedAndOneBatchExpunge() throws Exception {
         addMessages(3);
-        MockEndpoint out = route("onSuccess=MOVE&moveTo=Done&expungeMode=BATCH");
+        MockEndpoint out = route("onSuccess=MOVE&moveTo=Done&expungeMode=BATCH&createMissingFolders=true");
         out.expectedMessageCount(3);
         out.assertIsSatisfied(5000);
         long end = System.currentTimeMillis() + 5000;

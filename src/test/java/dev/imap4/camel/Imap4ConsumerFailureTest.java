@@ -88,7 +88,7 @@ class Imap4ConsumerFailureTest extends Imap4ConsumerTestSupport {
     void moveTakesAPoisonMessageToTheErrorFolderAfterMaxFailedAttempts() throws Exception {
         mailbox.append("bad");
         mailbox.append("good");
-        MockEndpoint out = consumeFailingBad("onFailure=MOVE&errorFolder=Poison&maxFailedAttempts=3");
+        MockEndpoint out = consumeFailingBad("onFailure=MOVE&errorFolder=Poison&maxFailedAttempts=3&createMissingFolders=true");
         out.expectedMessageCount(4);
         out.assertIsSatisfied(5000);
         long end = System.currentTimeMillis() + 5000;

@@ -187,6 +187,34 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
     }
 
     @Test
+    void aRefusedPostActionIsCountedAndNamedByTheHealthCheckAndNoFolderIsCreatedUnasked() throws Exception {
+        server = new FakeImapServer("UIDPLUS");
+        long uid = server.add(TestMailbox.message("to a missing folder", "x"));
+        MockEndpoint out = route("password=secret&onSuccess=MOVE&moveTo=Done");
+        out.expectedMessageCount(1);
+        out.assertIsSatisfied(5000);
+        Imap4Consumer consumer = (Imap4Consumer) context.getRoute("r").getConsumer();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (consumer.getFailedPostActionCount() == 0 && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, consumer.getFailedPostActionCount());
+
+        HealthCheck.Result r = await(HealthCheck.State.UP);
+        String reason = String.valueOf(r.getDetails().get("reason"));
+        assertTrue(reason.contains("MOVE of UIDs " + uid + " to 'Done'") && reason.contains("TRYCREATE")
+                && reason.contains("createMissingFolders"), reason);
+        assertEquals(1L, r.getDetails().get("imap4.postaction.failed.count"));
+        assertEquals(0, server.count("CREATE"), "no folder created without createMissingFolders");
+        assertEquals(java.util.List.of(uid), server.uids("INBOX"), "the message stays where it was");
+        long searches = server.count("UID SEARCH");
+        while (server.count("UID SEARCH") < searches + 3 && System.nanoTime() < end + TimeUnit.SECONDS.toNanos(5)) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, out.getReceivedCounter(), "remembered as done, not delivered again");
+    }
+
+    @Test
     void backoffOptionsSlowDownReconnectionAttempts() throws Exception {
         server = new FakeImapServer("UIDPLUS");
         route("password=hunter2&backoffErrorThreshold=1&backoffMultiplier=10");

@@ -53,7 +53,7 @@ class Imap4ConsumerSuccessActionsTest extends Imap4ConsumerTestSupport {
 
     @Test
     void moveTakesTheMessagesToMoveToCreatingItWhenMissing() throws Exception {
-        consumeTwo("onSuccess=MOVE&moveTo=Processed");
+        consumeTwo("onSuccess=MOVE&moveTo=Processed&createMissingFolders=true");
         await(() -> mailbox.flags("INBOX").isEmpty(), "moved out of INBOX");
         assertEquals(List.of("one", "two"), mailbox.subjects("Processed"));
     }
@@ -85,7 +85,7 @@ class Imap4ConsumerSuccessActionsTest extends Imap4ConsumerTestSupport {
         MockEndpoint out = consume(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri("onSuccess=DELETE&expungeMode=IMMEDIATE")).routeId("r")
+                from(uri("onSuccess=DELETE&expungeMode=IMMEDIATE&createMissingFolders=true")).routeId("r")
                         .choice()
                         .when(header("Subject").isEqualTo("move me")).setHeader(Imap4Constants.MOVE_TO, constant("Special"))
                         .when(header("Subject").isEqualTo("copy me")).setHeader(Imap4Constants.COPY_TO, constant("Copies"))

@@ -46,7 +46,7 @@ public class MailPipelineRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(IMAP + "?folder={{imap.folder}}&searchCriteria={{pipeline.search}}&onSuccess=SEEN&onFailure=MOVE"
-                + "&errorFolder={{pipeline.error-folder}}&maxFailedAttempts=1&idle={{pipeline.watch}}"
+                + "&errorFolder={{pipeline.error-folder}}&createMissingFolders=true&maxFailedAttempts=1&idle={{pipeline.watch}}"
                 + "&idleInterval={{imap.idle-interval}}&initialDelay=0&delay={{imap.poll-delay}}")
                 .routeId("mail-pipeline").routeConfigurationId("pipeline-errors").autoStartup(false)
                 // the body converts to a MimeMessage; a message that cannot be parsed fails here
