@@ -120,6 +120,7 @@ cmd_start() {
         echo "stream.command=$(stream_command "$d" user1)"
         echo "stream.command.nofam=$(stream_command "$d" user1 nofam)"
         for u in user2 scale diff; do echo "stream.command.$u=$(stream_command "$d" "$u")"; done
+        echo "stream.process.prefix=$d/pkg/usr/bin/imapd $d/mail/"
     } >"$d/server.properties"
     echo "courier ready: gam_server pid $pid; $(stream_command "$d" user1)"
 }

@@ -89,6 +89,7 @@ stream.command=$(stream_command "$d" user1)
 stream.command.user2=$(stream_command "$d" user2)
 stream.command.scale=$(stream_command "$d" scale)
 stream.command.diff=$(stream_command "$d" diff)
+stream.process.prefix=$IMAP4D --config-file=$d/etc/
 EOP
     echo "mailutils ready: $(stream_command "$d" user1)"
 }
