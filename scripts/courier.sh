@@ -105,7 +105,8 @@ cmd_start() {
     pid=$(master_pid "$d") || die "gam_server did not start; see $d/gam_server.log"
     greeting=$(printf 'a1 LOGOUT\r\n' | timeout 10 $(stream_command "$d" user1) 2>"$d/start.log" | head -1) \
         || die "imapd did not answer; see $d/start.log"
-    [[ $greeting == "* PREAUTH"* ]] || die "imapd greeted with '$greeting', not PREAUTH (is gam_server $pid serving?); see $d/start.log"
+    [[ $greeting == "* PREAUTH"* ]] \
+        || die "imapd greeted with '$greeting', not PREAUTH (is gam_server $pid serving?); see $d/start.log"
     greeting=$(printf 'a1 LOGOUT\r\n' | timeout 10 $(stream_command "$d" user1 nofam) 2>>"$d/start.log" | head -1) \
         || die "imapd did not answer; see $d/start.log"
     [[ $greeting == "* OK [ALERT]"* ]] || die "without Gamin, imapd greeted with '$greeting', not the ALERT"

@@ -69,6 +69,9 @@ lmtpsocket: $d/conf/socket/lmtp
 specialusealways: 1
 # no pause after the failed logins the tests make on purpose
 failedloginpause: 0
+# the imaplib comparison deletes and recreates the same names within a second; a delayed delete
+# renames to DELETED.<name>.<time> and then refuses the second DELETE ("Mailbox already exists")
+delete_mode: immediate
 syslog_prefix: imap4-it-cyrus
 EOF
     cat >"$d/cyrus.conf" <<EOF

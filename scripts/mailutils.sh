@@ -39,7 +39,7 @@ instance_pids() { # PIDs of the imap4d processes started with one of this instan
 }
 
 write_user() {
-    local d=$1 u=$2 m
+    local d=$1 u=$2 m lint
     m=$d/mail/$u
     mkdir -p "$m"/INBOX/{cur,new,tmp} "$m/folders"
     # INBOX lives outside the folder tree, as on a mail spool; everything else is a Maildir under
@@ -60,8 +60,8 @@ namespace personal {
 };
 preauth stdio;
 EOC
-    "$IMAP4D" --config-file="$(conf "$d" "$u")" --config-lint >/dev/null 2>&1 \
-        || die "imap4d refuses $(conf "$d" "$u"): $("$IMAP4D" --config-file="$(conf "$d" "$u")" --config-lint 2>&1 | tail -1)"
+    lint=$("$IMAP4D" --config-file="$(conf "$d" "$u")" --config-lint 2>&1) \
+        || die "imap4d refuses $(conf "$d" "$u"): $(echo "$lint" | tail -1)"
 }
 
 stream_command() { echo "$IMAP4D --config-file=$(conf "$1" "$2") --inetd --preauth"; }

@@ -205,7 +205,8 @@ class AclQuotaMetadataIT {
             if (server.is(ImapServer.Kind.COURIER)) {
                 assertTrue(!m.capabilities().contains("METADATA"), m.capabilities().toString());
                 ImapResult r = m.xatom("GETMETADATA", "INBOX", "/private/comment");
-                assertEquals(List.of("NO", "Error in IMAP command received by server."), List.of(r.type(), r.firstText()));
+                assertEquals(List.of("NO", "Error in IMAP command received by server."),
+                        List.of(r.type(), r.firstText()));
                 return;
             }
             if (server.is(ImapServer.Kind.DOVECOT)) {
@@ -239,7 +240,8 @@ class AclQuotaMetadataIT {
         try {
             if (server.is(ImapServer.Kind.COURIER)) {
                 ImapResult get = m.getannotation("INBOX", "\"/comment\"", "\"value.priv\"");
-                assertEquals(List.of("NO", "Error in IMAP command received by server."), List.of(get.type(), get.firstText()));
+                assertEquals(List.of("NO", "Error in IMAP command received by server."),
+                        List.of(get.type(), get.firstText()));
                 ImapResult set = m.setannotation("INBOX", "\"/comment\"", "(\"value.priv\" \"x\")");
                 assertEquals("NO", set.type());
             } else if (server.is(ImapServer.Kind.DOVECOT) || server.is(ImapServer.Kind.MAILUTILS)) {

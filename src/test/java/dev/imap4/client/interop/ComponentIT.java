@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The imap4 component end to end on each server: STARTTLS with the server's certificate trusted
- * through the client factory (Dovecot, Cyrus) or {@code streamCommand} (imap4d, Courier), the consumer moving 1,000 messages, a failing route leaving
- * its message unseen, IDLE waking the consumer, and the producer's everyday verbs.
+ * through the client factory (Dovecot, Cyrus) or {@code streamCommand} (imap4d, Courier), the
+ * consumer moving 1,000 messages, a failing route leaving its message unseen, IDLE waking the
+ * consumer, and the producer's everyday verbs.
  */
 class ComponentIT {
 

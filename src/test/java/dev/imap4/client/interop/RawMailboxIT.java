@@ -34,8 +34,8 @@ class RawMailboxIT {
             assertEquals(2, list.data().size(), list.texts().toString());
             assertTrue(list.texts().contains(children(server, true) + " \"" + sep + "\" " + server.onWire(f)),
                     list.texts().toString());
-            assertTrue(list.texts().contains(children(server, false) + " \"" + sep + "\" " + server.onWire(f + sep + "child")),
-                    list.texts().toString());
+            String child = children(server, false) + " \"" + sep + "\" " + server.onWire(f + sep + "child");
+            assertTrue(list.texts().contains(child), list.texts().toString());
 
             assertEquals("OK", m.subscribe(f).type());
             // imap4d quotes every name in LSUB (not in LIST)
@@ -96,7 +96,8 @@ class RawMailboxIT {
             assertTrue(stored.firstText().matches("1 \\(FLAGS \\(.*\\\\Deleted.*\\)\\)"), stored.texts().toString());
             assertEquals("OK", m.close().type());
             assertEquals("AUTH", m.state());
-            assertEquals(List.of(server.onWire(f) + " (MESSAGES 2)"), m.status(f, "(MESSAGES)").texts(), "CLOSE expunged");
+            assertEquals(List.of(server.onWire(f) + " (MESSAGES 2)"), m.status(f, "(MESSAGES)").texts(),
+                    "CLOSE expunged");
 
             ImapResult ro = m.select(f, true);
             assertEquals(List.of("2"), ro.texts());
