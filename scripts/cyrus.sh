@@ -9,8 +9,8 @@
 #
 # Listens on 127.0.0.1 only: IMAP with STARTTLS on $IMAP4_IT_CYRUS_PORT (21143) and implicit TLS
 # on $IMAP4_IT_CYRUS_TLS_PORT (21993). Users in a sasldb under DIR (plaintext, so CRAM-MD5 and
-# SCRAM work): cyrus/cyruspw (admin), user1/pass1, user2/pass2, scale/scalepw, odd/'p"a\ss word'
-# and utf/'pässwörd' (quoting and literals).
+# SCRAM work): cyrus/cyruspw (admin), user1/pass1, user2/pass2, scale/scalepw, diff/diffpw,
+# odd/'p"a\ss word' and utf/'pässwörd' (quoting and literals).
 # Debian's cyrus-imapd conflicts with dovecot-imapd (both provide imap-server), so when
 # /usr/lib/cyrus/bin/imapd is missing, imapd and idled are unpacked from 'apt-get download
 # cyrus-imapd' into DIR/pkg. DIR/server.properties describes the instance for the tests.
@@ -20,7 +20,7 @@ PORT=${IMAP4_IT_CYRUS_PORT:-21143}
 TLS_PORT=${IMAP4_IT_CYRUS_TLS_PORT:-21993}
 BIN=/usr/lib/cyrus/bin
 HERE=$(cd "$(dirname "$0")" && pwd -P)
-USERS="cyrus:cyruspw user1:pass1 user2:pass2 scale:scalepw"
+USERS="cyrus:cyruspw user1:pass1 user2:pass2 scale:scalepw diff:diffpw"
 
 usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
@@ -69,6 +69,9 @@ lmtpsocket: $d/conf/socket/lmtp
 specialusealways: 1
 # no pause after the failed logins the tests make on purpose
 failedloginpause: 0
+# the imaplib comparison deletes and recreates the same names within a second; a delayed delete
+# renames to DELETED.<name>.<time> and then refuses the second DELETE ("Mailbox already exists")
+delete_mode: immediate
 syslog_prefix: imap4-it-cyrus
 EOF
     cat >"$d/cyrus.conf" <<EOF
@@ -108,6 +111,8 @@ admin=cyrus
 admin.password=cyruspw
 scale.user=scale
 scale.password=scalepw
+diff.user=diff
+diff.password=diffpw
 odd.user=odd
 odd.password=p"a\\\\ss word
 utf.user=utf
@@ -121,7 +126,7 @@ create_mailboxes() {
     python3 - "$PORT" <<'PY'
 import imaplib, sys
 port = int(sys.argv[1])
-users = {"user1": "pass1", "user2": "pass2", "scale": "scalepw"}
+users = {"user1": "pass1", "user2": "pass2", "scale": "scalepw", "diff": "diffpw"}
 m = imaplib.IMAP4("127.0.0.1", port)
 m.login("cyrus", "cyruspw")
 for u in users:

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Runs the real-server integration suite (the *IT classes, Maven profile 'interop') in one command:
-# starts throwaway Dovecot and Cyrus instances under a temporary directory, fills the scale
-# mailboxes, runs Maven, and stops both servers by PID when it ends, also on failure or Ctrl-C.
+# starts throwaway Dovecot, Cyrus, GNU Mailutils imap4d and Courier-IMAP instances under a temporary
+# directory, fills the scale mailboxes, runs Maven, and stops every server by PID when it ends,
+# also on failure or Ctrl-C. imap4d and Courier have no daemon: the tests start them as
+# preauthenticated children, and stopping them ends any that a test left running.
 #
 #   scripts/interop.sh [extra Maven arguments, e.g. -Dit.test=AuthenticationIT]
 #
-# Needs dovecot-imapd (Dovecot), cyrus-common + sasl2-bin (Cyrus), openssl and python3; as root,
+# Needs dovecot-imapd (Dovecot), cyrus-common + sasl2-bin (Cyrus), mailutils-imap4d (imap4d),
+# apt-get download access to Debian's courier packages (Courier), openssl and python3; as root,
 # as .ci/run installs them. A server that cannot start is reported and left out: its tests then
 # say they did not run, or fail when CI=true.
-# Env: IMAP4_IT_SERVERS="dovecot cyrus", IMAP4_IT_SCALE_COUNT=10000, IMAP4_IT_KEEP=1 (keep the
+# Env: IMAP4_IT_SERVERS="dovecot cyrus mailutils courier", IMAP4_IT_SCALE_COUNT=10000, IMAP4_IT_KEEP=1 (keep the
 #      directory and logs), MVN="mvn -B -ntp", plus the port variables of dovecot.sh and cyrus.sh.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 cd "$HERE/.."
-SERVERS=${IMAP4_IT_SERVERS:-dovecot cyrus}
+SERVERS=${IMAP4_IT_SERVERS:-dovecot cyrus mailutils courier}
 export IMAP4_IT_SCALE_COUNT=${IMAP4_IT_SCALE_COUNT:-10000}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/imap4-it.XXXXXX")
 chmod 755 "$WORK"   # the servers' unprivileged users must reach their directories
@@ -34,7 +37,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 for s in $SERVERS; do
-    [[ $s == dovecot || $s == cyrus ]] || { echo "interop.sh: unknown server $s" >&2; exit 2; }
+    case $s in dovecot | cyrus | mailutils | courier) ;; *) echo "interop.sh: unknown server $s" >&2; exit 2 ;; esac
     STARTED+=("$s")   # stop is a no-op for a server that never ran
     if "$HERE/$s.sh" start "$WORK/$s"; then
         "$HERE/$s.sh" populate "$WORK/$s" scale "$IMAP4_IT_SCALE_COUNT" 4000 Scale >/dev/null

@@ -174,7 +174,7 @@ class AuthenticationIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.imap4.client.interop.Servers#all")
     void passwordsNeedingEscapesOrALiteral(ImapServer server) {
-        server.require();
+        server.require(ImapServer.Feature.NETWORK);
         // p"a\ss word goes as a quoted string with escapes; pässwörd (8-bit) only fits a literal
         Map<String, String> wire = Map.of("odd", "LOGIN odd \"p\\\"a\\\\ss word\"",
                 "utf", "LOGIN utf {10+}\r\npässwörd");

@@ -24,8 +24,8 @@ class CondstoreQresyncIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.imap4.client.interop.Servers#all")
     void highestModSeqChangedSinceAndUnchangedSince(ImapServer server) {
-        ImapClient c = server.require().client();
-        String f = Fixtures.folder("condstore");
+        ImapClient c = server.require(ImapServer.Feature.CONDSTORE).client();
+        String f = server.folder("condstore");
         try {
             c.create(f);
             for (int i = 1; i <= 3; i++) {
@@ -59,8 +59,8 @@ class CondstoreQresyncIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.imap4.client.interop.Servers#all")
     void qresyncReportsVanishedOnUidExpunge(ImapServer server) {
-        ImapClient c = server.require().client();
-        String f = Fixtures.folder("qresync");
+        ImapClient c = server.require(ImapServer.Feature.CONDSTORE).client();
+        String f = server.folder("qresync");
         try {
             // QRESYNC implies CONDSTORE (RFC 7162 §3.2.3); Cyrus names both in ENABLED, Dovecot one
             Set<String> expected = server.is(ImapServer.Kind.DOVECOT) ? Set.of("QRESYNC")

@@ -7,6 +7,8 @@ import dev.imap4.client.QuotaRootResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the steps of {@code differential.steps} through the raw {@link Imap4} API, the method of
@@ -33,12 +35,22 @@ final class JavaStepRunner {
         this.m = m;
     }
 
-    /** Deletes whatever an earlier run left below {@code diff}, children first, as the Python runner does. */
-    void clean() {
+    /** A LIST line: (attributes) delimiter name. */
+    private static final Pattern LIST_LINE = Pattern.compile("^\\(.*?\\) (?:NIL|\"(?:[^\"\\\\]|\\\\.)*\") (.*)$");
+
+    /**
+     * Deletes whatever an earlier run left below {@code prefix + "diff"}, children first, as the
+     * Python runner does.
+     */
+    void clean(String prefix) {
         List<String> names = new ArrayList<>();
-        for (String line : m.list("\"\"", "diff*").texts()) {
+        for (String line : m.list("\"\"", prefix + "diff*").texts()) {
             if (line != null) {
-                names.add(line.substring(line.indexOf("\"/\" ") + 4));
+                Matcher lm = LIST_LINE.matcher(line);
+                if (!lm.matches()) {
+                    throw new IllegalStateException("not a LIST line: " + line);
+                }
+                names.add(lm.group(1));
             }
         }
         names.sort((a, b) -> b.length() - a.length());

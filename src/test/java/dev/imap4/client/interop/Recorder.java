@@ -2,6 +2,7 @@ package dev.imap4.client.interop;
 
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
+import dev.imap4.client.transport.ProcessTransport;
 import dev.imap4.client.transport.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -60,6 +61,45 @@ public final class Recorder {
         @Override
         protected Transport openTransport(String host, int port) throws IOException {
             return recorder.wrap(super.openTransport(host, port));
+        }
+
+        /**
+         * A recorded connection to {@code server} as {@code user}: a preauthenticated child on a
+         * stream server, else a plain connection that the caller logs in.
+         */
+        public static Imap4 open(ImapServer server, String user, Recorder recorder) {
+            if (server.isStream()) {
+                return new RecordingStream(server.streamCommand(user), server.options(), recorder);
+            }
+            return new RecordingImap4(server.host(), server.port(), server.options(), recorder);
+        }
+    }
+
+    /** A recorded {@code IMAP4_stream} connection: the child's stdin and stdout go through the recorder. */
+    static final class RecordingStream extends Imap4 {
+        private static final ThreadLocal<Object[]> PENDING = new ThreadLocal<>();
+
+        RecordingStream(String command, Imap4Options options, Recorder recorder) {
+            super(pending(options, command, recorder));
+            connect(null, 0);
+        }
+
+        // openTransport runs before this subclass's fields could be set
+        private static Imap4Options pending(Imap4Options options, String command, Recorder recorder) {
+            PENDING.set(new Object[] {command, recorder});
+            return options;
+        }
+
+        @Override
+        protected Transport openTransport(String host, int port) throws IOException {
+            Object[] p = PENDING.get();
+            PENDING.remove();
+            return ((Recorder) p[1]).wrap(ProcessTransport.start((String) p[0], options.readTimeout(), line -> { }));
+        }
+
+        @Override
+        protected String describe() {
+            return "stream";
         }
     }
 

@@ -37,11 +37,12 @@ class ScaleIT {
     void everyMessageSearchedAndFetchedOnceInBatches(ImapServer server) {
         int count = Integer.parseInt(System.getenv().getOrDefault("IMAP4_IT_SCALE_COUNT", "10000"));
         Recorder rec = new Recorder(false);
-        ImapClient c = new Recorder.RecordingImap4(server.require().host(), server.port(), server.options(), rec)
-                .client();
+        ImapClient c = Recorder.RecordingImap4.open(server.require(), server.prop("scale.user"), rec).client();
         try {
-            c.login(server.prop("scale.user"), server.prop("scale.password"));
-            MailboxState st = c.examine("Scale");
+            if (!server.isStream()) {
+                c.login(server.prop("scale.user"), server.prop("scale.password"));
+            }
+            MailboxState st = c.examine(server.folderPrefix() + "Scale");
             assertEquals(count, st.exists(), "the launcher populates Scale with IMAP4_IT_SCALE_COUNT messages");
 
             SearchResult found = c.uidSearch("ALL");
@@ -89,11 +90,12 @@ class ScaleIT {
     void aSparseUidSetIsSplitIntoShortCommandsAndFetchedOnce(ImapServer server) {
         int count = Integer.parseInt(System.getenv().getOrDefault("IMAP4_IT_SCALE_COUNT", "10000"));
         Recorder rec = new Recorder(false);
-        ImapClient c = new Recorder.RecordingImap4(server.require().host(), server.port(), server.options(), rec)
-                .client();
+        ImapClient c = Recorder.RecordingImap4.open(server.require(), server.prop("scale.user"), rec).client();
         try {
-            c.login(server.prop("scale.user"), server.prop("scale.password"));
-            c.examine("Scale");
+            if (!server.isStream()) {
+                c.login(server.prop("scale.user"), server.prop("scale.password"));
+            }
+            c.examine(server.folderPrefix() + "Scale");
             List<Long> every3rd = new ArrayList<>();
             for (long uid = 3; uid <= count; uid += 3) {
                 every3rd.add(uid);

@@ -32,10 +32,25 @@ public final class Servers {
         return get(Kind.CYRUS);
     }
 
-    /** Every server, for {@code @MethodSource("dev.imap4.client.interop.Servers#all")}. */
-    public static Stream<ImapServer> all() {
-        return Stream.of(dovecot(), cyrus());
+    public static ImapServer mailutils() {
+        return get(Kind.MAILUTILS);
     }
+
+    public static ImapServer courier() {
+        return get(Kind.COURIER);
+    }
+
+    /**
+     * Every server, for {@code @MethodSource("dev.imap4.client.interop.Servers#all")}. JUnit asks
+     * for them before each test method, which is when server processes an earlier test left
+     * running are ended ({@link ImapServer#reapLeftovers()}).
+     */
+    public static Stream<ImapServer> all() {
+        mailutils().reapLeftovers();
+        courier().reapLeftovers();
+        return Stream.of(dovecot(), cyrus(), mailutils(), courier());
+    }
+
 
     static synchronized ImapServer get(Kind kind) {
         ImapServer s = RESOLVED.get(kind);

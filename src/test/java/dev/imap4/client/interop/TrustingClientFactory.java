@@ -19,6 +19,8 @@ public final class TrustingClientFactory extends Imap4ClientFactory {
 
     @Override
     protected Imap4Options options(Imap4Configuration config, CamelContext context) throws Exception {
-        return super.options(config, context).withSslContext(server.sslContext());
+        Imap4Options options = super.options(config, context);
+        // a stream server has no TLS: its connections are child processes
+        return server.isStream() ? options : options.withSslContext(server.sslContext());
     }
 }

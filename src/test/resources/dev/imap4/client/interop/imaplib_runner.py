@@ -1,6 +1,10 @@
 """Runs differential.steps through Python's imaplib and prints each result for comparison.
 
-usage: python3 imaplib_runner.py STEPS_FILE HOST PORT USER PASSWORD
+usage: python3 imaplib_runner.py STEPS_FILE PREFIX HOST PORT USER PASSWORD
+       python3 imaplib_runner.py STEPS_FILE PREFIX --stream COMMAND
+
+PREFIX is where the test folders live ('' or 'INBOX.'); with --stream, imaplib's IMAP4_stream runs
+COMMAND, a preauthenticated server on stdin/stdout, and logs nobody in.
 
 For every step it prints 'STEP <n> <method>', then either 'TYPE <typ>' followed by one line per
 data item, or 'ERROR <kind> <base64 message>', then 'END'. Data items: 'NONE' (None),
@@ -10,7 +14,11 @@ exception classes), or the Python class name of anything else.
 """
 import base64
 import imaplib
+import re
 import sys
+
+# a LIST line: (attributes) delimiter name
+LIST_LINE = re.compile(r'^\(.*?\) (?:NIL|"(?:[^"\\]|\\.)*") (.*)$')
 
 
 def b64(value):
@@ -42,23 +50,31 @@ def convert(method, args):
     return args
 
 
-def clean(m):
+def clean(m, prefix):
     """Deletes whatever an earlier run left below 'diff' (children first)."""
-    typ, data = m.list('""', "diff*")
+    typ, data = m.list('""', prefix + "diff*")
     names = []
     for line in data:
         if line:
-            text = line.decode("utf-8")
-            names.append(text[text.index('"/" ') + 4:])
+            names.append(LIST_LINE.match(line.decode("utf-8")).group(1))
     for name in sorted(names, key=len, reverse=True):
-        m.delete(name)   # as LIST wrote it: quoted when it holds a space
+        if name.isascii():
+            m.delete(name)   # as LIST wrote it: quoted when it holds a space
+        else:
+            # a server that took a UTF-8 name (imap4d, Courier) lists it as UTF-8: send a literal
+            m.literal = name.strip('"').encode("utf-8")
+            m._simple_command("DELETE")
 
 
 def main():
-    steps_file, host, port, user, password = sys.argv[1:6]
-    m = imaplib.IMAP4(host, int(port))
-    m.login(user, password)
-    clean(m)
+    steps_file, prefix = sys.argv[1:3]
+    if sys.argv[3] == "--stream":
+        m = imaplib.IMAP4_stream(sys.argv[4])
+    else:
+        host, port, user, password = sys.argv[3:7]
+        m = imaplib.IMAP4(host, int(port))
+        m.login(user, password)
+    clean(m, prefix)
     out = []
     with open(steps_file, encoding="utf-8") as f:
         steps = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
