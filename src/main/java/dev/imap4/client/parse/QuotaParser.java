@@ -20,6 +20,10 @@ public final class QuotaParser {
     public static Quota parseQuota(ImapInput in) {
         in.sp();
         String root = Lex.astring(in, "quota-root-name");
+        if (in.atLineEnd()) {
+            // Courier-IMAP with no quota set ends the line after the root name, without "()": no resources
+            return new Quota(root, List.of());
+        }
         in.sp();
         if (!in.peekIs('(')) {
             throw in.error("quota_list", "'('");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.ImapExtensions;
 import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.types.Address;
@@ -15,6 +16,7 @@ import dev.imap4.client.types.CopyUid;
 import dev.imap4.client.types.Envelope;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.Quota;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +140,18 @@ class QuirkToleranceTest {
         List<String> alerts = r.raw().response("ALERT").texts();
         assertEquals(1, alerts.size(), "the ALERT reached the listeners: " + alerts);
         assertEquals(1, r.client().select("INBOX").exists());
+        r.noopStillWorks();
+    }
+
+    // Courier-IMAP with no quota set: "* QUOTA "ROOT"" without a resource list
+    @Test
+    void courierQuotaWithoutResources() {
+        Replay r = Replay.start("courier/quota-without-resources");
+
+        ImapExtensions.QuotaRootResult root = r.client().extensions().getQuotaRoot("INBOX");
+        assertEquals(List.of("ROOT"), root.root().roots());
+        assertEquals(List.of(new Quota("ROOT", List.of())), root.quotas());
+        assertEquals(List.of(new Quota("ROOT", List.of())), r.client().extensions().getQuota("ROOT"));
         r.noopStillWorks();
     }
 }
