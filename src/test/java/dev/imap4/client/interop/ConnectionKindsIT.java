@@ -150,7 +150,7 @@ class ConnectionKindsIT {
     /**
      * Courier-IMAP without FAM/Gamin (common in containers) sends an untagged ALERT before its
      * PREAUTH greeting. The greeting is the PREAUTH line, the connection is logged in, and the
-     * ALERT reaches the untagged store as imaplib files it (under OK and under ALERT).
+     * ALERT reaches the untagged store as imaplib files a response code.
      */
     @Test
     void courierWithoutGaminAlertsBeforeItsPreauthGreeting() throws Exception {
@@ -160,9 +160,9 @@ class ConnectionKindsIT {
         try {
             assertTrue(m.welcome().startsWith("* PREAUTH"), m.welcome());
             assertEquals("AUTH", m.state());
-            String alert = m.response("ALERT").firstText();
-            assertTrue(alert != null && alert.startsWith("Filesystem notification initialization error"),
-                    String.valueOf(alert));
+            // as imaplib files it: the code under ALERT, with no data; the OK line itself is gone,
+            // dropped (as imaplib drops OK, NO and BAD) when the CAPABILITY command after the greeting began
+            assertEquals(List.of(""), m.response("ALERT").texts());
             assertEquals("OK", m.select("INBOX").type());
             assertEquals("OK", m.noop().type());
         } finally {

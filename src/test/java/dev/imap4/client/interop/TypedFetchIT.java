@@ -66,7 +66,12 @@ class TypedFetchIT {
             FetchResponse r = got.get(0);
 
             assertEquals(1L, r.uid());
-            assertTrue(r.hasFlag("\\Flagged") && r.hasFlag("$Forwarded") == keywords, r.flags().toString());
+            if (server.is(ImapServer.Kind.MAILUTILS)) {
+                // imap4d 3.15 drops the flags APPEND gives a message in a Maildir
+                assertEquals(List.of("\\Recent"), r.flags());
+            } else {
+                assertTrue(r.hasFlag("\\Flagged") && r.hasFlag("$Forwarded") == keywords, r.flags().toString());
+            }
             assertEquals(date.toInstant(), r.internalDate().toInstant());
             assertEquals(forward.length, r.size().longValue());
             Envelope env = r.envelope();
