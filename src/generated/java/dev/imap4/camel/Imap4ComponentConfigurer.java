@@ -87,8 +87,12 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfailedattempts":
         case "maxFailedAttempts": getOrCreateConfiguration(target).setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
+        case "maxheldbytes":
+        case "maxHeldBytes": getOrCreateConfiguration(target).setMaxHeldBytes(property(camelContext, long.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxspoolbytes":
+        case "maxSpoolBytes": getOrCreateConfiguration(target).setMaxSpoolBytes(property(camelContext, long.class, value)); return true;
         case "maxuntaggedresponsebytes":
         case "maxUntaggedResponseBytes": getOrCreateConfiguration(target).setMaxUntaggedResponseBytes(property(camelContext, long.class, value)); return true;
         case "maxuntaggedresponses":
@@ -186,8 +190,12 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return boolean.class;
         case "maxfailedattempts":
         case "maxFailedAttempts": return int.class;
+        case "maxheldbytes":
+        case "maxHeldBytes": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxspoolbytes":
+        case "maxSpoolBytes": return long.class;
         case "maxuntaggedresponsebytes":
         case "maxUntaggedResponseBytes": return long.class;
         case "maxuntaggedresponses":
@@ -286,8 +294,12 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfailedattempts":
         case "maxFailedAttempts": return getOrCreateConfiguration(target).getMaxFailedAttempts();
+        case "maxheldbytes":
+        case "maxHeldBytes": return getOrCreateConfiguration(target).getMaxHeldBytes();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxspoolbytes":
+        case "maxSpoolBytes": return getOrCreateConfiguration(target).getMaxSpoolBytes();
         case "maxuntaggedresponsebytes":
         case "maxUntaggedResponseBytes": return getOrCreateConfiguration(target).getMaxUntaggedResponseBytes();
         case "maxuntaggedresponses":

@@ -66,8 +66,12 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "incremental": target.setIncremental(property(camelContext, boolean.class, value)); return true;
         case "maxfailedattempts":
         case "maxFailedAttempts": target.setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
+        case "maxheldbytes":
+        case "maxHeldBytes": target.setMaxHeldBytes(property(camelContext, long.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxspoolbytes":
+        case "maxSpoolBytes": target.setMaxSpoolBytes(property(camelContext, long.class, value)); return true;
         case "maxuntaggedresponsebytes":
         case "maxUntaggedResponseBytes": target.setMaxUntaggedResponseBytes(property(camelContext, long.class, value)); return true;
         case "maxuntaggedresponses":
@@ -150,8 +154,12 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "incremental": return boolean.class;
         case "maxfailedattempts":
         case "maxFailedAttempts": return int.class;
+        case "maxheldbytes":
+        case "maxHeldBytes": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxspoolbytes":
+        case "maxSpoolBytes": return long.class;
         case "maxuntaggedresponsebytes":
         case "maxUntaggedResponseBytes": return long.class;
         case "maxuntaggedresponses":
@@ -235,8 +243,12 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "incremental": return target.isIncremental();
         case "maxfailedattempts":
         case "maxFailedAttempts": return target.getMaxFailedAttempts();
+        case "maxheldbytes":
+        case "maxHeldBytes": return target.getMaxHeldBytes();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "maxspoolbytes":
+        case "maxSpoolBytes": return target.getMaxSpoolBytes();
         case "maxuntaggedresponsebytes":
         case "maxUntaggedResponseBytes": return target.getMaxUntaggedResponseBytes();
         case "maxuntaggedresponses":

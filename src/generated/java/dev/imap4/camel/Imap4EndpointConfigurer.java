@@ -83,8 +83,12 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfailedattempts":
         case "maxFailedAttempts": target.getConfiguration().setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
+        case "maxheldbytes":
+        case "maxHeldBytes": target.getConfiguration().setMaxHeldBytes(property(camelContext, long.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxspoolbytes":
+        case "maxSpoolBytes": target.getConfiguration().setMaxSpoolBytes(property(camelContext, long.class, value)); return true;
         case "maxuntaggedresponsebytes":
         case "maxUntaggedResponseBytes": target.getConfiguration().setMaxUntaggedResponseBytes(property(camelContext, long.class, value)); return true;
         case "maxuntaggedresponses":
@@ -202,8 +206,12 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return boolean.class;
         case "maxfailedattempts":
         case "maxFailedAttempts": return int.class;
+        case "maxheldbytes":
+        case "maxHeldBytes": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxspoolbytes":
+        case "maxSpoolBytes": return long.class;
         case "maxuntaggedresponsebytes":
         case "maxUntaggedResponseBytes": return long.class;
         case "maxuntaggedresponses":
@@ -322,8 +330,12 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfailedattempts":
         case "maxFailedAttempts": return target.getConfiguration().getMaxFailedAttempts();
+        case "maxheldbytes":
+        case "maxHeldBytes": return target.getConfiguration().getMaxHeldBytes();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxspoolbytes":
+        case "maxSpoolBytes": return target.getConfiguration().getMaxSpoolBytes();
         case "maxuntaggedresponsebytes":
         case "maxUntaggedResponseBytes": return target.getConfiguration().getMaxUntaggedResponseBytes();
         case "maxuntaggedresponses":

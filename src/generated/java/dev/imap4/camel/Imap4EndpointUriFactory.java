@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(65);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -58,7 +58,9 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxFailedAttempts");
+        props.add("maxHeldBytes");
         props.add("maxMessagesPerPoll");
+        props.add("maxSpoolBytes");
         props.add("maxUntaggedResponseBytes");
         props.add("maxUntaggedResponses");
         props.add("moveTo");

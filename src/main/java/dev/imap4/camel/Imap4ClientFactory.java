@@ -60,7 +60,11 @@ public class Imap4ClientFactory {
                 .withConnectTimeout(Duration.ofMillis(config.getConnectTimeout()))
                 .withReadTimeout(Duration.ofMillis(config.getReadTimeout()))
                 .withCommandDeadline(Duration.ofMillis(config.getCommandTimeout()))
+                .withMaxSpoolBytes(config.getMaxSpoolBytes())
                 .withDebug(config.getDebugLevel());
+        if (config.getMaxHeldBytes() != 0) {
+            options = options.withMaxHeldBytes(config.getMaxHeldBytes());
+        }
         String pem = config.getTrustCertificates();
         if (pem != null && config.getSslContextParameters() != null) {
             throw new IllegalArgumentException("set trustCertificates or sslContextParameters, not both: put the"

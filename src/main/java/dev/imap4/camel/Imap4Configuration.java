@@ -49,6 +49,12 @@ public class Imap4Configuration implements Cloneable {
     private long commandTimeout = 600000;
 
     @UriParam(label = "advanced")
+    private long maxHeldBytes;
+
+    @UriParam(label = "advanced", defaultValue = "4294967296")
+    private long maxSpoolBytes = 4L << 30;
+
+    @UriParam(label = "advanced")
     private String streamCommand;
 
     @UriParam(label = "advanced", defaultValue = "0")
@@ -284,6 +290,28 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setCommandTimeout(long commandTimeout) {
         this.commandTimeout = commandTimeout;
+    }
+
+    public long getMaxHeldBytes() {
+        return maxHeldBytes;
+    }
+
+    /**
+     * The heap budget of one connection in bytes: what it holds from the server at once (lines and in-memory literals of the running command, results being built, kept untagged data). A server that sends more aborts the connection. 0 (the default) means a quarter of the JVM's maximum heap, at least 16 MiB and at most 64 MiB.
+     */
+    public void setMaxHeldBytes(long maxHeldBytes) {
+        this.maxHeldBytes = maxHeldBytes;
+    }
+
+    public long getMaxSpoolBytes() {
+        return maxSpoolBytes;
+    }
+
+    /**
+     * The disk budget of one connection in bytes: large literals it has spooled to temporary files and not yet handed over. A server that sends more aborts the connection.
+     */
+    public void setMaxSpoolBytes(long maxSpoolBytes) {
+        this.maxSpoolBytes = maxSpoolBytes;
     }
 
     public String getStreamCommand() {
