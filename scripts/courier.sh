@@ -153,7 +153,7 @@ cmd_stream() {
 
 cmd_populate() {
     [[ $# -eq 4 || $# -eq 5 ]] || usage
-    local d user=$2 count=$3 size=$4 folder=${5:-INBOX} dir first
+    local d user=$2 count=$3 size=$4 folder=${5:-INBOX} dir
     d=$(existing_dir "$1")
     [[ $count =~ ^[0-9]+$ && $size =~ ^[0-9]+$ ]] || die "COUNT and SIZE must be numbers"
     [[ -d $d/mail/$user/Maildir ]] || die "unknown user $user (run start first)"
@@ -166,8 +166,7 @@ cmd_populate() {
         mkdir -p "$dir"
         touch "$dir/maildirfolder"
     fi
-    first=$( { find "$dir/cur" "$dir/new" -type f 2>/dev/null || true; } | wc -l)
-    python3 "$HERE/populate.py" maildir "$dir" "$count" "$size" "$folder" "$first"
+    populate_maildir "$dir" "$count" "$size" "$folder"
     echo "$user $folder: wrote $count messages"
 }
 

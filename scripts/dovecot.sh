@@ -244,7 +244,7 @@ cmd_stream() {
 
 cmd_populate() {
     [[ $# -eq 4 || $# -eq 5 ]] || usage
-    local d user=$2 count=$3 size=$4 folder=${5:-INBOX} dir first
+    local d user=$2 count=$3 size=$4 folder=${5:-INBOX} dir running=""
     d=$(existing_dir "$1")
     [[ $count =~ ^[0-9]+$ && $size =~ ^[0-9]+$ ]] || die "COUNT and SIZE must be numbers"
     grep -q "^$user:" "$d/etc/users" 2>/dev/null || die "unknown user $user (run start first)"
@@ -254,27 +254,17 @@ cmd_populate() {
     [[ $folder == INBOX ]] || dir="$dir/.${folder//\//.}"
     mkdir -p "$dir"
     [[ $folder == INBOX ]] || touch "$dir/maildirfolder"
-    local running=""
     master_pid "$d" >/dev/null && running=yes
     # the user lookup that indexing needs, before a single message is written
     [[ -z $running ]] || doveadm -c "$d/etc/dovecot.conf" user "$user" >/dev/null \
         || die "Dovecot cannot look up $user; see $d/dovecot.log"
-    first=$( { find "$dir/cur" "$dir/new" -type f 2>/dev/null || true; } | wc -l)
-    # All or nothing: the messages are written to a staging folder under the Maildir's tmp/ (which
-    # Dovecot ignores), moved into cur/ only when all are written, and removed again when indexing
-    # fails, so a retry after a failure never doubles the folder.
-    mkdir -p "$dir/cur" "$dir/new" "$dir/tmp"
-    STAGE=$(mktemp -d "$dir/tmp/populate.XXXXXX")
-    trap 'rm -rf "$STAGE"' EXIT
-    python3 "$HERE/populate.py" maildir "$STAGE" "$count" "$size" "${folder//\//-}" "$first"
-    (cd "$STAGE/cur" && find . -type f -printf '%f\n') >"$STAGE/manifest"
-    find "$STAGE/cur" -type f -exec mv -t "$dir/cur" {} +
+    populate_maildir "$dir" "$count" "$size" "${folder//\//-}"
     chown -R "$MUID:$MGID" "$d/mail/$user"
     if [[ -n $running ]]; then
         # index now (assigns UIDs), so the first test does not pay for it; then fix the quota
         if ! { doveadm -c "$d/etc/dovecot.conf" mailbox status -u "$user" "messages" "$folder" &&
                doveadm -c "$d/etc/dovecot.conf" quota recalc -u "$user"; }; then
-            (cd "$dir/cur" && xargs -r rm -f <"$STAGE/manifest")
+            undo_populate "$dir"
             die "indexing $user's $folder failed, its $count new messages removed again; see $d/dovecot.log"
         fi
     fi

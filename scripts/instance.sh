@@ -51,3 +51,22 @@ cmd_status() {
     pid=$(master_pid "$d") || { echo "$NAME not running"; return 1; }
     echo "$NAME running: pid $pid, conf $(conf_file "$d")"
 }
+
+# DIR COUNT SIZE LABEL: writes COUNT messages into the Maildir folder DIR, all or nothing: they are
+# staged under its tmp/ (which servers ignore) and moved into cur/ only when all are written, so a
+# failed run leaves the folder as it was and a retry never doubles it. undo_populate takes the
+# moved messages back out, for a step after this one that fails.
+populate_maildir() {
+    local dir=$1 count=$2 size=$3 label=$4 first
+    mkdir -p "$dir/cur" "$dir/new" "$dir/tmp"
+    first=$( { find "$dir/cur" "$dir/new" -type f 2>/dev/null || true; } | wc -l)
+    STAGE=$(mktemp -d "$dir/tmp/populate.XXXXXX")
+    trap 'rm -rf "$STAGE"' EXIT
+    python3 "$HERE/populate.py" maildir "$STAGE" "$count" "$size" "$label" "$first"
+    (cd "$STAGE/cur" && find . -type f -printf '%f\n') >"$STAGE/manifest"
+    find "$STAGE/cur" -type f -exec mv -t "$dir/cur" {} +
+}
+
+undo_populate() { # DIR: the folder populate_maildir last wrote to
+    (cd "$1/cur" && xargs -r rm -f <"$STAGE/manifest")
+}
