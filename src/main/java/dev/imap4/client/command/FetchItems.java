@@ -169,6 +169,13 @@ public final class FetchItems {
         if (item.isEmpty() || !item.chars().allMatch(c -> ImapInput.isAtomChar(c) || c == ']')) {
             throw new IllegalArgumentException("a fetch item must be an atom, e.g. X-GM-LABELS: '" + item + "'");
         }
+        String upper = item.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("BODY[") || upper.startsWith("BODY.PEEK[") || upper.startsWith("BINARY[")
+                || upper.startsWith("BINARY.PEEK[") || upper.equals("RFC822") || upper.equals("RFC822.TEXT")) {
+            // these have a typed form, which keeps the PEEK promise; BODY[] and RFC822 would set \Seen
+            throw new IllegalArgumentException("ask for body sections with withSection(BodySection), not withItem: '"
+                    + item + "'");
+        }
         return with(item);
     }
 

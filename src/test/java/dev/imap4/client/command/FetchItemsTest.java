@@ -46,6 +46,14 @@ class FetchItemsTest {
     }
 
     @Test
+    void bodySectionsCannotBypassPeekThroughWithItem() {
+        for (String item : new String[] {"BODY[]", "body[TEXT]", "BINARY[1]", "RFC822", "rfc822.text", "BODY.PEEK[1]"}) {
+            assertThrows(IllegalArgumentException.class, () -> FetchItems.of().withItem(item), item);
+        }
+        assertEquals("(UID X-GM-LABELS RFC822.HEADER)", FetchItems.of().withItem("X-GM-LABELS").withItem("RFC822.HEADER").toWire());
+    }
+
+    @Test
     void rfc822AndRfc822TextAreRefusedUnlessMarkingSeenIsAskedFor() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FetchItems.parse("RFC822"));
         assertTrue(e.getMessage().contains("BODY.PEEK[]"), e.getMessage());
