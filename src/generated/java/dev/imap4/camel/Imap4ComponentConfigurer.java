@@ -46,7 +46,7 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientfactory":
         case "clientFactory": target.setClientFactory(property(camelContext, dev.imap4.camel.Imap4ClientFactory.class, value)); return true;
-        case "command": getOrCreateConfiguration(target).setCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "command": getOrCreateConfiguration(target).setCommand(property(camelContext, dev.imap4.camel.Imap4Operation.class, value)); return true;
         case "commandtimeout":
         case "commandTimeout": getOrCreateConfiguration(target).setCommandTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.imap4.camel.Imap4Configuration.class, value)); return true;
@@ -111,7 +111,7 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "saslmechanism":
-        case "saslMechanism": getOrCreateConfiguration(target).setSaslMechanism(property(camelContext, java.lang.String.class, value)); return true;
+        case "saslMechanism": getOrCreateConfiguration(target).setSaslMechanism(property(camelContext, dev.imap4.camel.Imap4SaslMechanism.class, value)); return true;
         case "searchcriteria":
         case "searchCriteria": getOrCreateConfiguration(target).setSearchCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "security": getOrCreateConfiguration(target).setSecurity(property(camelContext, dev.imap4.camel.Imap4Security.class, value)); return true;
@@ -149,7 +149,7 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return boolean.class;
         case "clientfactory":
         case "clientFactory": return dev.imap4.camel.Imap4ClientFactory.class;
-        case "command": return java.lang.String.class;
+        case "command": return dev.imap4.camel.Imap4Operation.class;
         case "commandtimeout":
         case "commandTimeout": return long.class;
         case "configuration": return dev.imap4.camel.Imap4Configuration.class;
@@ -214,7 +214,7 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "readtimeout":
         case "readTimeout": return long.class;
         case "saslmechanism":
-        case "saslMechanism": return java.lang.String.class;
+        case "saslMechanism": return dev.imap4.camel.Imap4SaslMechanism.class;
         case "searchcriteria":
         case "searchCriteria": return java.lang.String.class;
         case "security": return dev.imap4.camel.Imap4Security.class;

@@ -31,7 +31,7 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "allowedCommands": target.setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
         case "batchmemorylimit":
         case "batchMemoryLimit": target.setBatchMemoryLimit(property(camelContext, long.class, value)); return true;
-        case "command": target.setCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "command": target.setCommand(property(camelContext, dev.imap4.camel.Imap4Operation.class, value)); return true;
         case "commandtimeout":
         case "commandTimeout": target.setCommandTimeout(property(camelContext, long.class, value)); return true;
         case "connecttimeout":
@@ -91,7 +91,7 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "readtimeout":
         case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
         case "saslmechanism":
-        case "saslMechanism": target.setSaslMechanism(property(camelContext, java.lang.String.class, value)); return true;
+        case "saslMechanism": target.setSaslMechanism(property(camelContext, dev.imap4.camel.Imap4SaslMechanism.class, value)); return true;
         case "searchcriteria":
         case "searchCriteria": target.setSearchCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "security": target.setSecurity(property(camelContext, dev.imap4.camel.Imap4Security.class, value)); return true;
@@ -119,7 +119,7 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "allowedCommands": return java.lang.String.class;
         case "batchmemorylimit":
         case "batchMemoryLimit": return long.class;
-        case "command": return java.lang.String.class;
+        case "command": return dev.imap4.camel.Imap4Operation.class;
         case "commandtimeout":
         case "commandTimeout": return long.class;
         case "connecttimeout":
@@ -179,7 +179,7 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "readtimeout":
         case "readTimeout": return long.class;
         case "saslmechanism":
-        case "saslMechanism": return java.lang.String.class;
+        case "saslMechanism": return dev.imap4.camel.Imap4SaslMechanism.class;
         case "searchcriteria":
         case "searchCriteria": return java.lang.String.class;
         case "security": return dev.imap4.camel.Imap4Security.class;

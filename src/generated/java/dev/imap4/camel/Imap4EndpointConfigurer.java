@@ -39,7 +39,7 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "batchMemoryLimit": target.getConfiguration().setBatchMemoryLimit(property(camelContext, long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
-        case "command": target.getConfiguration().setCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "command": target.getConfiguration().setCommand(property(camelContext, dev.imap4.camel.Imap4Operation.class, value)); return true;
         case "commandtimeout":
         case "commandTimeout": target.getConfiguration().setCommandTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
@@ -113,7 +113,7 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "saslmechanism":
-        case "saslMechanism": target.getConfiguration().setSaslMechanism(property(camelContext, java.lang.String.class, value)); return true;
+        case "saslMechanism": target.getConfiguration().setSaslMechanism(property(camelContext, dev.imap4.camel.Imap4SaslMechanism.class, value)); return true;
         case "scheduledexecutorservice":
         case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
@@ -162,7 +162,7 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "batchMemoryLimit": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
-        case "command": return java.lang.String.class;
+        case "command": return dev.imap4.camel.Imap4Operation.class;
         case "commandtimeout":
         case "commandTimeout": return long.class;
         case "connecttimeout":
@@ -236,7 +236,7 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "saslmechanism":
-        case "saslMechanism": return java.lang.String.class;
+        case "saslMechanism": return dev.imap4.camel.Imap4SaslMechanism.class;
         case "scheduledexecutorservice":
         case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
         case "scheduler": return java.lang.Object.class;

@@ -121,17 +121,18 @@ public class Imap4ClientFactory {
         if (user == null) {
             throw new Imap4Exception("the server wants a login but no username is configured");
         }
-        String mechanism = config.getSaslMechanism() == null ? Sasl.AUTO : config.getSaslMechanism();
-        if (mechanism.equalsIgnoreCase("login")) {
+        Imap4SaslMechanism chosen = config.getSaslMechanism() == null ? Imap4SaslMechanism.AUTO : config.getSaslMechanism();
+        if (chosen == Imap4SaslMechanism.LOGIN) {
             client.login(user, config.getPassword());
             return;
         }
         SaslMechanism sasl;
         try {
             sasl = Sasl.choose(client.capabilities(), user, config.getPassword(), config.getAccessTokenSupplier(),
-                    mechanism, config.getHost(), config.effectivePort());
+                    chosen == Imap4SaslMechanism.AUTO ? Sasl.AUTO : chosen.saslName(), config.getHost(),
+                    config.effectivePort());
         } catch (Imap4Exception e) {
-            if (!mechanism.equalsIgnoreCase(Sasl.AUTO) || config.getPassword() == null) {
+            if (chosen != Imap4SaslMechanism.AUTO || config.getPassword() == null) {
                 throw e;
             }
             // no SASL mechanism in common: the LOGIN command (refused when the server says LOGINDISABLED)

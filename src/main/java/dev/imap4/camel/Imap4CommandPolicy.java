@@ -1,7 +1,9 @@
 package dev.imap4.camel;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,9 +12,10 @@ import java.util.Set;
  * the typed client, which keeps its own view of the state in step, and a pooled connection whose
  * state the client no longer knew would serve the next exchange wrongly (a raw {@code SELECT
  * Other} would make the next INBOX search run on Other). Extension verbs (anything the producer
- * has no typed operation for) are sent raw, so they need an explicit opt-in: listed in
- * {@code allowedCommands}, or {@code allowRawCommands=true}. When {@code allowedCommands} (or else
- * the endpoint's {@code command}) is set, only those run.
+ * has no typed operation for, {@link Imap4Operation#RAW}) are sent raw, so they need an explicit
+ * opt-in: listed in {@code allowedCommands} as {@code RAW:VERB}, or {@code allowRawCommands=true}
+ * when {@code allowedCommands} is unset. When {@code allowedCommands} (or else the endpoint's
+ * {@code command}) is set, only those operations run; {@code command=RAW} allows no typed operation.
  */
 final class Imap4CommandPolicy {
 
@@ -20,47 +23,82 @@ final class Imap4CommandPolicy {
     static final Set<String> STATE_CHANGING = Set.of("LOGIN", "AUTHENTICATE", "LOGOUT", "UNAUTHENTICATE",
             "STARTTLS", "COMPRESS", "ENABLE", "IDLE", "SELECT", "EXAMINE", "CLOSE", "UNSELECT");
 
-    private final Set<String> allowed;
-    private final boolean allowRaw;
+    private static final String RAW_PREFIX = "RAW:";
+
+    /** Whether only the listed operations and raw verbs may run (allowedCommands or command is set). */
+    private final boolean restricted;
+    private final Set<Imap4Operation> operations = EnumSet.noneOf(Imap4Operation.class);
+    private final Set<String> rawVerbs = new LinkedHashSet<>();
+    /** Whether allowRawCommands applies: not when allowedCommands or a typed command narrows the endpoint. */
+    private final boolean rawFlagApplies;
+    private final boolean anyRaw;
 
     Imap4CommandPolicy(Imap4Configuration config) {
-        this.allowed = allowList(config);
-        this.allowRaw = config.isAllowRawCommands();
-        for (String verb : allowed) {
+        String list = config.getAllowedCommands();
+        boolean listed = list != null && !list.isBlank();
+        this.rawFlagApplies = !listed && (config.getCommand() == null || config.getCommand() == Imap4Operation.RAW);
+        this.anyRaw = config.isAllowRawCommands() && rawFlagApplies;
+        if (listed) {
+            for (String entry : list.split(",")) {
+                if (!entry.isBlank()) {
+                    allow(entry.trim());
+                }
+            }
+        } else if (config.getCommand() != null && config.getCommand() != Imap4Operation.RAW) {
+            operations.add(config.getCommand());
+        }
+        this.restricted = listed || config.getCommand() != null;
+    }
+
+    // an entry of allowedCommands: an operation in any spelling of the command option, or RAW:VERB
+    private void allow(String entry) {
+        if (entry.regionMatches(true, 0, RAW_PREFIX, 0, RAW_PREFIX.length())) {
+            String verb = Imap4Operation.normalise(entry.substring(RAW_PREFIX.length()));
             refuseStateChanging(verb);
-            if (Imap4Operation.of(verb) == Imap4Operation.XATOM) {
-                requireAtoms(verb);
+            if (Imap4Operation.of(verb) != Imap4Operation.RAW || verb.equals("RAW")) {
+                throw new IllegalArgumentException("allowedCommands entry " + entry + " names a typed operation;"
+                        + " list it as " + verb + " without RAW:");
             }
-        }
-    }
-
-    /** The configured allow-list; else only the endpoint's command when set; else empty (the defaults). */
-    static Set<String> allowList(Imap4Configuration config) {
-        Set<String> out = new LinkedHashSet<>();
-        if (config.getAllowedCommands() != null && !config.getAllowedCommands().isBlank()) {
-            Arrays.stream(config.getAllowedCommands().split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .map(Imap4Operation::normalise).forEach(out::add);
-        } else if (config.getCommand() != null && !config.getCommand().isBlank()) {
-            out.add(Imap4Operation.normalise(config.getCommand()));
-        }
-        return out;
-    }
-
-    /** Refuses {@code verb} (normalised) with a message that names it and the option to change. */
-    void check(String verb) {
-        refuseStateChanging(verb);
-        if (!allowed.isEmpty()) {
-            if (!allowed.contains(verb)) {
-                throw new IllegalArgumentException("IMAP command " + verb + " is not allowed on this endpoint;"
-                        + " allowed (allowedCommands): " + allowed);
-            }
-        } else if (Imap4Operation.of(verb) == Imap4Operation.XATOM && !allowRaw) {
-            throw new IllegalArgumentException("IMAP command " + verb + " has no typed operation in the producer"
-                    + " and would be sent raw; allow it with allowedCommands=" + verb + " or allowRawCommands=true");
-        }
-        if (Imap4Operation.of(verb) == Imap4Operation.XATOM) {
             requireAtoms(verb);
+            rawVerbs.add(verb);
+            return;
         }
+        String verb = Imap4Operation.normalise(entry);
+        refuseStateChanging(verb);
+        if (verb.equals("RAW")) {
+            throw new IllegalArgumentException("allowedCommands entry RAW must name the extension verb it allows,"
+                    + " e.g. RAW:XLIST");
+        }
+        operations.add(Imap4Operation.fromOption(entry));
+    }
+
+    /**
+     * Refuses the command {@code verb} (normalised), whose operation is {@code op}, with a message that
+     * names it and the option to change.
+     */
+    void check(Imap4Operation op, String verb) {
+        refuseStateChanging(verb);
+        if (op == Imap4Operation.RAW) {
+            requireAtoms(verb);
+            if (rawVerbs.contains(verb) || anyRaw) {
+                return;
+            }
+            throw new IllegalArgumentException("IMAP command " + verb + " has no typed operation in the producer"
+                    + " and would be sent raw; allow it with allowedCommands=RAW:" + verb
+                    + (rawFlagApplies ? " or allowRawCommands=true" : ""));
+        }
+        if (restricted && !operations.contains(op)) {
+            throw new IllegalArgumentException("IMAP command " + verb + " is not allowed on this endpoint;"
+                    + " allowed (allowedCommands or command): " + allowed());
+        }
+    }
+
+    /** The allowed commands as written in allowedCommands, for messages. */
+    private List<String> allowed() {
+        List<String> out = new ArrayList<>();
+        operations.forEach(o -> out.add(o.verb()));
+        rawVerbs.forEach(v -> out.add(RAW_PREFIX + v));
+        return out;
     }
 
     private static void refuseStateChanging(String verb) {

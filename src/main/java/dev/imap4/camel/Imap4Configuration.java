@@ -33,8 +33,8 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "security", secret = true)
     private String password;
 
-    @UriParam(label = "security", defaultValue = "auto", enums = "auto,login,PLAIN,LOGIN,CRAM-MD5,SCRAM-SHA-1,SCRAM-SHA-256,XOAUTH2,OAUTHBEARER")
-    private String saslMechanism = "auto";
+    @UriParam(label = "security", defaultValue = "AUTO")
+    private Imap4SaslMechanism saslMechanism = Imap4SaslMechanism.AUTO;
 
     @UriParam(label = "security")
     private java.util.function.Supplier<String> accessTokenSupplier;
@@ -130,7 +130,7 @@ public class Imap4Configuration implements Cloneable {
     private long idleInterval = 1500000;
 
     @UriParam(label = "producer")
-    private String command;
+    private Imap4Operation command;
 
     @UriParam(label = "producer")
     private String allowedCommands;
@@ -237,14 +237,14 @@ public class Imap4Configuration implements Cloneable {
         this.password = password;
     }
 
-    public String getSaslMechanism() {
+    public Imap4SaslMechanism getSaslMechanism() {
         return saslMechanism;
     }
 
     /**
-     * How to authenticate: auto picks the strongest SASL mechanism both sides support (an OAuth2 one when an access token supplier is set), falling back to the LOGIN command; login forces the LOGIN command; any other value forces that SASL mechanism.
+     * How to authenticate: AUTO picks the strongest SASL mechanism both sides support (an OAuth2 one when an access token supplier is set), falling back to the LOGIN command; LOGIN forces the LOGIN command; any other value forces that SASL mechanism. The SASL names are accepted as written (CRAM-MD5, scram-sha-256) as well as the constants (CRAM_MD5).
      */
-    public void setSaslMechanism(String saslMechanism) {
+    public void setSaslMechanism(Imap4SaslMechanism saslMechanism) {
         this.saslMechanism = saslMechanism;
     }
 
@@ -595,14 +595,14 @@ public class Imap4Configuration implements Cloneable {
         this.idleInterval = idleInterval;
     }
 
-    public String getCommand() {
+    public Imap4Operation getCommand() {
         return command;
     }
 
     /**
-     * The command the producer runs when the message has no CamelImap4Command header.
+     * The command the producer runs when the message has no CamelImap4Command header, written as the IMAP verb (UID SEARCH, UID+SEARCH in a URI) or the constant (UID_SEARCH). RAW runs only extension verbs, named by the CamelImap4Command header and allowed with allowedCommands=RAW:VERB or allowRawCommands.
      */
-    public void setCommand(String command) {
+    public void setCommand(Imap4Operation command) {
         this.command = command;
     }
 
@@ -611,7 +611,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * Comma-separated commands the producer may run, e.g. SEARCH,FETCH,APPEND; an extension verb listed here is sent raw. When unset: only the endpoint's command if one is set, otherwise every command the producer has a typed operation for. Commands that change the connection's state (LOGIN, AUTHENTICATE, LOGOUT, UNAUTHENTICATE, STARTTLS, COMPRESS, ENABLE, IDLE, SELECT, EXAMINE, CLOSE, UNSELECT) are never run.
+     * Comma-separated commands the producer may run, each an operation of the command option (SEARCH,UID SEARCH,FETCH,APPEND) or RAW:VERB for an extension verb the producer sends raw (RAW:XLIST); anything else is refused when the producer starts. When unset: only the endpoint's command if one is set, otherwise every command the producer has a typed operation for. Commands that change the connection's state (LOGIN, AUTHENTICATE, LOGOUT, UNAUTHENTICATE, STARTTLS, COMPRESS, ENABLE, IDLE, SELECT, EXAMINE, CLOSE, UNSELECT) are never run.
      */
     public void setAllowedCommands(String allowedCommands) {
         this.allowedCommands = allowedCommands;

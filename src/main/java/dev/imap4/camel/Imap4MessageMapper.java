@@ -3,6 +3,7 @@ package dev.imap4.camel;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.Literal;
 import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
 import java.io.IOException;
@@ -92,7 +93,7 @@ final class Imap4MessageMapper {
     boolean hasContent(FetchResponse r) {
         return switch (config.getFetchContent()) {
             case FULL -> r.message() != null;
-            case HEADERS -> r.section("BODY[HEADER]") != null;
+            case HEADERS -> r.section(BodySection.header()) != null;
             case ENVELOPE -> r.envelope() != null;
         };
     }
@@ -105,7 +106,7 @@ final class Imap4MessageMapper {
         Message m = exchange.getMessage();
         Literal content = switch (config.getFetchContent()) {
             case FULL -> r.message();
-            case HEADERS -> r.section("BODY[HEADER]");
+            case HEADERS -> r.section(BodySection.header());
             case ENVELOPE -> null;
         };
         List<Map.Entry<String, String>> fields = List.of();

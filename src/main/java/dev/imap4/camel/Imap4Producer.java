@@ -69,9 +69,9 @@ public class Imap4Producer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
-        String verb = Imap4Operation.normalise(in.getHeader(Imap4Constants.COMMAND, config.getCommand(), String.class));
-        policy.check(verb);
+        String verb = verb(in.getHeader(Imap4Constants.COMMAND, String.class));
         Imap4Operation op = Imap4Operation.of(verb);
+        policy.check(op, verb);
         List<String> args = arguments(in.getHeader(Imap4Constants.ARGUMENTS));
         String folder = in.getHeader(Imap4Constants.FOLDER, String.class);
         ImapClient client = pool.borrow();
@@ -80,7 +80,7 @@ public class Imap4Producer extends DefaultProducer {
         client.addUnsolicitedListener(capture);
         // a raw verb's effect on the connection is unknown, so that connection is not pooled again; a
         // typed command keeps the client's state in step, and an abort closes the connection anyway
-        boolean reusable = op != Imap4Operation.XATOM;
+        boolean reusable = op != Imap4Operation.RAW;
         try {
             if (op.needsFolder()) {
                 selectFolder(client, folder == null ? config.getFolder() : folder);
@@ -105,6 +105,27 @@ public class Imap4Producer extends DefaultProducer {
             client.removeUnsolicitedListener(capture);
             pool.release(client, reusable);
         }
+    }
+
+    /**
+     * The normalised verb to run: the {@code CamelImap4Command} header (a typed operation's verb, or an
+     * extension verb), else the endpoint's {@code command}.
+     */
+    private String verb(String header) {
+        if (header != null && !header.isBlank()) {
+            String verb = Imap4Operation.normalise(header);
+            if (verb.equals(Imap4Operation.RAW.name())) {
+                throw new IllegalArgumentException("CamelImap4Command names the extension verb itself, e.g. XLIST,"
+                        + " not RAW");
+            }
+            return verb;
+        }
+        Imap4Operation command = config.getCommand();
+        if (command == Imap4Operation.RAW) {
+            throw new IllegalArgumentException("command=RAW runs the extension verb named by the CamelImap4Command"
+                    + " header, and the message has none");
+        }
+        return Imap4Operation.normalise(command == null ? null : command.verb());
     }
 
     /** The search result as a compact sequence set, for the next command's arguments. */

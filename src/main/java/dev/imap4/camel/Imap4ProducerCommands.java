@@ -66,7 +66,7 @@ final class Imap4ProducerCommands {
             case NOOP -> voidResult(c::noop);
             case CHECK -> voidResult(c::check);
             case APPEND -> throw new IllegalStateException("APPEND is handled with the message body");
-            case XATOM -> c.raw(verb, args).untagged();
+            case RAW -> c.raw(verb, args).untagged();
         };
     }
 

@@ -315,7 +315,9 @@ public final class ImapClient implements AutoCloseable {
 
     /**
      * UID FETCH streamed to {@code handler}, one message at a time as it arrives. Long sets are
-     * split into several commands. Returns how many messages were delivered.
+     * split into several commands. Returns how many messages were delivered. Body sections are
+     * fetched with PEEK and read back with the value that asked for them,
+     * {@link dev.imap4.client.types.FetchResponse#section(dev.imap4.client.types.BodySection)}.
      */
     public int uidFetch(NumberSet uids, FetchItems items, FetchCommand.Handler handler) {
         requireUid(uids);

@@ -141,6 +141,17 @@ class Imap4ProducerGreenMailTest extends CamelTestSupport {
     }
 
     @Test
+    void fetchingTheBodyLeavesTheMessageUnseen() {
+        append("INBOX", "peek");
+        @SuppressWarnings("unchecked")
+        List<Imap4FetchedMessage> got = (List<Imap4FetchedMessage>) body("FETCH", "1 (BODY[])");
+        assertTrue(got.get(0).sections().containsKey("BODY[]"), got.get(0).sections().keySet().toString());
+        assertEquals(List.of(1L), body("SEARCH", "UNSEEN"));
+        Exchange refused = run("FETCH", "1 RFC822", null, Map.of());
+        assertTrue(refused.getException().getMessage().contains("BODY.PEEK[]"), refused.getException().getMessage());
+    }
+
+    @Test
     void storeChangesFlagsAndReportsThem() {
         append("INBOX", "flags");
         StoreResult r = (StoreResult) body("STORE", List.of("1", "+FLAGS", "(\\Seen)"));

@@ -149,7 +149,7 @@ class Imap4ProducerSafeDefaultsTest {
                 .start(); DefaultCamelContext context = new DefaultCamelContext()) {
             context.start();
             ProducerTemplate t = context.createProducerTemplate();
-            String uri = uri(server, "&allowedCommands=XPING,NOOP");
+            String uri = uri(server, "&allowedCommands=RAW:XPING,NOOP");
             assertNull(send(t, uri, "xping", null, null).getException());
             assertNull(send(t, uri, "NOOP", null, null).getException());
             context.stop();

@@ -41,7 +41,7 @@ class Imap4TrustCertificatesTest {
         config.setPort(port);
         config.setUsername("joe");
         config.setPassword("secret");
-        config.setSaslMechanism("login");
+        config.setSaslMechanism(Imap4SaslMechanism.LOGIN);
         config.setReadTimeout(10_000);
         config.setTrustCertificates(trust);
         return config;

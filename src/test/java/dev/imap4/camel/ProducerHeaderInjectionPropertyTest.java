@@ -40,7 +40,7 @@ class ProducerHeaderInjectionPropertyTest {
     void noHeaderValueCanSmuggleACommand() throws Exception {
         HostileStrings values = new HostileStrings(SEED);
         Random pick = new Random(SEED);
-        List<String> verbs = Arrays.stream(Imap4Operation.values()).filter(o -> o != Imap4Operation.XATOM)
+        List<String> verbs = Arrays.stream(Imap4Operation.values()).filter(o -> o != Imap4Operation.RAW)
                 .map(Imap4Operation::verb).toList();
         int failed = 0;
         try (DefaultCamelContext context = new DefaultCamelContext()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.command.StoreCommand;
 import dev.imap4.client.sasl.SaslMechanism;
+import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.wire.Ascii;
 import dev.imap4.testing.HostileStrings;
@@ -85,8 +86,8 @@ class TypedArgumentInjectionPropertyTest {
             new Arg("uidThread(criteria)", true, Sent.TRANSFORMED,
                     (c, v) -> c.extensions().uidThread("REFERENCES", "UTF-8", v)),
             new Arg("uidFetch(items)", true, Sent.TRANSFORMED, (c, v) -> c.uidFetch(UID, FetchItems.parse(v), m -> { })),
-            new Arg("uidFetch(section)", true, Sent.VERBATIM,
-                    (c, v) -> c.uidFetch(UID, FetchItems.of().withSection(v), m -> { })),
+            new Arg("uidFetch(header field)", true, Sent.VERBATIM, (c, v) -> c.uidFetch(UID,
+                    FetchItems.of().withSection(BodySection.whole().headerFields(v)), m -> { })),
             new Arg("uidFetch(item)", true, Sent.VERBATIM, (c, v) -> c.uidFetch(UID, FetchItems.of().withItem(v), m -> { })),
             new Arg("uidStore(flag)", true, Sent.VERBATIM,
                     (c, v) -> c.uidStore(UID, StoreCommand.Mode.ADD, false, List.of(v))),

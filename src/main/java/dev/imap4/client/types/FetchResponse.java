@@ -12,7 +12,8 @@ import java.util.Map;
  * One FETCH response (RFC 3501 §7.4.2 msg-att, with RFC 7162 MODSEQ and RFC 3516 BINARY). Fields the
  * server did not send are {@code null}.
  *
- * <p>Body data is in {@code sections}, keyed by the item as the server named it in upper case with
+ * <p>A section asked for with a {@link BodySection} is read back with {@link #section(BodySection)}.
+ * Body data is in {@code sections}, keyed by the item as the server named it in upper case with
  * runs of spaces collapsed: {@code BODY[]}, {@code BODY[HEADER]}, {@code BODY[1.2]},
  * {@code BODY[HEADER.FIELDS (SUBJECT FROM)]}, {@code BINARY[1]}, {@code RFC822},
  * {@code RFC822.HEADER}, {@code RFC822.TEXT}, with a partial fetch's origin kept
@@ -45,9 +46,37 @@ public record FetchResponse(long sequence, Long uid, List<String> flags, ZonedDa
         other = other == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(other));
     }
 
-    /** A section by its item name, in any case (e.g. {@code body[header]}); {@code null} if absent. */
+    /**
+     * The data of a section asked for with {@link BodySection}, looked up by that same value (the
+     * server answers without PEEK and with only a partial's origin); {@code null} if absent.
+     */
+    public Literal section(BodySection section) {
+        return sections.get(section.responseKey());
+    }
+
+    /**
+     * A section by its item name as the server sent it, in any case (e.g. {@code body[header]}), for
+     * items given in FETCH syntax; {@code null} if absent. Typed requests use {@link #section(BodySection)}.
+     */
     public Literal section(String name) {
         return sections.get(name.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * RFC 3516 {@code BINARY.SIZE[path]}, the decoded size of a part asked for with
+     * {@code FetchItems.withBinarySize(path)}; {@code null} when not sent or not a number.
+     */
+    public Long binarySize(int... path) {
+        String section = BodySection.binary(path).responseKey().substring("BINARY".length());
+        String value = other.get("BINARY.SIZE" + section);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

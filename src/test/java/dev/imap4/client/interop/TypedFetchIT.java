@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.Literal;
 import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.Envelope;
 import dev.imap4.client.types.FetchResponse;
@@ -61,7 +62,7 @@ class TypedFetchIT {
             c.select(f);
             List<FetchResponse> got = new ArrayList<>();
             FetchItems items = FetchItems.of().withFlags().withInternalDate().withSize().withEnvelope()
-                    .withBodyStructure().withSection("1").withSection("2.HEADER").withBody();
+                    .withBodyStructure().withSection(BodySection.part(1)).withSection(BodySection.part(2).withHeader()).withBody();
             c.uidFetch(NumberSet.uids(1), items, r -> got.add(copy(r)));
             FetchResponse r = got.get(0);
 
@@ -101,8 +102,8 @@ class TypedFetchIT {
             assertEquals("utf-8", bs.part("1").param("charset").toLowerCase());
 
             // the CRLF before a boundary belongs to the boundary (RFC 2046 §5.1.1)
-            assertEquals("Siehe unten. Grüße", new String(r.section("BODY[1]").bytes(), StandardCharsets.UTF_8));
-            String innerHeader = new String(r.section("BODY[2.HEADER]").bytes(), StandardCharsets.US_ASCII);
+            assertEquals("Siehe unten. Grüße", new String(r.section(BodySection.part(1)).bytes(), StandardCharsets.UTF_8));
+            String innerHeader = new String(r.section(BodySection.part(2).withHeader()).bytes(), StandardCharsets.US_ASCII);
             assertTrue(innerHeader.startsWith("From: ann@example.org\r\n") && innerHeader.endsWith("\r\n\r\n"),
                     innerHeader);
             assertArrayEquals(forward, r.message().bytes());
@@ -131,12 +132,12 @@ class TypedFetchIT {
             c.select(f);
             boolean[] checked = new boolean[1];
             // Dovecot answers HEADER.FIELDS (SUBJECT FROM); Cyrus echoes the case asked for
-            FetchItems items = FetchItems.of().withBody().withSection("HEADER.FIELDS (Subject From)");
+            FetchItems items = FetchItems.of().withBody().withSection(BodySection.whole().headerFields("Subject", "From"));
             c.uidFetch(NumberSet.uids(1), items, r -> {
                 assertTrue(r.message().isSpooled(), "above the threshold: spooled");
                 assertArrayEquals(forward, r.message().bytes());
                 assertEquals(1, Files.list(spool).count(), "one spool file while the handler runs");
-                String fields = new String(r.section("body[header.fields (subject from)]").bytes(),
+                String fields = new String(r.section(BodySection.whole().headerFields("Subject", "From")).bytes(),
                         StandardCharsets.US_ASCII);
                 assertTrue(fields.startsWith("From: =?utf-8?q?J=C3=BCrgen_M=C3=BCller?= <jm@example.org>\r\n"),
                         fields);

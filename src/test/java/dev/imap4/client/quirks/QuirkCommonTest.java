@@ -11,6 +11,7 @@ import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.Envelope;
 import dev.imap4.client.types.FetchResponse;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class QuirkCommonTest {
 
-    private static final FetchItems TEXT = FetchItems.of().withSection("TEXT");
+    private static final FetchItems TEXT = FetchItems.of().withSection(BodySection.text());
 
     private static List<FetchResponse> fetch(Replay r, NumberSet uids, FetchItems items) {
         r.client().select("INBOX");
@@ -36,7 +37,7 @@ class QuirkCommonTest {
     }
 
     private static String text(FetchResponse m) {
-        return m.section("BODY[TEXT]").asString(StandardCharsets.UTF_8);
+        return m.section(BodySection.text()).asString(StandardCharsets.UTF_8);
     }
 
     // many servers: UIDVALIDITY, UIDNEXT and UNSEEN of 0; 0 means unknown, and no first unseen message
@@ -104,7 +105,7 @@ class QuirkCommonTest {
     @Test
     void blankLineAfterLiteralIsSkipped() {
         Replay r = Replay.start("various/blank-line-after-literal");
-        FetchResponse m = fetch(r, NumberSet.uids(1), FetchItems.of().withFlags().withSection("TEXT")).get(0);
+        FetchResponse m = fetch(r, NumberSet.uids(1), FetchItems.of().withFlags().withSection(BodySection.text())).get(0);
 
         assertEquals("hello", text(m));
         assertEquals(List.of("\\Seen"), m.flags());
