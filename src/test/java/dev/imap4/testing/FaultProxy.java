@@ -28,6 +28,9 @@ import java.util.function.IntFunction;
  *
  * <p>Every thread is a daemon; a stalled direction waits at most a minute; {@link #close()} ends
  * everything.
+ *
+ * <p>Not a transcript: it injects faults into whatever passes between a client and another server
+ * (GreenMail, a scripted server or a real one), so the same fault applies to any conversation.
  */
 public final class FaultProxy implements AutoCloseable {
 
