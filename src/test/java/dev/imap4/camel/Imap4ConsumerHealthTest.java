@@ -46,7 +46,11 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
         return getMockEndpoint("mock:out");
     }
 
-    /** A server that answers every connection with {@code bytes} and then says nothing more. */
+    /**
+     * A server that answers every connection with {@code bytes} and then says nothing more. Not a
+     * transcript: the consumer reconnects as often as its polls and health checks decide, so the
+     * number of connections is not known in advance.
+     */
     private static ServerSocket hostile(byte[] bytes) throws IOException {
         ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> {

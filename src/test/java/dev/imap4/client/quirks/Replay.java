@@ -66,6 +66,14 @@ final class Replay {
         return got;
     }
 
+    /** SELECT INBOX, then UID FETCH of one message through the typed API, which must deliver exactly it. */
+    static FetchResponse fetchOne(Replay r, long uid, FetchItems items) {
+        r.client().select("INBOX");
+        List<FetchResponse> got = r.uidFetch(NumberSet.uids(uid), items);
+        assertEquals(1, got.size(), "one message");
+        return got.get(0);
+    }
+
     /** The lines the client sent, tags as sent. */
     List<String> sent() {
         return transport.sent();
