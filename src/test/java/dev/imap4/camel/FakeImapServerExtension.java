@@ -30,6 +30,7 @@ final class FakeImapServerExtension implements BeforeEachCallback, AfterEachCall
         this(capabilities, 50);
     }
 
+    /** A server announcing {@code capabilities}, polled every {@code delayMillis}; 0 keeps Camel's default delay. */
     FakeImapServerExtension(String capabilities, long delayMillis) {
         this.capabilities = capabilities;
         this.delayMillis = delayMillis;
@@ -68,7 +69,7 @@ final class FakeImapServerExtension implements BeforeEachCallback, AfterEachCall
      * given to the constructor); {@code options} (a&b=c form, may be empty) are appended.
      */
     String uri(String options) {
-        return "imap4:127.0.0.1:" + server().port() + "?security=PLAIN&username=joe&password=secret"
-                + "&initialDelay=0&delay=" + delayMillis + (options.isEmpty() ? "" : "&" + options);
+        return "imap4:127.0.0.1:" + server().port() + "?security=PLAIN&username=joe&password=secret&initialDelay=0"
+                + (delayMillis > 0 ? "&delay=" + delayMillis : "") + (options.isEmpty() ? "" : "&" + options);
     }
 }
