@@ -64,6 +64,12 @@ final class FakeImapServerExtension implements BeforeEachCallback, AfterEachCall
         return server;
     }
 
+    /** Starts a new server on {@code port}, where a closed one listened: the server comes back. */
+    FakeImapServer startOn(int port) throws IOException {
+        server = new FakeImapServer(capabilities, port);
+        return server;
+    }
+
     /**
      * An endpoint URI on the server, user joe, first poll at once and then every 50 ms (or the delay
      * given to the constructor); {@code options} (a&b=c form, may be empty) are appended.

@@ -21,8 +21,8 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One message whose FETCH response cannot be parsed, on every poll, among fifteen good ones in a
