@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
  * Dovecot does, in particular {@code UID n:*} matching the highest UID even when it is below n
  * (RFC 3501 §6.4.8). It records every command line (without its tag) and lets a test recreate the
  * folder under a new UIDVALIDITY. Capabilities are chosen per test (MOVE, CONDSTORE...).
+ *
+ * <p>Not a transcript: it keeps a mailbox's state (UIDs, flags, folders, UIDVALIDITY) across
+ * connections, and the consumer decides how often it polls and in which order it sends its commands,
+ * which a transcript would have to know in advance. Consumer tests use it through
+ * {@link FakeImapServerExtension}.
  */
 final class FakeImapServer implements AutoCloseable {
 

@@ -10,28 +10,17 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What goes over the wire: fetch batches, maxMessagesPerPoll, the cost of an empty poll, EXAMINE, servers without MOVE or UIDPLUS. */
 class Imap4ConsumerBatchTest extends CamelTestSupport {
 
-    private FakeImapServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS");
 
     private MockEndpoint route(String options) throws Exception {
-        String uri = "imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
-                + "&initialDelay=0&delay=50" + (options.isEmpty() ? "" : "&" + options);
+        String uri = fake.uri(options);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -43,7 +32,7 @@ class Imap4ConsumerBatchTest extends CamelTestSupport {
 
     private void addMessages(int n) {
         for (int i = 0; i < n; i++) {
-            server.add(TestMailbox.message("m" + i, "x"));
+            fake.server().add(TestMailbox.message("m" + i, "x"));
         }
     }
 
@@ -59,9 +48,9 @@ class Imap4ConsumerBatchTest extends CamelTestSupport {
         out.assertIsSatisfied(5000);
         context.getRouteController().stopRoute("r");
 
-        assertEquals(4, server.count("UID FETCH"), "10 messages in batches of 3: " + server.commands());
-        assertTrue(server.commands().contains("UID FETCH 1:3 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])"),
-                "BODY.PEEK, so fetching never sets \\Seen: " + server.commands());
+        assertEquals(4, fake.server().count("UID FETCH"), "10 messages in batches of 3: " + fake.server().commands());
+        assertTrue(fake.server().commands().contains("UID FETCH 1:3 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])"),
+                "BODY.PEEK, so fetching never sets \\Seen: " + fake.server().commands());
         assertEquals(LongStream.rangeClosed(1, 10).boxed().toList(), uids(out));
         List<Exchange> got = out.getReceivedExchanges();
         for (int i = 0; i < 10; i++) {
@@ -69,8 +58,8 @@ class Imap4ConsumerBatchTest extends CamelTestSupport {
             assertEquals(10, got.get(i).getProperty(ExchangePropertyKey.BATCH_SIZE));
             assertEquals(i == 9, got.get(i).getProperty(ExchangePropertyKey.BATCH_COMPLETE));
         }
-        List<String> commands = server.commands();
-        assertEquals(10, server.count("UID STORE"), "\\Seen set once per completed exchange: " + commands);
+        List<String> commands = fake.server().commands();
+        assertEquals(10, fake.server().count("UID STORE"), "\\Seen set once per completed exchange: " + commands);
         assertTrue(commands.contains("UID STORE 1 +FLAGS.SILENT (\\Seen)"), commands.toString());
         assertTrue(commands.indexOf("UID STORE 1 +FLAGS.SILENT (\\Seen)") > commands.indexOf(
                 "UID FETCH 1:3 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])"), "after the fetch, never before");
@@ -89,7 +78,7 @@ class Imap4ConsumerBatchTest extends CamelTestSupport {
         assertEquals(true, out.getReceivedExchanges().get(3).getProperty(ExchangePropertyKey.BATCH_COMPLETE));
         assertEquals(2, out.getReceivedExchanges().get(8).getProperty(ExchangePropertyKey.BATCH_SIZE));
         // polls of 4, 4 and 2 messages: (3 + 1) + (3 + 1) + 2
-        assertEquals(5, server.count("UID FETCH"), server.commands().toString());
+        assertEquals(5, fake.server().count("UID FETCH"), fake.server().commands().toString());
     }
 
     @Test
@@ -101,14 +90,14 @@ class Imap4ConsumerBatchTest extends CamelTestSupport {
         Thread.sleep(300);
         context.getRouteController().stopRoute("r");
 
-        List<String> commands = server.commands();
+        List<String> commands = fake.server().commands();
         int firstEmptyPoll = commands.lastIndexOf("UID FETCH 1:50 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])") + 1;
         List<String> idle = commands.subList(firstEmptyPoll, commands.size()).stream()
                 .filter(c -> !c.startsWith("UID STORE") && !c.equals("LOGOUT")).toList();
         long polls = idle.stream().filter(c -> c.startsWith("SELECT")).count();
         assertTrue(polls >= 3, "several empty polls ran: " + idle);
         assertEquals(2 * polls, idle.size(), "only SELECT + UID SEARCH per empty poll: " + idle);
-        assertEquals(1, server.count("LOGIN"), "one connection kept across polls");
+        assertEquals(1, fake.server().count("LOGIN"), "one connection kept across polls");
     }
 
     @Test
@@ -121,11 +110,11 @@ class Imap4ConsumerBatchTest extends CamelTestSupport {
         context.getRouteController().stopRoute("r");
 
         assertEquals(2, out.getReceivedCounter(), "still delivered only once");
-        assertEquals(0, server.count("SELECT"));
-        assertTrue(server.count("EXAMINE") >= 2);
-        assertTrue(server.commands().stream().noneMatch(c -> c.startsWith("UID STORE") || c.startsWith("UID EXPUNGE")
-                || c.startsWith("UID COPY") || c.startsWith("UID MOVE")), server.commands().toString());
-        assertEquals(List.of(1L, 2L), server.uids("INBOX"));
+        assertEquals(0, fake.server().count("SELECT"));
+        assertTrue(fake.server().count("EXAMINE") >= 2);
+        assertTrue(fake.server().commands().stream().noneMatch(c -> c.startsWith("UID STORE") || c.startsWith("UID EXPUNGE")
+                || c.startsWith("UID COPY") || c.startsWith("UID MOVE")), fake.server().commands().toString());
+        assertEquals(List.of(1L, 2L), fake.server().uids("INBOX"));
     }
 
     @Test
@@ -135,29 +124,28 @@ class Imap4ConsumerBatchTest extends CamelTestSupport {
         out.expectedMessageCount(3);
         out.assertIsSatisfied(5000);
         long end = System.currentTimeMillis() + 5000;
-        while (!server.uids("INBOX").isEmpty() && System.currentTimeMillis() < end) {
+        while (!fake.server().uids("INBOX").isEmpty() && System.currentTimeMillis() < end) {
             Thread.sleep(20);
         }
         context.getRouteController().stopRoute("r");
-        assertEquals(List.of(), server.uids("INBOX"));
-        assertEquals(3, server.uids("Done").size());
-        assertEquals(1, server.count("CREATE"), "created after NO [TRYCREATE]");
-        assertEquals(3, server.count("UID STORE"), server.commands().toString());
-        assertEquals(1, server.count("UID EXPUNGE"), "BATCH: one expunge for the poll: " + server.commands());
+        assertEquals(List.of(), fake.server().uids("INBOX"));
+        assertEquals(3, fake.server().uids("Done").size());
+        assertEquals(1, fake.server().count("CREATE"), "created after NO [TRYCREATE]");
+        assertEquals(3, fake.server().count("UID STORE"), fake.server().commands().toString());
+        assertEquals(1, fake.server().count("UID EXPUNGE"), "BATCH: one expunge for the poll: " + fake.server().commands());
     }
 
     @Test
     void withoutUidplusDeletedMessagesAreLeftFlaggedNeverPlainExpunged() throws Exception {
-        server.close();
-        server = new FakeImapServer("");
+        fake.restart("");
         addMessages(1);
         MockEndpoint out = route("onSuccess=DELETE&expungeMode=IMMEDIATE");
         out.expectedMessageCount(1);
         out.assertIsSatisfied(5000);
         Thread.sleep(200);
         context.getRouteController().stopRoute("r");
-        assertTrue(server.flags(1).contains("\\Deleted"));
-        assertTrue(server.commands().stream().noneMatch(c -> c.contains("EXPUNGE")), server.commands().toString());
+        assertTrue(fake.server().flags(1).contains("\\Deleted"));
+        assertTrue(fake.server().commands().stream().noneMatch(c -> c.contains("EXPUNGE")), fake.server().commands().toString());
     }
 
     @Test
@@ -167,6 +155,6 @@ class Imap4ConsumerBatchTest extends CamelTestSupport {
         addMessages(1);
         out.expectedMessageCount(1);
         out.assertIsSatisfied(5000);
-        assertTrue(server.commands().stream().noneMatch(c -> c.startsWith("IDLE")));
+        assertTrue(fake.server().commands().stream().noneMatch(c -> c.startsWith("IDLE")));
     }
 }

@@ -12,10 +12,9 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A mail's header fields become Camel headers without CR, LF or NUL in their values (a route that
@@ -25,25 +24,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class Imap4ConsumerHeaderHygieneTest extends CamelTestSupport {
 
-    private FakeImapServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS");
 
     private Message consumeOne(String raw) throws Exception {
-        server.add(raw);
+        fake.server().add(raw);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
-                        + "&initialDelay=0&delay=50&onSuccess=NONE").routeId("r").to("mock:out");
+                from(fake.uri("onSuccess=NONE")).routeId("r").to("mock:out");
             }
         });
         MockEndpoint out = getMockEndpoint("mock:out");

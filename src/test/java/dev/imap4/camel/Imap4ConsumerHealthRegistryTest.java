@@ -16,9 +16,9 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The consumer's health as Camel's health-check registry reports it: camel-health on the classpath
@@ -37,14 +37,8 @@ class Imap4ConsumerHealthRegistryTest extends CamelTestSupport {
     private static final String PASSWORD = "hunter2-&RAW-x";
     private static final String CHECK = "consumer:inbox";
 
-    private FakeImapServer server;
-
-    @AfterEach
-    void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS");
 
     /** What Camel Main does for camel.health.enabled (the default) with consumersEnabled left as it is. */
     private static void enableHealthChecks(CamelContext context) {
@@ -64,7 +58,7 @@ class Imap4ConsumerHealthRegistryTest extends CamelTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=RAW(" + password
+                from("imap4:127.0.0.1:" + fake.server().port() + "?security=PLAIN&username=joe&password=RAW(" + password
                         + ")&initialDelay=0&delay=50").routeId("inbox").to("mock:out");
             }
         });
@@ -114,15 +108,14 @@ class Imap4ConsumerHealthRegistryTest extends CamelTestSupport {
 
     @Test
     void aRefusedLoginIsDownInTheRegistryWithTheReasonAndWithoutThePasswordThenUpOnceFixed() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
-        server.add(TestMailbox.message("waiting", "x"));
+        fake.server().add(TestMailbox.message("waiting", "x"));
         MockEndpoint out = route(PASSWORD);
 
         HealthCheck.Result down = await(HealthCheck.State.DOWN);
         assertEquals("authentication failed", down.getDetails().get("reason"), String.valueOf(down.getDetails()));
         String message = down.getMessage().orElseThrow();
         assertTrue(message.startsWith("Consumer failed polling") && message.contains("route: inbox")
-                && message.contains("imap4://127.0.0.1:" + server.port()), message);
+                && message.contains("imap4://127.0.0.1:" + fake.server().port()), message);
         assertTrue(down.getError().orElseThrow().getMessage().startsWith("authentication failed (joe at 127.0.0.1:"),
                 down.getError().get().getMessage());
         assertFalse(everything(down).contains("hunter2"), everything(down));
@@ -142,17 +135,16 @@ class Imap4ConsumerHealthRegistryTest extends CamelTestSupport {
 
     @Test
     void anUnreachableServerIsDownInTheRegistryAndUpWhenItIsBack() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
-        int port = server.port();
+        int port = fake.server().port();
         MockEndpoint out = route("secret");
         await(HealthCheck.State.UP);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.count("UID SEARCH") == 0) { // a whole poll ran, so the outage cuts a live connection
+        while (fake.server().count("UID SEARCH") == 0) { // a whole poll ran, so the outage cuts a live connection
             assertTrue(System.nanoTime() < end, "no poll reached the server");
             Thread.sleep(20);
         }
 
-        server.close();
+        fake.server().close();
         HealthCheck.Result down = await(HealthCheck.State.DOWN);
         assertTrue(String.valueOf(down.getDetails().get("reason")).matches("cannot connect|connection lost"),
                 String.valueOf(down.getDetails()));
@@ -161,8 +153,8 @@ class Imap4ConsumerHealthRegistryTest extends CamelTestSupport {
         assertFalse(HealthCheckHelper.isResultsUp(HealthCheckHelper.invokeReadiness(context), true), "not ready");
         assertEquals(HealthCheck.State.DOWN, check(HealthCheckHelper.invoke(context)).getState(), "listed by default");
 
-        server = new FakeImapServer("UIDPLUS", port);
-        server.add(TestMailbox.message("after the outage", "x"));
+        fake.startOn(port);
+        fake.server().add(TestMailbox.message("after the outage", "x"));
         await(HealthCheck.State.UP);
         out.expectedMessageCount(1);
         out.assertIsSatisfied(5000);

@@ -16,23 +16,17 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The consumer's health check (Camel's scheduled-poll check): DOWN with a reason, UP again by itself. */
 class Imap4ConsumerHealthTest extends CamelTestSupport {
 
-    private FakeImapServer server;
-
-    @AfterEach
-    void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS");
 
     private MockEndpoint route(String options) throws Exception {
-        return route(server.port(), options);
+        return route(fake.server().port(), options);
     }
 
     private MockEndpoint route(int port, String options) throws Exception {
@@ -46,7 +40,11 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
         return getMockEndpoint("mock:out");
     }
 
-    /** A server that answers every connection with {@code bytes} and then says nothing more. */
+    /**
+     * A server that answers every connection with {@code bytes} and then says nothing more. Not a
+     * transcript: the consumer reconnects as often as its polls and health checks decide, so the
+     * number of connections is not known in advance.
+     */
     private static ServerSocket hostile(byte[] bytes) throws IOException {
         ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> {
@@ -116,8 +114,7 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
 
     @Test
     void wrongPasswordIsDownWithTheReasonAndUpOnceItIsFixed() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
-        server.add(TestMailbox.message("waiting", "x"));
+        fake.server().add(TestMailbox.message("waiting", "x"));
         MockEndpoint out = route("password=hunter2");
 
         HealthCheck.Result down = await(HealthCheck.State.DOWN);
@@ -137,18 +134,17 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
 
     @Test
     void aServerThatGoesAwayIsDownAndTheConsumerRecoversWhenItIsBack() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
-        int port = server.port();
+        int port = fake.server().port();
         MockEndpoint out = route("password=secret");
         await(HealthCheck.State.UP);
 
-        server.close();
+        fake.server().close();
         HealthCheck.Result down = await(HealthCheck.State.DOWN);
         assertTrue(down.getDetails().get("reason").toString().matches("cannot connect|connection lost"),
                 String.valueOf(down.getDetails()));
 
-        server = new FakeImapServer("UIDPLUS", port);
-        server.add(TestMailbox.message("after the outage", "x"));
+        fake.startOn(port);
+        fake.server().add(TestMailbox.message("after the outage", "x"));
         await(HealthCheck.State.UP);
         out.expectedMessageCount(1);
         out.assertIsSatisfied(5000);
@@ -156,40 +152,37 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
 
     @Test
     void aKeptConnectionTheServerDroppedIsReplacedWithoutAFailedPoll() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
         MockEndpoint out = route("password=secret");
         await(HealthCheck.State.UP);
         Imap4Consumer consumer = (Imap4Consumer) context.getRoute("r").getConsumer();
 
-        server.dropConnections();
-        server.add(TestMailbox.message("after the drop", "x"));
+        fake.server().dropConnections();
+        fake.server().add(TestMailbox.message("after the drop", "x"));
         out.expectedMessageCount(1);
         out.assertIsSatisfied(5000);
         assertEquals(0, consumer.getErrorCounter(), "reconnected within the poll");
-        assertEquals(2, server.count("LOGIN"));
+        assertEquals(2, fake.server().count("LOGIN"));
     }
 
     @Test
     void aSuccessActionCutShortByALostConnectionIsFinishedAfterReconnecting() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
-        long uid = server.add(TestMailbox.message("seen late", "x"));
-        server.dropConnectionOn("UID STORE");
+        long uid = fake.server().add(TestMailbox.message("seen late", "x"));
+        fake.server().dropConnectionOn("UID STORE");
         MockEndpoint out = route("password=secret");
         out.expectedMessageCount(1);
         out.assertIsSatisfied(5000);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!server.flags(uid).contains("\\Seen") && System.nanoTime() < end) {
+        while (!fake.server().flags(uid).contains("\\Seen") && System.nanoTime() < end) {
             Thread.sleep(20);
         }
-        assertTrue(server.flags(uid).contains("\\Seen"), "\\Seen set on the new connection");
-        assertEquals(2, server.count("LOGIN"));
+        assertTrue(fake.server().flags(uid).contains("\\Seen"), "\\Seen set on the new connection");
+        assertEquals(2, fake.server().count("LOGIN"));
         assertEquals(1, out.getReceivedCounter(), "processed once, not delivered again");
     }
 
     @Test
     void aRefusedPostActionIsCountedAndNamedByTheHealthCheckAndNoFolderIsCreatedUnasked() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
-        long uid = server.add(TestMailbox.message("to a missing folder", "x"));
+        long uid = fake.server().add(TestMailbox.message("to a missing folder", "x"));
         MockEndpoint out = route("password=secret&onSuccess=MOVE&moveTo=Done");
         out.expectedMessageCount(1);
         out.assertIsSatisfied(5000);
@@ -205,10 +198,10 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
         assertTrue(reason.contains("MOVE of UIDs " + uid + " to 'Done'") && reason.contains("TRYCREATE")
                 && reason.contains("createMissingFolders"), reason);
         assertEquals(1L, r.getDetails().get("imap4.postaction.failed.count"));
-        assertEquals(0, server.count("CREATE"), "no folder created without createMissingFolders");
-        assertEquals(java.util.List.of(uid), server.uids("INBOX"), "the message stays where it was");
-        long searches = server.count("UID SEARCH");
-        while (server.count("UID SEARCH") < searches + 3 && System.nanoTime() < end + TimeUnit.SECONDS.toNanos(5)) {
+        assertEquals(0, fake.server().count("CREATE"), "no folder created without createMissingFolders");
+        assertEquals(java.util.List.of(uid), fake.server().uids("INBOX"), "the message stays where it was");
+        long searches = fake.server().count("UID SEARCH");
+        while (fake.server().count("UID SEARCH") < searches + 3 && System.nanoTime() < end + TimeUnit.SECONDS.toNanos(5)) {
             Thread.sleep(20);
         }
         assertEquals(1, out.getReceivedCounter(), "remembered as done, not delivered again");
@@ -216,11 +209,10 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
 
     @Test
     void backoffOptionsSlowDownReconnectionAttempts() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
         route("password=hunter2&backoffErrorThreshold=1&backoffMultiplier=10");
         await(HealthCheck.State.DOWN);
         Thread.sleep(1000);
         // every 50 ms without backoff (about 20 attempts); one poll in 11 with it
-        assertTrue(server.count("LOGIN") <= 4, "login attempts: " + server.count("LOGIN"));
+        assertTrue(fake.server().count("LOGIN") <= 4, "login attempts: " + fake.server().count("LOGIN"));
     }
 }

@@ -7,31 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Options that contradict each other stop the route from starting; Camel's own polling options apply. */
 class Imap4ConsumerOptionsTest extends CamelTestSupport {
 
-    private FakeImapServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
-
-    private String uri(String options) {
-        return "imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret&initialDelay=0&delay=50&"
-                + options;
-    }
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS");
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -49,7 +34,7 @@ class Imap4ConsumerOptionsTest extends CamelTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri(options)).routeId("r").autoStartup(false).to("mock:out");
+                from(fake.uri(options)).routeId("r").autoStartup(false).to("mock:out");
             }
         });
         Exception e = assertThrows(Exception.class, () -> context.getRouteController().startRoute("r"));
@@ -58,7 +43,7 @@ class Imap4ConsumerOptionsTest extends CamelTestSupport {
             cause = cause.getCause();
         }
         assertTrue(cause.getMessage().contains(message), cause.getMessage());
-        assertTrue(server.commands().isEmpty(), "refused before connecting");
+        assertTrue(fake.server().commands().isEmpty(), "refused before connecting");
     }
 
     @Test
@@ -66,7 +51,7 @@ class Imap4ConsumerOptionsTest extends CamelTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri("sendEmptyMessageWhenIdle=true")).routeId("r").to("mock:out");
+                from(fake.uri("sendEmptyMessageWhenIdle=true")).routeId("r").to("mock:out");
             }
         });
         MockEndpoint out = getMockEndpoint("mock:out");

@@ -11,9 +11,14 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.converter.stream.FileInputStreamCache;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With Camel's spooling on, Camel's own stream cache (its threshold, directory and cipher) holds the body. */
 class Imap4ConsumerSpoolingTest extends CamelTestSupport {
+
+    /** Camel's own polling delay: each test consumes what it added, once. */
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS", 0);
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -26,27 +31,23 @@ class Imap4ConsumerSpoolingTest extends CamelTestSupport {
     @Test
     void aBodyAboveCamelsThresholdIsCamelsFileStreamCache() throws Exception {
         String raw = TestMailbox.message("spooled by camel", "w".repeat(50_000));
-        try (FakeImapServer server = new FakeImapServer("UIDPLUS")) {
-            server.add(raw);
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret&initialDelay=0")
-                            .convertBodyTo(String.class).to("mock:out");
-                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret&initialDelay=0"
-                            + "&readOnly=true").to("mock:raw");
-                }
-            });
-            MockEndpoint out = getMockEndpoint("mock:out");
-            MockEndpoint rawOut = getMockEndpoint("mock:raw");
-            out.expectedBodiesReceived(raw);
-            rawOut.expectedMessageCount(1);
-            MockEndpoint.assertIsSatisfied(5, java.util.concurrent.TimeUnit.SECONDS, out, rawOut);
-            Object body = rawOut.getReceivedExchanges().get(0).getMessage().getBody();
-            assertInstanceOf(FileInputStreamCache.class, body);
-            assertFalse(((StreamCache) body).inMemory());
-            assertEquals(raw.length(), ((StreamCache) body).length());
-            context.stop();
-        }
+        fake.server().add(raw);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(fake.uri("")).convertBodyTo(String.class).to("mock:out");
+                from(fake.uri("readOnly=true")).to("mock:raw");
+            }
+        });
+        MockEndpoint out = getMockEndpoint("mock:out");
+        MockEndpoint rawOut = getMockEndpoint("mock:raw");
+        out.expectedBodiesReceived(raw);
+        rawOut.expectedMessageCount(1);
+        MockEndpoint.assertIsSatisfied(5, java.util.concurrent.TimeUnit.SECONDS, out, rawOut);
+        Object body = rawOut.getReceivedExchanges().get(0).getMessage().getBody();
+        assertInstanceOf(FileInputStreamCache.class, body);
+        assertFalse(((StreamCache) body).inMemory());
+        assertEquals(raw.length(), ((StreamCache) body).length());
+        context.stop();
     }
 }

@@ -14,9 +14,14 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With stream caching disabled on the context, bodies are still stream caches and large ones still go to disk. */
 class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
+
+    /** Camel's own polling delay: each test consumes what it added, once. */
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS", 0);
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -29,89 +34,81 @@ class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
     void withNoBatchMemoryALargeBodyIsSpooledToAFileThatIsDeletedWhenTheExchangeIsDone() throws Exception {
         String big = TestMailbox.message("big", "y".repeat(300_000));
         String small = TestMailbox.message("small", "z");
-        try (FakeImapServer server = new FakeImapServer("UIDPLUS")) {
-            server.add(big);
-            server.add(small);
-            AtomicReference<Path> spool = new AtomicReference<>();
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret&initialDelay=0&batchMemoryLimit=0")
-                            .process(e -> {
-                                if (e.getMessage().getBody() instanceof Imap4SpooledBody b) {
-                                    spool.set(b.file());
-                                    assertTrue(Files.exists(b.file()));
-                                }
-                            })
-                            .to("mock:out");
-                }
-            });
-            MockEndpoint out = getMockEndpoint("mock:out");
-            out.expectedMessageCount(2);
-            out.assertIsSatisfied(5000);
+        fake.server().add(big);
+        fake.server().add(small);
+        AtomicReference<Path> spool = new AtomicReference<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(fake.uri("batchMemoryLimit=0"))
+                        .process(e -> {
+                            if (e.getMessage().getBody() instanceof Imap4SpooledBody b) {
+                                spool.set(b.file());
+                                assertTrue(Files.exists(b.file()));
+                            }
+                        })
+                        .to("mock:out");
+            }
+        });
+        MockEndpoint out = getMockEndpoint("mock:out");
+        out.expectedMessageCount(2);
+        out.assertIsSatisfied(5000);
 
-            assertFalse(context.getStreamCachingStrategy().isEnabled());
-            StreamCache first = assertInstanceOf(StreamCache.class, out.getReceivedExchanges().get(0).getMessage().getBody());
-            assertFalse(first.inMemory(), "above the spool threshold");
-            StreamCache second = assertInstanceOf(StreamCache.class, out.getReceivedExchanges().get(1).getMessage().getBody());
-            assertTrue(second.inMemory(), "a small body stays in memory");
-            assertEquals(small, out.getReceivedExchanges().get(1).getMessage().getBody(String.class));
-            assertTrue(spool.get() != null && !Files.exists(spool.get()), "spool file deleted once the exchange is done");
-            context.stop();
-        }
+        assertFalse(context.getStreamCachingStrategy().isEnabled());
+        StreamCache first = assertInstanceOf(StreamCache.class, out.getReceivedExchanges().get(0).getMessage().getBody());
+        assertFalse(first.inMemory(), "above the spool threshold");
+        StreamCache second = assertInstanceOf(StreamCache.class, out.getReceivedExchanges().get(1).getMessage().getBody());
+        assertTrue(second.inMemory(), "a small body stays in memory");
+        assertEquals(small, out.getReceivedExchanges().get(1).getMessage().getBody(String.class));
+        assertTrue(spool.get() != null && !Files.exists(spool.get()), "spool file deleted once the exchange is done");
+        context.stop();
     }
 
     @Test
     void largeBodiesStayOnTheHeapUntilTheBatchAllowanceIsUsedUp() throws Exception {
-        try (FakeImapServer server = new FakeImapServer("UIDPLUS")) {
-            for (int i = 1; i <= 3; i++) {
-                server.add(TestMailbox.message("big " + i, String.valueOf(i).repeat(300_000)));
-            }
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
-                            + "&initialDelay=0&batchMemoryLimit=700000")
-                            .process(e -> e.setProperty("text", e.getMessage().getBody(String.class)))
-                            .to("mock:out");
-                }
-            });
-            MockEndpoint out = getMockEndpoint("mock:out");
-            out.expectedMessageCount(3);
-            out.assertIsSatisfied(5000);
-
-            // one batch of three: 2 x 300 KB fit in 700,000 bytes, the third goes to a file
-            for (int i = 0; i < 3; i++) {
-                Object body = out.getReceivedExchanges().get(i).getMessage().getBody();
-                Class<?> expected = i < 2 ? Imap4MemoryBody.class : Imap4SpooledBody.class;
-                assertEquals(expected, body.getClass(), "body " + (i + 1));
-                assertEquals(TestMailbox.message("big " + (i + 1), String.valueOf(i + 1).repeat(300_000)),
-                        out.getReceivedExchanges().get(i).getProperty("text"), "body " + (i + 1) + " read whole");
-            }
-            context.stop();
+        for (int i = 1; i <= 3; i++) {
+            fake.server().add(TestMailbox.message("big " + i, String.valueOf(i).repeat(300_000)));
         }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(fake.uri("batchMemoryLimit=700000"))
+                        .process(e -> e.setProperty("text", e.getMessage().getBody(String.class)))
+                        .to("mock:out");
+            }
+        });
+        MockEndpoint out = getMockEndpoint("mock:out");
+        out.expectedMessageCount(3);
+        out.assertIsSatisfied(5000);
+
+        // one batch of three: 2 x 300 KB fit in 700,000 bytes, the third goes to a file
+        for (int i = 0; i < 3; i++) {
+            Object body = out.getReceivedExchanges().get(i).getMessage().getBody();
+            Class<?> expected = i < 2 ? Imap4MemoryBody.class : Imap4SpooledBody.class;
+            assertEquals(expected, body.getClass(), "body " + (i + 1));
+            assertEquals(TestMailbox.message("big " + (i + 1), String.valueOf(i + 1).repeat(300_000)),
+                    out.getReceivedExchanges().get(i).getProperty("text"), "body " + (i + 1) + " read whole");
+        }
+        context.stop();
     }
 
     @Test
     void theAllowanceIsPerBatch() throws Exception {
-        try (FakeImapServer server = new FakeImapServer("UIDPLUS")) {
-            for (int i = 1; i <= 3; i++) {
-                server.add(TestMailbox.message("big " + i, "x".repeat(300_000)));
-            }
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
-                            + "&initialDelay=0&batchMemoryLimit=400000&fetchBatchSize=1").to("mock:out");
-                }
-            });
-            MockEndpoint out = getMockEndpoint("mock:out");
-            out.expectedMessageCount(3);
-            out.assertIsSatisfied(5000);
-            for (int i = 0; i < 3; i++) {
-                assertInstanceOf(Imap4MemoryBody.class, out.getReceivedExchanges().get(i).getMessage().getBody());
-            }
-            context.stop();
+        for (int i = 1; i <= 3; i++) {
+            fake.server().add(TestMailbox.message("big " + i, "x".repeat(300_000)));
         }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(fake.uri("batchMemoryLimit=400000&fetchBatchSize=1")).to("mock:out");
+            }
+        });
+        MockEndpoint out = getMockEndpoint("mock:out");
+        out.expectedMessageCount(3);
+        out.assertIsSatisfied(5000);
+        for (int i = 0; i < 3; i++) {
+            assertInstanceOf(Imap4MemoryBody.class, out.getReceivedExchanges().get(i).getMessage().getBody());
+        }
+        context.stop();
     }
 }

@@ -15,6 +15,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,7 +36,8 @@ class Imap4ConsumerTwoNodesTest {
     @TempDir
     Path clusterDir;
 
-    private FakeImapServer server;
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS");
     private DefaultCamelContext first;
     private DefaultCamelContext second;
 
@@ -47,14 +49,12 @@ class Imap4ConsumerTwoNodesTest {
         if (second != null) {
             second.close();
         }
-        server.close();
     }
 
     @Test
     void theFollowerTakesOverWhenTheLeaderStopsAndEveryMessageCompletesExactlyOnce() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
         MailCensus census = new MailCensus("node", MESSAGES);
-        census.seed(server::add, 0, MESSAGES);
+        census.seed(fake.server()::add, 0, MESSAGES);
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:imap4-nodes-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         AtomicInteger byFirst = new AtomicInteger();
@@ -98,7 +98,7 @@ class Imap4ConsumerTwoNodesTest {
         cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
         context.addService(cluster);
         context.getRegistry().bind("repo", new JdbcMessageIdRepository(db, "imap4-inbox"));
-        String imap = "imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
+        String imap = "imap4:127.0.0.1:" + fake.server().port() + "?security=PLAIN&username=joe&password=secret"
                 + "&initialDelay=0&delay=100&readTimeout=10000&idempotentRepository=#repo";
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -114,7 +114,7 @@ class Imap4ConsumerTwoNodesTest {
 
     private boolean allSeen() {
         for (long uid = 1; uid <= MESSAGES; uid++) {
-            if (!server.flags(uid).contains("\\Seen")) {
+            if (!fake.server().flags(uid).contains("\\Seen")) {
                 return false;
             }
         }

@@ -13,6 +13,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenario 4 of docs/reliability.md: the folder is deleted and recreated under a running consumer
@@ -26,36 +27,27 @@ class Imap4ConsumerUidValidityChangeTest {
     private static final int OLD = 10;
     private static final int NEW = 15;
 
-    private final FakeImapServer server = newServer();
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS");
     private final DefaultCamelContext context = new DefaultCamelContext();
-
-    private static FakeImapServer newServer() {
-        try {
-            return new FakeImapServer("UIDPLUS");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterEach
     void stop() throws Exception {
         context.close();
-        server.close();
     }
 
     @Test
     void aRecreatedFolderIsConsumedWholeThoughItsUidsAreBelowTheOldWatermark() throws Exception {
         MailCensus old = new MailCensus("old", OLD);
         MailCensus fresh = new MailCensus("new", NEW);
-        old.seed(server::add, 0, OLD);
+        old.seed(fake.server()::add, 0, OLD);
         Map<String, Long> validityBySubject = new ConcurrentHashMap<>();
         IdempotentRepository repo = MemoryIdempotentRepository.memoryIdempotentRepository();
         context.getRegistry().bind("repo", repo);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
-                        + "&initialDelay=0&delay=50&incremental=true&fetchBatchSize=4&idempotentRepository=#repo")
+                from(fake.uri("incremental=true&fetchBatchSize=4&idempotentRepository=#repo"))
                         .routeId("r")
                         .process(e -> {
                             String subject = e.getMessage().getHeader("Subject", String.class);
@@ -66,12 +58,12 @@ class Imap4ConsumerUidValidityChangeTest {
         });
         context.start();
         MailCensus.await(20, "the old generation consumed", () -> old.completedMessages() == OLD);
-        MailCensus.await(20, "the watermark at UID 10", () -> server.count("UID SEARCH UNSEEN UNDELETED UID 11:*") >= 2);
+        MailCensus.await(20, "the watermark at UID 10", () -> fake.server().count("UID SEARCH UNSEEN UNDELETED UID 11:*") >= 2);
 
-        server.recreate(2000);
-        fresh.seed(server::add, 0, NEW);
+        fake.server().recreate(2000);
+        fresh.seed(fake.server()::add, 0, NEW);
         MailCensus.await(20, "the new generation consumed", () -> fresh.completedMessages() == NEW
-                && server.uids("INBOX").stream().allMatch(uid -> server.flags(uid).contains("\\Seen")));
+                && fake.server().uids("INBOX").stream().allMatch(uid -> fake.server().flags(uid).contains("\\Seen")));
         Thread.sleep(300); // a few more polls, which must find nothing
         context.stop();
 
@@ -85,6 +77,6 @@ class Imap4ConsumerUidValidityChangeTest {
             assertEquals(2000L, validityBySubject.get(fresh.subject(n)));
             assertTrue(repo.contains("INBOX/2000/" + (n + 1)), "new key for UID " + (n + 1));
         }
-        assertEquals(List.of(), server.uids("INBOX").stream().filter(uid -> !server.flags(uid).contains("\\Seen")).toList());
+        assertEquals(List.of(), fake.server().uids("INBOX").stream().filter(uid -> !fake.server().flags(uid).contains("\\Seen")).toList());
     }
 }

@@ -19,10 +19,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One message whose FETCH response cannot be parsed, on every poll, among fifteen good ones in a
@@ -40,22 +40,17 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
     /** The first FETCH, two per halving of 16 (four), and BODY.PEEK[] alone. */
     private static final long MAX_FETCHES = 1 + 2 * 4 + 1;
 
-    private FakeImapServer server;
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS");
     private final List<String> raw = new ArrayList<>();
 
     @BeforeEach
-    void startServer() throws Exception {
-        server = new FakeImapServer("UIDPLUS");
+    void addMessages() throws Exception {
         for (int i = 1; i <= MESSAGES; i++) {
             String message = TestMailbox.message(i == 4 ? "fails in the route" : "message " + i, "body " + i);
             raw.add(message);
-            assertEquals(i, server.add(message));
+            assertEquals(i, fake.server().add(message));
         }
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
     }
 
     /** Route "r" to mock:out; with bridgeErrorHandler the unparseable message goes to mock:unparseable. */
@@ -64,8 +59,7 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
             @Override
             public void configure() {
                 onException(Imap4UnparseableMessageException.class).handled(true).to("mock:unparseable");
-                from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
-                        + "&initialDelay=0&delay=50&fetchBatchSize=" + MESSAGES + "&" + options).routeId("r")
+                from(fake.uri("fetchBatchSize=" + MESSAGES + "&" + options)).routeId("r")
                         .to("mock:out")
                         .filter(header("Subject").isEqualTo("fails in the route"))
                         .throwException(new IllegalStateException("the route cannot handle this one"));
@@ -92,8 +86,8 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
      */
     private void assertEveryOtherMessageDeliveredOnce(MockEndpoint out) throws Exception {
         await(() -> out.getReceivedCounter() >= MESSAGES - 1, "the " + (MESSAGES - 1) + " other messages delivered");
-        long searches = server.count("UID SEARCH");
-        await(() -> server.count("UID SEARCH") >= searches + 5, "more polls");
+        long searches = fake.server().count("UID SEARCH");
+        await(() -> fake.server().count("UID SEARCH") >= searches + 5, "more polls");
         List<Long> uids = out.getReceivedExchanges().stream()
                 .map(e -> e.getMessage().getHeader(Imap4Constants.UID, Long.class))
                 .filter(uid -> uid != 4).sorted().toList();
@@ -108,11 +102,11 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
 
     private void assertFetchesBounded() {
         // UID 4 alone is the message failing in the route, fetched again as often as onFailure lets it
-        long fetches = server.commands().stream().filter(c -> c.startsWith("UID FETCH ") && !c.startsWith("UID FETCH 4 "))
+        long fetches = fake.server().commands().stream().filter(c -> c.startsWith("UID FETCH ") && !c.startsWith("UID FETCH 4 "))
                 .count();
-        assertTrue(fetches <= MAX_FETCHES, fetches + " FETCH commands: " + server.commands());
-        assertEquals(1, server.commands().stream().filter(c -> c.equals("UID FETCH " + BAD + " (UID BODY.PEEK[])")).count(),
-                "the bad message alone as raw bytes, once: " + server.commands());
+        assertTrue(fetches <= MAX_FETCHES, fetches + " FETCH commands: " + fake.server().commands());
+        assertEquals(1, fake.server().commands().stream().filter(c -> c.equals("UID FETCH " + BAD + " (UID BODY.PEEK[])")).count(),
+                "the bad message alone as raw bytes, once: " + fake.server().commands());
     }
 
     private HealthCheck.Result health() {
@@ -121,12 +115,12 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
 
     @Test
     void fullContentOnFailureNoneSkipsTheBadMessageForGoodAndLeavesItAsItWas() throws Exception {
-        server.poison(BAD, false);
+        fake.server().poison(BAD, false);
         MockEndpoint out = route("onFailure=NONE");
         assertEveryOtherMessageDeliveredOnce(out);
         assertFetchesBounded();
-        assertEquals(Set.of(), server.withFlag("$Failed"), "NONE sets no flag");
-        assertTrue(server.flags(BAD).isEmpty(), "left exactly as it was: " + server.flags(BAD));
+        assertEquals(Set.of(), fake.server().withFlag("$Failed"), "NONE sets no flag");
+        assertTrue(fake.server().flags(BAD).isEmpty(), "left exactly as it was: " + fake.server().flags(BAD));
         assertEquals(1, imapConsumer().getUnparseableMessageCount());
 
         HealthCheck.Result h = health();
@@ -137,7 +131,7 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
 
     @Test
     void envelopeContentOnFailureFlagFlagsItAndTheErrorHandlerGetsItsRawBytes() throws Exception {
-        server.poison(BAD, false);
+        fake.server().poison(BAD, false);
         MockEndpoint out = route("fetchContent=ENVELOPE&onFailure=FLAG&bridgeErrorHandler=true");
         MockEndpoint unparseable = getMockEndpoint("mock:unparseable");
         assertEveryOtherMessageDeliveredOnce(out);
@@ -157,22 +151,22 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
         assertEquals(BAD, error.getUid());
         assertInstanceOf(ImapProtocolException.class, error.getCause());
 
-        await(() -> server.flags(BAD).contains("$Failed"), "the bad message flagged");
+        await(() -> fake.server().flags(BAD).contains("$Failed"), "the bad message flagged");
         // the message failing in the route is parked by the same onFailure, through its exchange
-        await(() -> server.flags(4).contains("$Failed"), "the route's failure flagged");
-        assertEquals(Set.of(4L, BAD), server.withFlag("$Failed"));
+        await(() -> fake.server().flags(4).contains("$Failed"), "the route's failure flagged");
+        assertEquals(Set.of(4L, BAD), fake.server().withFlag("$Failed"));
         assertEquals(1, imapConsumer().getUnparseableMessageCount(), "only the unparseable one is counted as such");
     }
 
     @Test
     void evenTheRawBytesUnreadableOnFailureMoveMovesItAndTheErrorHandlerGetsNoBody() throws Exception {
-        server.poison(BAD, true);
+        fake.server().poison(BAD, true);
         MockEndpoint out = route("onFailure=MOVE&errorFolder=Unparseable&createMissingFolders=true"
                 + "&maxFailedAttempts=2&bridgeErrorHandler=true");
         MockEndpoint unparseable = getMockEndpoint("mock:unparseable");
-        await(() -> server.uids("Unparseable").size() == 2, "both failures moved: " + server.commands());
-        assertTrue(!server.uids("INBOX").contains(BAD) && !server.uids("INBOX").contains(4L), "moved out of INBOX");
-        assertTrue(server.count("UID FETCH") <= MAX_FETCHES + 2 + 2, "FETCH commands: " + server.commands());
+        await(() -> fake.server().uids("Unparseable").size() == 2, "both failures moved: " + fake.server().commands());
+        assertTrue(!fake.server().uids("INBOX").contains(BAD) && !fake.server().uids("INBOX").contains(4L), "moved out of INBOX");
+        assertTrue(fake.server().count("UID FETCH") <= MAX_FETCHES + 2 + 2, "FETCH commands: " + fake.server().commands());
 
         unparseable.expectedMessageCount(1);
         unparseable.assertIsSatisfied(5000);
@@ -188,41 +182,41 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
 
     @Test
     void incrementalModeMovesTheWatermarkPastTheBadMessageAndNeverFetchesItAgain() throws Exception {
-        server.poison(BAD, false);
+        fake.server().poison(BAD, false);
         MockEndpoint out = route("onFailure=FLAG&incremental=true&onSuccess=NONE&searchCriteria=ALL");
         assertEveryOtherMessageDeliveredOnce(out);
         assertFetchesBounded();
-        assertTrue(server.commands().stream().anyMatch(c -> c.startsWith("UID SEARCH") && c.endsWith("UID 17:*")),
-                "the watermark passed every message, the bad one too: " + server.commands());
-        long before = server.count("UID FETCH");
-        long after = server.add(TestMailbox.message("after the bad one", "x"));
+        assertTrue(fake.server().commands().stream().anyMatch(c -> c.startsWith("UID SEARCH") && c.endsWith("UID 17:*")),
+                "the watermark passed every message, the bad one too: " + fake.server().commands());
+        long before = fake.server().count("UID FETCH");
+        long after = fake.server().add(TestMailbox.message("after the bad one", "x"));
         await(() -> out.getReceivedExchanges().stream()
                 .anyMatch(e -> Long.valueOf(after).equals(e.getMessage().getHeader(Imap4Constants.UID))), "new mail");
-        assertEquals(before + 1, server.count("UID FETCH"), "only the new message fetched: " + server.commands());
+        assertEquals(before + 1, fake.server().count("UID FETCH"), "only the new message fetched: " + fake.server().commands());
     }
 
     @Test
     void aNewUidValidityForgetsTheBadUidSoTheMessageNowUnderItIsFetched() throws Exception {
-        server.poison(BAD, false);
+        fake.server().poison(BAD, false);
         MockEndpoint out = route("onFailure=NONE&onSuccess=NONE&searchCriteria=ALL");
         await(() -> imapConsumer().getUnparseableMessageCount() == 1, "the bad message parked");
-        long fetchesOfBad = server.count("UID FETCH " + BAD + " ");
+        long fetchesOfBad = fake.server().count("UID FETCH " + BAD + " ");
 
         // the folder is recreated: UID 11 now names another message, which must not be skipped
-        server.recreate(2000);
-        server.add(TestMailbox.message("new one", "x"));
+        fake.server().recreate(2000);
+        fake.server().add(TestMailbox.message("new one", "x"));
         await(() -> out.getReceivedExchanges().stream()
                 .anyMatch(e -> Long.valueOf(2000).equals(e.getMessage().getHeader(Imap4Constants.UID_VALIDITY))), "new mail");
         for (int i = 2; i <= BAD; i++) {
-            server.add(TestMailbox.message("new " + i, "x"));
+            fake.server().add(TestMailbox.message("new " + i, "x"));
         }
         await(() -> imapConsumer().getUnparseableMessageCount() == 2, "the new UID " + BAD + " tried and parked too");
-        assertTrue(server.count("UID FETCH " + BAD + " ") > fetchesOfBad, "UID " + BAD + " fetched again under 2000");
+        assertTrue(fake.server().count("UID FETCH " + BAD + " ") > fetchesOfBad, "UID " + BAD + " fetched again under 2000");
     }
 
     @Test
     void withoutTheBridgeTheConsumersExceptionHandlerGetsTheExchangeWithTheRawBytes() throws Exception {
-        server.poison(BAD, false);
+        fake.server().poison(BAD, false);
         List<Object[]> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
         context.getRegistry().bind("handler", (org.apache.camel.spi.ExceptionHandler) new org.apache.camel.spi.ExceptionHandler() {
             @Override
@@ -259,7 +253,7 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
         MockEndpoint out = route("onFailure=NONE");
         await(() -> out.getReceivedCounter() >= MESSAGES, "all delivered");
         await(() -> health().getState() == HealthCheck.State.UP, "UP");
-        assertEquals(1, server.count("UID FETCH"), "one batch, one FETCH");
+        assertEquals(1, fake.server().count("UID FETCH"), "one batch, one FETCH");
         assertEquals(0, imapConsumer().getUnparseableMessageCount());
         assertNull(health().getDetails().get("reason"));
     }

@@ -15,6 +15,9 @@ import java.util.Locale;
  * A loopback server (PREAUTH) that answers NOOP with {@code count} copies of one untagged line
  * before the tagged OK, generated as it writes (never held), and every other command with OK.
  * Serves one connection at a time; every wait is bounded, so it always ends by itself.
+ *
+ * <p>Not a transcript: the flood is generated as it is written, never held, and the Camel producer
+ * decides how many commands it sends.
  */
 final class UntaggedFloodServer implements AutoCloseable {
 

@@ -26,7 +26,12 @@ class GreetingToleranceTest {
     private static final String ALERT = "* OK [ALERT] Filesystem notification initialization error -- contact your"
             + " mail administrator (check for configuration errors with the FAM/Gamin library)\r\n";
 
-    /** Serves {@code burst} as fast as the client reads it, then end of stream; records what the client sends. */
+    /**
+     * Serves {@code burst} as fast as the client reads it, then end of stream; records what the client
+     * sends. Not a transcript: the point is that all of it is there for the client's first read,
+     * before it has sent anything, which a transcript (a line at a time, in step with the client)
+     * does not guarantee.
+     */
     private static final class Burst extends InMemoryTransport {
         private final byte[] data;
         private int pos;

@@ -28,6 +28,9 @@ import java.util.function.IntFunction;
  *
  * <p>Every thread is a daemon; a stalled direction waits at most a minute; {@link #close()} ends
  * everything.
+ *
+ * <p>Not a transcript: it injects faults into whatever passes between a client and another server
+ * (GreenMail, a scripted server or a real one), so the same fault applies to any conversation.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -113,6 +116,8 @@ public final class FaultProxy implements AutoCloseable {
         private final Fault.Watch watch;
         private final CountDownLatch ended = new CountDownLatch(1);
         private final AtomicInteger halfClosed = new AtomicInteger();
+        /** Set before a cut forwards its last bytes: the other way forwards nothing after it. */
+        private volatile boolean cut;
         private Socket server;
 
         Link(Socket client, Fault fault) {
@@ -149,6 +154,11 @@ public final class FaultProxy implements AutoCloseable {
                 InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream();
                 for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                    if (cut) {
+                        // an answer to bytes sent before the cut has no connection to come back on
+                        close();
+                        return;
+                    }
                     for (int i = 0; i < n; i++) {
                         Action a = watch.next(d, buf[i]);
                         if (a == Action.PASS) {
@@ -159,6 +169,9 @@ public final class FaultProxy implements AutoCloseable {
                         if (a == Action.REPLACE) {
                             pass.write(watch.replacement(buf[i]));
                             continue;
+                        }
+                        if (a == Action.CUT) {
+                            cut = true;
                         }
                         if (a != Action.BYE) {
                             forward(pass, out);

@@ -14,6 +14,9 @@ import java.util.Locale;
  * it (lines or literals repeated any number of times, generated as they are read, never held) and
  * then {@code <tag> OK done}. Commands with nothing registered get only the OK; LOGOUT gets a BYE
  * first. Runs in the client's thread, like {@link OkServerTransport}.
+ *
+ * <p>Not a transcript: its floods are generated as they are read and never held (the bounded-memory
+ * tests send more than the heap), while a transcript holds every byte it sends.
  */
 public final class FloodTransport extends InMemoryTransport {
 

@@ -18,6 +18,9 @@ import java.util.HexFormat;
  * on the fly (never held: a counter-based generator fills one buffer at a time), hashing what it
  * sends. It can instead stop after some bytes of the literal and stall or close. Listens on
  * 127.0.0.1, port 0; every wait is bounded, so it always ends by itself.
+ *
+ * <p>Not a transcript: the literal is as large as asked (hundreds of megabytes) and generated as it is
+ * sent, while a transcript holds every byte it sends.
  */
 public final class LiteralStreamServer implements AutoCloseable {
 

@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  * before it has read that are a violation, as are a bare CR or LF or a NUL outside a literal.
  * Everything happens on the client's thread: a command is answered as soon as its last byte is
  * written, so after each call the recorded commands are exactly those the call sent.
+ *
+ * <p>Not a transcript: it must answer any number of commands that the test does not know in advance (the
+ * injection property tests generate thousands), and it records them on the client's own thread so
+ * that they are complete when the call returns; a transcript lists each exchange and plays on a
+ * thread of its own.
  */
 public final class OkServerTransport extends InMemoryTransport {
 

@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * For IDLE it sends the continuation first and ignores DONE. A read timeout restarts with every
  * unit, so only a command deadline ends such a command. Listens on 127.0.0.1, port 0, a thread per
  * connection; every wait is bounded, so it always ends by itself.
+ *
+ * <p>Not a transcript: it answers any command, and its trickle is thousands of timed units decided by
+ * parameters, which a transcript could only spell out one {@code !stall} at a time.
  */
 public final class TrickleServer implements AutoCloseable {
 

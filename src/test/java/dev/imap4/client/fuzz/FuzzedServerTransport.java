@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * engine picks a random tag prefix. The client's output is only read to learn those tags: each
  * command line's first word, with the literals it sends skipped (a synchronizing one only once the
  * client has been given a "+").
+ *
+ * <p>Not a transcript: a transcript checks every client line, while fuzzed server bytes must be served
+ * whatever the client says (the seeds come from the transcripts, see {@code SeedCorpus}).
  */
 final class FuzzedServerTransport extends InMemoryTransport {
 

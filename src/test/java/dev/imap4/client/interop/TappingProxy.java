@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * A one-connection TCP relay on 127.0.0.1 that keeps every byte the client sends, as it appears on
  * the wire: what a network observer would see, including what precedes a TLS handshake.
+ *
+ * <p>Not a transcript: it relays to a real server and only observes; the conversation is the real
+ * server's.
  */
 final class TappingProxy implements AutoCloseable {
 

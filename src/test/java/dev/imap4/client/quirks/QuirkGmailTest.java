@@ -1,5 +1,6 @@
 package dev.imap4.client.quirks;
 
+import static dev.imap4.client.quirks.Replay.fetchOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.MailboxState;
-import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.types.Quota;
 import dev.imap4.client.types.QuotaResource;
 import java.util.List;
@@ -20,13 +20,6 @@ import org.junit.jupiter.api.Timeout;
 /** Gmail's quirks, replayed through the engine and the typed API. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class QuirkGmailTest {
-
-    private static FetchResponse fetchOne(Replay r, long uid, FetchItems items) {
-        r.client().select("INBOX");
-        List<FetchResponse> got = r.uidFetch(NumberSet.uids(uid), items);
-        assertEquals(1, got.size(), "one message");
-        return got.get(0);
-    }
 
     // Gmail: a nested multipart sharing its parent's boundary is sent without children
     @Test

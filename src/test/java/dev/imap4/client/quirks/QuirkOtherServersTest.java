@@ -1,5 +1,6 @@
 package dev.imap4.client.quirks;
 
+import static dev.imap4.client.quirks.Replay.fetchOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -18,13 +19,6 @@ import org.junit.jupiter.api.Timeout;
 /** Message-data quirks of Dovecot, Courier, Domino, mail.ru, Zoho and GreenMail. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class QuirkOtherServersTest {
-
-    private static FetchResponse fetchOne(Replay r, long uid, FetchItems items) {
-        r.client().select("INBOX");
-        List<FetchResponse> got = r.uidFetch(NumberSet.uids(uid), items);
-        assertEquals(1, got.size(), "one message");
-        return got.get(0);
-    }
 
     // Dovecot: (NIL "alternative" ...) is a multipart/alternative without children
     @Test

@@ -1,5 +1,6 @@
 package dev.imap4.client.quirks;
 
+import static dev.imap4.client.quirks.Replay.fetchOne;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,13 +32,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class QuirkToleranceTest {
-
-    private static FetchResponse fetchOne(Replay r, long uid, FetchItems items) {
-        r.client().select("INBOX");
-        List<FetchResponse> got = r.uidFetch(NumberSet.uids(uid), items);
-        assertEquals(1, got.size(), "one message");
-        return got.get(0);
-    }
 
     // GNU Mailutils imap4d: no space between the envelope and the body of a message/rfc822 part
     @Test

@@ -11,38 +11,41 @@ import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.transport.Transport;
+import dev.imap4.client.scripted.ScriptedTransport;
+import dev.imap4.client.scripted.Transcript;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.testing.TransportImap4;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real connection ({@link Imap4} with its {@code CommandEngine}) over a {@link ScriptedTransport}:
+ * A real connection ({@link Imap4} with its {@code CommandEngine}) over a {@link ScriptedTransport},
+ * the in-memory transport of the transcript player that {@code ScriptedServer} runs over a socket:
  * the greeting is read on construction, as for a socket, and commands run through the engine, the
  * command classes and the typed or raw API exactly as in production.
  */
 final class Replay {
 
     private final ScriptedTransport transport;
-    private final Imap4 imap;
+    private final TransportImap4 imap;
 
-    private Replay(Transcript transcript, Imap4Options options) {
-        this.transport = new ScriptedTransport(transcript);
-        this.imap = new ReplayImap4(transport, options);
+    private Replay(Transcript transcript, String name, Imap4Options options) {
+        this.transport = new ScriptedTransport(transcript, name);
+        this.imap = new TransportImap4(transport, options);
     }
 
     /** Connects over {@code transcripts/<name>.txt}, e.g. {@code gmail/x-gm-items}. */
     static Replay start(String name) {
-        return new Replay(Transcript.load(name), Imap4Options.defaults());
+        return new Replay(Transcript.load(name), name, Imap4Options.defaults());
     }
 
     static Replay start(String name, Imap4Options options) {
-        return new Replay(Transcript.load(name), options);
+        return new Replay(Transcript.load(name), name, options);
     }
 
     static Replay start(Transcript transcript) {
-        return new Replay(transcript, Imap4Options.defaults());
+        return new Replay(transcript, "inline transcript", Imap4Options.defaults());
     }
 
     /** The imaplib-style API of the connection. */
@@ -63,14 +66,22 @@ final class Replay {
         return got;
     }
 
+    /** SELECT INBOX, then UID FETCH of one message through the typed API, which must deliver exactly it. */
+    static FetchResponse fetchOne(Replay r, long uid, FetchItems items) {
+        r.client().select("INBOX");
+        List<FetchResponse> got = r.uidFetch(NumberSet.uids(uid), items);
+        assertEquals(1, got.size(), "one message");
+        return got.get(0);
+    }
+
     /** The lines the client sent, tags as sent. */
     List<String> sent() {
         return transport.sent();
     }
 
-    /** The tag of the {@code n}th command, as the transcript's {@code {tag}} resolves it. */
+    /** The tag of the {@code n}th command: the engine's tag prefix followed by n. */
     String tag(int n) {
-        return transport.tag(n);
+        return imap.tagPrefix() + n;
     }
 
     /**
@@ -83,7 +94,7 @@ final class Replay {
         transport.assertDone();
     }
 
-    /** Checks every line of the transcript was exchanged. */
+    /** Checks every line of the transcript was exchanged (the transcript ends in {@code !close}). */
     void assertDone() {
         transport.assertDone();
     }
@@ -105,26 +116,5 @@ final class Replay {
         assertTrue(transport.isClosed(), "transport closed");
         Imap4AbortException next = assertThrows(Imap4AbortException.class, () -> client().noop());
         assertEquals("connection is closed", next.getMessage());
-    }
-
-    private static final class ReplayImap4 extends Imap4 {
-        private final ScriptedTransport transport;
-
-        ReplayImap4(ScriptedTransport transport, Imap4Options options) {
-            super(options);
-            this.transport = transport;
-            connect("transcript", 0);
-        }
-
-        @Override
-        protected Transport openTransport(String host, int port) {
-            return transport;
-        }
-
-        @Override
-        public void open(String host, int port) {
-            super.open(host, port);
-            transport.bind(engine.tagPrefix());
-        }
     }
 }

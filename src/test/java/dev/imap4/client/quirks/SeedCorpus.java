@@ -1,12 +1,11 @@
 package dev.imap4.client.quirks;
 
+import dev.imap4.client.scripted.Transcript;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -22,6 +21,8 @@ public final class SeedCorpus {
 
     /** Seeds generated from transcripts are named {@code transcript-<dir>_<file>}. */
     public static final String PREFIX = "transcript-";
+
+    private static final String TAG = "{tag}";
 
     private SeedCorpus() {
     }
@@ -52,31 +53,19 @@ public final class SeedCorpus {
     }
 
     /**
-     * Everything the server sends in {@code transcripts/<name>.txt}, in order. Directives of the
-     * loopback server's format ({@code !stall}, {@code !close}) are left out: only bytes matter here.
+     * Everything the server sends in {@code transcripts/<name>.txt}, in order, {@code {tag}} kept as
+     * it is. Directives ({@code !stall}, {@code !close}...) are left out: only bytes matter here.
      */
     public static byte[] serverBytes(String name) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Transcript.Step s : Transcript.parse(name, withoutDirectives(name)).steps()) {
-            if (s instanceof Transcript.Server server) {
-                if (server.command() > 0) {
-                    out.writeBytes(Transcript.TAG.getBytes(StandardCharsets.US_ASCII));
+        for (Transcript.Step s : Transcript.load(name).steps()) {
+            if (s.kind() == Transcript.Kind.SEND || s.kind() == Transcript.Kind.SEND_RAW) {
+                out.writeBytes(Transcript.bytes(s.text(), TAG));
+                if (s.kind() == Transcript.Kind.SEND) {
+                    out.writeBytes(new byte[] {'\r', '\n'});
                 }
-                out.writeBytes(server.bytes());
             }
         }
         return out.toByteArray();
-    }
-
-    private static byte[] withoutDirectives(String name) {
-        try (InputStream in = SeedCorpus.class.getResourceAsStream("/transcripts/" + name + ".txt")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no transcript " + name);
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            return text.replaceAll("(?m)^![^\\n]*\\n?", "").getBytes(StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

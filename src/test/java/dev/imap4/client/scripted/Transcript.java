@@ -12,7 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed IMAP conversation for {@link ScriptedServer}, one step per line:
+ * A parsed IMAP conversation, the one transcript format of the test suite: played over a socket by
+ * {@link ScriptedServer}, over a child's stdin/stdout by {@link StreamPeer} and in memory by
+ * {@link ScriptedTransport}, all through the same {@link TranscriptPlayer}. The files under
+ * {@code transcripts/} use it too (see {@code transcripts/README.md}). One step per line:
  *
  * <pre>
  * S: text        the server sends text + CRLF
@@ -133,6 +136,11 @@ public final class Transcript {
         return new Step(k, k == Kind.STALL ? words[1] : "", no);
     }
 
+    /** Loads {@code transcripts/<name>.txt} from the test class path, e.g. {@code gmail/x-gm-items}. */
+    public static Transcript load(String name) {
+        return resource("transcripts/" + name + ".txt");
+    }
+
     /** Loads and parses a transcript from the test class path, e.g. {@code transcripts/x.txt}. */
     public static Transcript resource(String name) {
         try (InputStream in = Transcript.class.getClassLoader().getResourceAsStream(name)) {
@@ -150,7 +158,7 @@ public final class Transcript {
     }
 
     /** The bytes of {@code S:}/{@code R:} text: tokens expanded, {@code {tag}} replaced by {@code tag}. */
-    static byte[] bytes(String text, String tag) {
+    public static byte[] bytes(String text, String tag) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 8);
         int i = 0;
         Matcher tm = TOKEN.matcher(text);

@@ -19,8 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plays the server side of one {@link Transcript} over a pair of streams: a socket's, or a
- * process's stdin/stdout. A mismatch ends the play with an {@link AssertionError} that shows the
+ * Plays the server side of one {@link Transcript} over a pair of streams: a socket's
+ * ({@link ScriptedServer}), a process's stdin/stdout ({@link StreamPeer}), or an in-memory pair
+ * ({@link ScriptedTransport}). A mismatch ends the play with an {@link AssertionError} that shows the
  * expected and the received line and the conversation so far.
  */
 final class TranscriptPlayer {
@@ -131,6 +132,8 @@ final class TranscriptPlayer {
                 pendingLiteral = -1;
             }
             line = in.readLine();
+        } catch (Duplex.Stalemate e) {
+            throw failure(s, e.getMessage(), null);
         } catch (SocketTimeoutException e) {
             throw failure(s, "timed out waiting for the client" + (awaitingContinuation
                     ? " (it announced a synchronizing literal: did the transcript forget 'S: + ...'?)" : ""), null);

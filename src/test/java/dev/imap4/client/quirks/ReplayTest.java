@@ -1,23 +1,26 @@
 package dev.imap4.client.quirks;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.Imap4AbortException;
+import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.scripted.Transcript;
+import dev.imap4.client.types.FetchResponse;
+import dev.imap4.client.types.NumberSet;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The replay harness itself: tags, literals, and that it catches a client that strays from the script. */
+/** The in-memory replay of a transcript: tags, literals, and that it catches a client that strays from the script. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
-class QuirkHarnessTest {
+class ReplayTest {
 
     private static Transcript transcript(String text) {
-        return Transcript.parse("inline", text.getBytes(StandardCharsets.UTF_8));
+        return Transcript.parse(text);
     }
 
     private static final String GREETING = "S: * PREAUTH [CAPABILITY IMAP4rev1] ready\n";
@@ -25,7 +28,7 @@ class QuirkHarnessTest {
     @Test
     void tagsAreThePrefixFollowedByTheCommandNumber() {
         Replay r = Replay.start(transcript(GREETING
-                + "C: {tag} NOOP\nS: {tag} OK done\nC: {tag} NOOP\nS: {tag} OK done\n"));
+                + "C: {tag} NOOP\nS: {tag} OK done\nC: {tag} NOOP\nS: {tag} OK done\n!close\n"));
         r.client().noop();
         r.client().noop();
         r.assertDone();
@@ -34,17 +37,27 @@ class QuirkHarnessTest {
     }
 
     @Test
-    void aLiteralTakesExactlyItsBytesAndTheLineGoesOnAfterThem() {
-        Transcript t = transcript("S: * 1 FETCH (BODY[] {7}\nab\ncd) UID 3\nS: next\n");
-        Transcript.Server first = (Transcript.Server) t.steps().get(0);
-        assertArrayEquals("* 1 FETCH (BODY[] {7}\r\nab\r\ncd) UID 3\r\n".getBytes(StandardCharsets.US_ASCII),
-                first.bytes());
-        assertEquals(2, t.steps().size());
+    void aServerLiteralIsSentAsWrittenBetweenTheLinesAroundIt() {
+        Replay r = Replay.start(transcript(GREETING
+                + "C: {tag} SELECT INBOX\nS: {tag} OK [READ-WRITE] done\n"
+                + "C: {tag} UID FETCH 3 {*}\nS: * 1 FETCH (UID 3 BODY[TEXT] {7}\nR: ab<CRLF>cd<x21>\nS: )\n"
+                + "S: {tag} OK done\n!close\n"));
+        r.client().select("INBOX");
+        List<FetchResponse> got = r.uidFetch(NumberSet.uids(3), FetchItems.of().withSection("TEXT"));
+        assertEquals("ab\r\ncd!", got.get(0).section("BODY[TEXT]").asString(StandardCharsets.US_ASCII));
+        r.assertDone();
+    }
+
+    @Test
+    void aMiscountedServerLiteralIsRefusedWhenTheTranscriptIsRead() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> transcript("S: * 1 FETCH (BODY[] {7}\nR: ab\nS: )\n"));
+        assertTrue(e.getMessage().contains("announces a literal of 7 bytes"), e.getMessage());
     }
 
     @Test
     void aClientLineOtherThanTheScriptedOneFailsTheTest() {
-        Replay r = Replay.start(transcript(GREETING + "C: {tag} CHECK\nS: {tag} OK done\n"));
+        Replay r = Replay.start(transcript(GREETING + "C: {tag} CHECK\nS: {tag} OK done\n!close\n"));
         AssertionError e = assertThrows(AssertionError.class, () -> r.client().noop());
         assertTrue(e.getMessage().contains("NOOP") && e.getMessage().contains("CHECK"), e.getMessage());
     }
@@ -52,14 +65,14 @@ class QuirkHarnessTest {
     @Test
     void aClientWaitingForAnAnswerTheServerWouldNotGiveFailsAtOnce() {
         Replay r = Replay.start(transcript(GREETING
-                + "C: {tag} NOOP\nC: {tag} NOOP\nS: {tag} OK done\n"));
+                + "C: {tag} NOOP\nC: {tag} NOOP\nS: {tag} OK done\n!close\n"));
         AssertionError e = assertThrows(AssertionError.class, () -> r.client().noop());
         assertTrue(e.getMessage().contains("waits for the server"), e.getMessage());
     }
 
     @Test
-    void theEndOfTheTranscriptIsTheServerClosingTheConnection() {
-        Replay r = Replay.start(transcript(GREETING + "C: {tag} NOOP\nS: * 1 EXISTS\n"));
+    void closeIsTheServerClosingTheConnection() {
+        Replay r = Replay.start(transcript(GREETING + "C: {tag} NOOP\nS: * 1 EXISTS\n!close\n"));
         Imap4AbortException e = assertThrows(Imap4AbortException.class, () -> r.client().noop());
         assertTrue(e.getMessage().contains("closed by the server"), e.getMessage());
         r.assertClosed();
@@ -67,7 +80,7 @@ class QuirkHarnessTest {
 
     @Test
     void unsentLinesAreReportedWhenTheTestEnds() {
-        Replay r = Replay.start(transcript(GREETING + "C: {tag} NOOP\nS: {tag} OK done\n"));
+        Replay r = Replay.start(transcript(GREETING + "C: {tag} NOOP\nS: {tag} OK done\n!close\n"));
         AssertionError e = assertThrows(AssertionError.class, r::assertDone);
         assertTrue(e.getMessage().contains("never sent"), e.getMessage());
     }

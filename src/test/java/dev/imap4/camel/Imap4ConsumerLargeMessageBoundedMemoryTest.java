@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A 50 MB message consumed in a JVM with a 128 MB heap: the body never sits in memory, from the
  * socket to the route. Runs in its own Surefire execution (argLine -Xmx128m); elsewhere it is skipped.
  */
-class Imap4ConsumerLargeMessageTest extends CamelTestSupport {
+class Imap4ConsumerLargeMessageBoundedMemoryTest extends CamelTestSupport {
 
     private static final long SIZE = 50L * 1024 * 1024;
 
