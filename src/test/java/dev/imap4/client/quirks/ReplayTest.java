@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.scripted.Transcript;
+import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,8 @@ class ReplayTest {
                 + "C: {tag} UID FETCH 3 {*}\nS: * 1 FETCH (UID 3 BODY[TEXT] {7}\nR: ab<CRLF>cd<x21>\nS: )\n"
                 + "S: {tag} OK done\n!close\n"));
         r.client().select("INBOX");
-        List<FetchResponse> got = r.uidFetch(NumberSet.uids(3), FetchItems.of().withSection("TEXT"));
-        assertEquals("ab\r\ncd!", got.get(0).section("BODY[TEXT]").asString(StandardCharsets.US_ASCII));
+        List<FetchResponse> got = r.uidFetch(NumberSet.uids(3), FetchItems.of().withSection(BodySection.text()));
+        assertEquals("ab\r\ncd!", got.get(0).section(BodySection.text()).asString(StandardCharsets.US_ASCII));
         r.assertDone();
     }
 
