@@ -3,7 +3,6 @@ package dev.imap4.client;
 import dev.imap4.client.command.AuthenticateCommand;
 import dev.imap4.client.command.RawCommand;
 import dev.imap4.client.engine.CommandEngine;
-import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.sasl.CramMd5;
 import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.transport.SocketTransport;
@@ -264,7 +263,7 @@ public class Imap4 {
             Supplier<InputStream> content) {
         RawCommand cmd = new RawCommand("APPEND").arg(mailbox == null || mailbox.isEmpty() ? "INBOX" : mailbox);
         if (flags != null && !flags.isEmpty()) {
-            cmd.arg(flags.startsWith("(") && flags.endsWith(")") ? flags : "(" + flags + ")");
+            cmd.list(flags);
         }
         if (dateTime != null) {
             cmd.arg(ImapUtil.time2Internaldate(dateTime));
@@ -318,13 +317,7 @@ public class Imap4 {
 
     /** CLOSE: the state returns to AUTH whatever the answer. */
     public ImapResult close() {
-        try {
-            return simple(new RawCommand("CLOSE"));
-        } finally {
-            if (!engine.isAborted()) {
-                engine.state(ImapState.AUTH);
-            }
-        }
+        return simple(RawCommand.close());
     }
 
     public ImapResult copy(String messageSet, String newMailbox) {
@@ -390,11 +383,10 @@ public class Imap4 {
 
     /** LOGIN; the password is always quoted (or sent as a literal) and never traced. Raises unless OK. */
     public ImapResult login(String user, String password) {
-        StatusResponse tagged = runRaw(new RawCommand("LOGIN").arg(user).secret(password));
+        StatusResponse tagged = runRaw(RawCommand.login(user, password));
         if (!tagged.isOk()) {
             throw new Imap4Exception(tagged.rawText());
         }
-        engine.state(ImapState.AUTH);
         return result(tagged);
     }
 
@@ -408,10 +400,9 @@ public class Imap4 {
 
     /** LOGOUT; returns the server's BYE when it sent one, and always closes the connection. */
     public ImapResult logout() {
-        engine.state(ImapState.LOGOUT);
         ImapResult r;
         try {
-            r = simple(new RawCommand("LOGOUT"));
+            r = simple(RawCommand.logout());
         } catch (Imap4Exception e) {
             r = new ImapResult("NO", List.of(ImapData.line(e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
@@ -500,13 +491,10 @@ public class Imap4 {
     public ImapResult select(String mailbox, boolean readonly) {
         untaggedResponses.clear();
         isReadonly = readonly;
-        String name = readonly ? "EXAMINE" : "SELECT";
-        StatusResponse tagged = runRaw(new RawCommand(name).arg(mailbox == null ? "INBOX" : mailbox));
+        StatusResponse tagged = runRaw(RawCommand.select(mailbox == null ? "INBOX" : mailbox, readonly));
         if (!tagged.isOk()) {
-            engine.state(ImapState.AUTH);
             return result(tagged);
         }
-        engine.state(ImapState.SELECTED);
         engine.selected(!readonly);
         if (untaggedResponses.contains("READ-ONLY") && !readonly) {
             throw new Imap4ReadOnlyException(mailbox + " is not writable");
@@ -533,8 +521,8 @@ public class Imap4 {
         if (charset == null) {
             throw new Imap4Exception("SORT needs a charset");
         }
-        String sc = sortCriteria.startsWith("(") && sortCriteria.endsWith(")") ? sortCriteria : "(" + sortCriteria + ")";
-        return untaggedResponse(runRaw(new RawCommand("SORT").args(sc, charset).args(searchCriteria)), "SORT");
+        RawCommand cmd = new RawCommand("SORT").list(sortCriteria).arg(charset).args(searchCriteria);
+        return untaggedResponse(runRaw(cmd), "SORT");
     }
 
     /**
@@ -581,8 +569,7 @@ public class Imap4 {
 
     /** STORE: {@code flags} are wrapped in parentheses when not already, so they are never quoted. */
     public ImapResult store(String messageSet, String command, String flags) {
-        String f = flags.startsWith("(") && flags.endsWith(")") ? flags : "(" + flags + ")";
-        return untaggedResponse(runRaw(new RawCommand("STORE").args(messageSet, command, f)), "FETCH");
+        return untaggedResponse(runRaw(new RawCommand("STORE").args(messageSet, command).list(flags)), "FETCH");
     }
 
     public ImapResult subscribe(String mailbox) {
@@ -611,13 +598,7 @@ public class Imap4 {
     }
 
     public ImapResult unselect() {
-        try {
-            return simple(new RawCommand("UNSELECT"));
-        } finally {
-            if (!engine.isAborted()) {
-                engine.state(ImapState.AUTH);
-            }
-        }
+        return simple(RawCommand.unselect());
     }
 
     public ImapResult unsubscribe(String mailbox) {
