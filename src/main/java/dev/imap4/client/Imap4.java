@@ -1,7 +1,14 @@
 package dev.imap4.client;
 
+import dev.imap4.client.command.AclCommand;
 import dev.imap4.client.command.AuthenticateCommand;
+import dev.imap4.client.command.EnableCommand;
+import dev.imap4.client.command.ListCommand;
+import dev.imap4.client.command.NamespaceCommand;
+import dev.imap4.client.command.QuotaCommand;
 import dev.imap4.client.command.RawCommand;
+import dev.imap4.client.command.StatusCommand;
+import dev.imap4.client.command.ThreadCommand;
 import dev.imap4.client.engine.CommandEngine;
 import dev.imap4.client.sasl.CramMd5;
 import dev.imap4.client.sasl.SaslMechanism;
@@ -333,13 +340,12 @@ public class Imap4 {
     }
 
     public ImapResult deleteacl(String mailbox, String who) {
-        return simple(new RawCommand("DELETEACL").args(mailbox, who));
+        return simple(AclCommand.rawDeleteAcl(mailbox, who));
     }
 
     /** ENABLE (RFC 5161); returns the ENABLED data. */
     public ImapResult enable(String capability) {
-        StatusResponse tagged = runRaw(new RawCommand("ENABLE").arg(capability));
-        return untaggedResponse(tagged, "ENABLED");
+        return data(EnableCommand.raw(capability));
     }
 
     /** EXPUNGE; data are the expunged message numbers, in order. */
@@ -353,7 +359,7 @@ public class Imap4 {
     }
 
     public ImapResult getacl(String mailbox) {
-        return untaggedResponse(runRaw(new RawCommand("GETACL").arg(mailbox)), "ACL");
+        return data(AclCommand.rawGetAcl(mailbox));
     }
 
     public ImapResult getannotation(String mailbox, String entry, String attribute) {
@@ -361,14 +367,15 @@ public class Imap4 {
     }
 
     public ImapResult getquota(String root) {
-        return untaggedResponse(runRaw(new RawCommand("GETQUOTA").arg(root)), "QUOTA");
+        return data(QuotaCommand.rawGetQuota(root));
     }
 
     /** GETQUOTAROOT: imaplib returns {@code [quotaroot, quota]}, two lists. */
     public QuotaRootResult getquotaroot(String mailbox) {
-        StatusResponse tagged = runRaw(new RawCommand("GETQUOTAROOT").arg(mailbox));
+        RawCommand cmd = QuotaCommand.rawGetQuotaRoot(mailbox);
+        StatusResponse tagged = runRaw(cmd);
         ImapResult quota = untaggedResponse(tagged, "QUOTA");
-        ImapResult quotaroot = untaggedResponse(tagged, "QUOTAROOT");
+        ImapResult quotaroot = untaggedResponse(tagged, cmd.data());
         return new QuotaRootResult(quota.type(), quotaroot.data(), quota.data());
     }
 
@@ -378,7 +385,7 @@ public class Imap4 {
     }
 
     public ImapResult list(String directory, String pattern) {
-        return untaggedResponse(runRaw(new RawCommand("LIST").args(directory, pattern)), "LIST");
+        return data(ListCommand.rawList(directory, pattern));
     }
 
     /** LOGIN; the password is always quoted (or sent as a literal) and never traced. Raises unless OK. */
@@ -416,15 +423,15 @@ public class Imap4 {
     }
 
     public ImapResult lsub(String directory, String pattern) {
-        return untaggedResponse(runRaw(new RawCommand("LSUB").args(directory, pattern)), "LSUB");
+        return data(ListCommand.rawLsub(directory, pattern));
     }
 
     public ImapResult myrights(String mailbox) {
-        return untaggedResponse(runRaw(new RawCommand("MYRIGHTS").arg(mailbox)), "MYRIGHTS");
+        return data(AclCommand.rawMyRights(mailbox));
     }
 
     public ImapResult namespace() {
-        return untaggedResponse(runRaw(new RawCommand("NAMESPACE")), "NAMESPACE");
+        return data(NamespaceCommand.raw());
     }
 
     public ImapResult noop() {
@@ -504,7 +511,7 @@ public class Imap4 {
     }
 
     public ImapResult setacl(String mailbox, String who, String what) {
-        return simple(new RawCommand("SETACL").args(mailbox, who, what));
+        return simple(AclCommand.rawSetAcl(mailbox, who, what));
     }
 
     public ImapResult setannotation(String... args) {
@@ -513,7 +520,7 @@ public class Imap4 {
 
     /** SETQUOTA: {@code limits} like {@code "(STORAGE 512)"}. */
     public ImapResult setquota(String root, String limits) {
-        return untaggedResponse(runRaw(new RawCommand("SETQUOTA").args(root, limits)), "QUOTA");
+        return data(QuotaCommand.rawSetQuota(root, limits));
     }
 
     /** SORT (RFC 5256): the charset is mandatory; criteria in parentheses are added when missing. */
@@ -564,7 +571,7 @@ public class Imap4 {
     }
 
     public ImapResult status(String mailbox, String names) {
-        return untaggedResponse(runRaw(new RawCommand("STATUS").args(mailbox, names)), "STATUS");
+        return data(StatusCommand.raw(mailbox, names));
     }
 
     /** STORE: {@code flags} are wrapped in parentheses when not already, so they are never quoted. */
@@ -578,8 +585,7 @@ public class Imap4 {
 
     /** THREAD (RFC 5256): algorithm, mandatory charset, search criteria. */
     public ImapResult thread(String threadingAlgorithm, String charset, String... searchCriteria) {
-        RawCommand cmd = new RawCommand("THREAD").args(threadingAlgorithm, charset).args(searchCriteria);
-        return untaggedResponse(runRaw(cmd), "THREAD");
+        return data(ThreadCommand.raw(threadingAlgorithm, charset, searchCriteria));
     }
 
     /**
@@ -631,6 +637,11 @@ public class Imap4 {
             untaggedResponses.keepCode(tagged);
         }
         return tagged;
+    }
+
+    // a verb class's raw form, answered with the untagged data it names
+    private ImapResult data(RawCommand cmd) {
+        return untaggedResponse(runRaw(cmd), cmd.data());
     }
 
     private ImapResult untaggedResponse(StatusResponse tagged, String name) {

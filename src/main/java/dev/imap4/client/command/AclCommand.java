@@ -67,6 +67,26 @@ public final class AclCommand<R> extends DataCommand<R> {
                 data -> first(data, ListRights.class, new ListRights(mailbox, identifier, "", List.of())));
     }
 
+    /** GETACL in imaplib's raw form. */
+    public static RawCommand rawGetAcl(String mailbox) {
+        return new RawCommand("GETACL").arg(mailbox).answeredBy("ACL");
+    }
+
+    /** SETACL in imaplib's raw form. */
+    public static RawCommand rawSetAcl(String mailbox, String who, String what) {
+        return new RawCommand("SETACL").args(mailbox, who, what);
+    }
+
+    /** DELETEACL in imaplib's raw form. */
+    public static RawCommand rawDeleteAcl(String mailbox, String who) {
+        return new RawCommand("DELETEACL").args(mailbox, who);
+    }
+
+    /** MYRIGHTS in imaplib's raw form. */
+    public static RawCommand rawMyRights(String mailbox) {
+        return new RawCommand("MYRIGHTS").arg(mailbox).answeredBy("MYRIGHTS");
+    }
+
     @Override
     public void arguments(CommandWriter out) {
         for (String a : astrings) {

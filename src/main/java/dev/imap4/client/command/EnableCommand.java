@@ -20,6 +20,11 @@ public final class EnableCommand extends DataCommand<Set<String>> {
         this.capabilities = List.of(capabilities);
     }
 
+    /** ENABLE in imaplib's raw form: one capability, answered by ENABLED. */
+    public static RawCommand raw(String capability) {
+        return new RawCommand("ENABLE").arg(capability).answeredBy("ENABLED");
+    }
+
     @Override
     public void arguments(CommandWriter out) {
         for (String c : capabilities) {

@@ -32,6 +32,16 @@ public final class ListCommand extends DataCommand<List<ListEntry>> {
         return new ListCommand("LSUB", reference, pattern);
     }
 
+    /** LIST in imaplib's raw form: arguments as given, the LIST responses kept for the caller. */
+    public static RawCommand rawList(String directory, String pattern) {
+        return new RawCommand("LIST").args(directory, pattern).answeredBy("LIST");
+    }
+
+    /** LSUB in imaplib's raw form. */
+    public static RawCommand rawLsub(String directory, String pattern) {
+        return new RawCommand("LSUB").args(directory, pattern).answeredBy("LSUB");
+    }
+
     @Override
     public void arguments(CommandWriter out) {
         out.astring(reference);

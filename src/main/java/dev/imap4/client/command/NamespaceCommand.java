@@ -13,6 +13,11 @@ public final class NamespaceCommand extends DataCommand<Namespaces> {
         super("NAMESPACE", Map.of("NAMESPACE", NamespaceParser::parse));
     }
 
+    /** NAMESPACE in imaplib's raw form. */
+    public static RawCommand raw() {
+        return new RawCommand("NAMESPACE").answeredBy("NAMESPACE");
+    }
+
     @Override
     public void arguments(CommandWriter out) {
         // none

@@ -65,6 +65,21 @@ public final class QuotaCommand<R> extends DataCommand<R> {
         }, data -> all(data, Quota.class));
     }
 
+    /** GETQUOTA in imaplib's raw form. */
+    public static RawCommand rawGetQuota(String root) {
+        return new RawCommand("GETQUOTA").arg(root).answeredBy("QUOTA");
+    }
+
+    /** GETQUOTAROOT in imaplib's raw form: answered by QUOTAROOT, and QUOTA for each root. */
+    public static RawCommand rawGetQuotaRoot(String mailbox) {
+        return new RawCommand("GETQUOTAROOT").arg(mailbox).answeredBy("QUOTAROOT");
+    }
+
+    /** SETQUOTA in imaplib's raw form: {@code limits} like {@code (STORAGE 512)}, sent as given. */
+    public static RawCommand rawSetQuota(String root, String limits) {
+        return new RawCommand("SETQUOTA").args(root, limits).answeredBy("QUOTA");
+    }
+
     /** The answer to GETQUOTAROOT. */
     public record Roots(QuotaRoot root, List<Quota> quotas) {
     }

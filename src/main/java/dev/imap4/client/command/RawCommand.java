@@ -22,6 +22,7 @@ public final class RawCommand implements Command<StatusResponse> {
     private ImapState ifOk;
     private ImapState ifNo;
     private ImapState ifBad;
+    private String data;
 
     public RawCommand(String verb) {
         this.verb = verb;
@@ -61,6 +62,20 @@ public final class RawCommand implements Command<StatusResponse> {
     /** LOGOUT: the LOGOUT state whatever the answer; the session is over. */
     public static RawCommand logout() {
         return new RawCommand("LOGOUT").states(ImapState.LOGOUT, ImapState.LOGOUT, ImapState.LOGOUT);
+    }
+
+    /**
+     * Names the untagged response that carries this command's data (LIST, QUOTA, ENABLED...): the
+     * raw API answers with what the store kept under that name.
+     */
+    public RawCommand answeredBy(String response) {
+        data = response;
+        return this;
+    }
+
+    /** The untagged response that carries this command's data, or null for a command with none. */
+    public String data() {
+        return data;
     }
 
     /**

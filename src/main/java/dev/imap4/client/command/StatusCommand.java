@@ -34,6 +34,11 @@ public final class StatusCommand extends DataCommand<MailboxStatus> {
         }
     }
 
+    /** STATUS in imaplib's raw form: {@code names} like {@code (MESSAGES UNSEEN)}, sent as given. */
+    public static RawCommand raw(String mailbox, String names) {
+        return new RawCommand("STATUS").args(mailbox, names).answeredBy("STATUS");
+    }
+
     @Override
     public void arguments(CommandWriter out) {
         out.astring(encoded);

@@ -23,6 +23,11 @@ public final class ThreadCommand extends DataCommand<List<ThreadNode>> {
         this.criteria = List.copyOf(criteria);
     }
 
+    /** THREAD in imaplib's raw form: algorithm, charset and search criteria as given. */
+    public static RawCommand raw(String algorithm, String charset, String... criteria) {
+        return new RawCommand("THREAD").args(algorithm, charset).args(criteria).answeredBy("THREAD");
+    }
+
     @Override
     public void arguments(CommandWriter out) {
         out.atom(algorithm);
