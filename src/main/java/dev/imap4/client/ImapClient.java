@@ -527,12 +527,7 @@ public final class ImapClient implements AutoCloseable {
      */
     public boolean idle(Duration maxDuration, Predicate<Untagged> stopWhen) {
         require("IDLE");
-        boolean[] matched = new boolean[1];
-        IdleCommand cmd = new IdleCommand(engine, u -> {
-            boolean stop = stopWhen.test(u);
-            matched[0] |= stop;
-            return stop;
-        });
+        IdleCommand cmd = new IdleCommand(engine, stopWhen);
         idle = cmd;
         ScheduledFuture<?> timer = IDLE_TIMER.schedule(cmd::stop, maxDuration.toMillis(), TimeUnit.MILLISECONDS);
         Duration readTimeout = engine.options().readTimeout();
@@ -541,7 +536,7 @@ public final class ImapClient implements AutoCloseable {
                 engine.transport().readTimeout(maxDuration.plus(readTimeout));
             }
             engine.execute(cmd, idleDeadline(maxDuration, readTimeout));
-            return matched[0];
+            return cmd.stoppedByResponse();
         } catch (IOException e) {
             throw new Imap4AbortException("cannot set the read timeout for IDLE: " + e.getMessage(), e, List.of());
         } finally {
