@@ -64,6 +64,13 @@ class Imap4PostActionsTest {
         server.verify();
     }
 
+    private static Imap4Configuration moveTo(String folder) {
+        Imap4Configuration config = new Imap4Configuration();
+        config.setOnSuccess(Imap4OnSuccess.MOVE);
+        config.setMoveTo(folder);
+        return config;
+    }
+
     private static Imap4Outcome ok(long uid) {
         return new Imap4Outcome(VALIDITY, uid, true, null, null, null);
     }
@@ -86,9 +93,7 @@ class Imap4PostActionsTest {
                 C: {tag} UID MOVE 3 Done
                 S: {tag} OK moved
                 """)) {
-            Imap4Configuration config = new Imap4Configuration();
-            config.setOnSuccess(Imap4OnSuccess.MOVE);
-            config.setMoveTo("Done");
+            Imap4Configuration config = moveTo("Done");
             actions(server, config).apply(List.of(ok(3)));
             verify(server);
             assertTrue(state.takePendingExpunge().isEmpty());
@@ -106,9 +111,7 @@ class Imap4PostActionsTest {
                 S: * 1 EXPUNGE
                 S: {tag} OK expunged
                 """)) {
-            Imap4Configuration config = new Imap4Configuration();
-            config.setOnSuccess(Imap4OnSuccess.MOVE);
-            config.setMoveTo("Done");
+            Imap4Configuration config = moveTo("Done");
             config.setExpungeMode(Imap4ExpungeMode.IMMEDIATE);
             actions(server, config).apply(List.of(ok(3)));
             verify(server);
@@ -125,9 +128,7 @@ class Imap4PostActionsTest {
                 C: {tag} UID EXPUNGE 3
                 S: {tag} OK expunged
                 """)) {
-            Imap4Configuration config = new Imap4Configuration();
-            config.setOnSuccess(Imap4OnSuccess.MOVE);
-            config.setMoveTo("Done");
+            Imap4Configuration config = moveTo("Done");
             Imap4PostActions actions = actions(server, config);
             actions.apply(List.of(ok(3)));
             assertEquals(List.of(3L), state.takePendingExpunge());
@@ -149,9 +150,7 @@ class Imap4PostActionsTest {
                 C: {tag} UID STORE 3 +FLAGS.SILENT (\\Deleted)
                 S: {tag} OK stored
                 """)) {
-            Imap4Configuration config = new Imap4Configuration();
-            config.setOnSuccess(Imap4OnSuccess.MOVE);
-            config.setMoveTo("New");
+            Imap4Configuration config = moveTo("New");
             config.setCreateMissingFolders(true);
             actions(server, config).apply(List.of(ok(3)));
             verify(server);
@@ -166,9 +165,7 @@ class Imap4PostActionsTest {
                 C: {tag} UID COPY 3 New
                 S: {tag} NO [TRYCREATE] no such folder
                 """)) {
-            Imap4Configuration config = new Imap4Configuration();
-            config.setOnSuccess(Imap4OnSuccess.MOVE);
-            config.setMoveTo("New");
+            Imap4Configuration config = moveTo("New");
             config.setExpungeMode(Imap4ExpungeMode.IMMEDIATE);
             actions(server, config).apply(List.of(ok(3)));
             verify(server);

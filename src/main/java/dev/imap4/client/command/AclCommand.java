@@ -4,7 +4,6 @@ import dev.imap4.client.parse.AclParser;
 import dev.imap4.client.types.Acl;
 import dev.imap4.client.types.ListRights;
 import dev.imap4.client.types.MyRights;
-import dev.imap4.client.wire.CommandWriter;
 import dev.imap4.client.wire.ImapInput;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +19,9 @@ import java.util.function.Function;
  */
 public final class AclCommand<R> extends DataCommand<R> {
 
-    private final List<String> astrings;
-    private final Function<List<Object>, R> result;
-
     private AclCommand(String verb, Map<String, Function<ImapInput, ?>> parsers, List<String> astrings,
             Function<List<Object>, R> result) {
-        super(verb, parsers);
-        this.astrings = astrings;
-        this.result = result;
+        super(verb, parsers, w -> astrings.forEach(w::astring), result);
     }
 
     /**
@@ -85,17 +79,5 @@ public final class AclCommand<R> extends DataCommand<R> {
     /** MYRIGHTS in imaplib's raw form. */
     public static RawCommand rawMyRights(String mailbox) {
         return new RawCommand("MYRIGHTS").arg(mailbox).answeredBy("MYRIGHTS");
-    }
-
-    @Override
-    public void arguments(CommandWriter out) {
-        for (String a : astrings) {
-            out.astring(a);
-        }
-    }
-
-    @Override
-    R result(List<Object> data) {
-        return result.apply(data);
     }
 }

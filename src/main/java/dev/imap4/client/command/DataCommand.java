@@ -4,10 +4,12 @@ import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Command;
 import dev.imap4.client.engine.Untagged;
+import dev.imap4.client.wire.CommandWriter;
 import dev.imap4.client.wire.ImapInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -24,14 +26,31 @@ abstract class DataCommand<R> implements Command<R> {
     private final String verb;
     private final Map<String, Function<ImapInput, ?>> parsers;
     private final List<Object> collected = new ArrayList<>();
+    private final Consumer<CommandWriter> args;
+    private final Function<List<Object>, R> result;
 
     /**
+     * For a verb class that writes its arguments and builds its result itself.
+     *
      * @param parsers by response name; each is called with the input right after the name (at the
      *                space before the data) and must read the response to its end
      */
     DataCommand(String verb, Map<String, Function<ImapInput, ?>> parsers) {
+        this(verb, parsers, null, null);
+    }
+
+    /** For a class of sibling verbs, one factory each: the factory gives the arguments and the result. */
+    DataCommand(String verb, Map<String, Function<ImapInput, ?>> parsers, Consumer<CommandWriter> args,
+            Function<List<Object>, R> result) {
         this.verb = verb;
         this.parsers = parsers;
+        this.args = args;
+        this.result = result;
+    }
+
+    @Override
+    public void arguments(CommandWriter out) {
+        args.accept(out);
     }
 
     @Override
@@ -59,7 +78,9 @@ abstract class DataCommand<R> implements Command<R> {
     }
 
     /** The typed result from the parsed responses, in the order they came. */
-    abstract R result(List<Object> data);
+    R result(List<Object> data) {
+        return result.apply(data);
+    }
 
     /** The parsed responses of one type, in order. */
     static <T> List<T> all(List<Object> data, Class<T> type) {

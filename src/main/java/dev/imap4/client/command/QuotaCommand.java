@@ -19,14 +19,9 @@ import java.util.function.Function;
  */
 public final class QuotaCommand<R> extends DataCommand<R> {
 
-    private final Consumer<CommandWriter> args;
-    private final Function<List<Object>, R> result;
-
     private QuotaCommand(String verb, Map<String, Function<ImapInput, ?>> parsers, Consumer<CommandWriter> args,
             Function<List<Object>, R> result) {
-        super(verb, parsers);
-        this.args = args;
-        this.result = result;
+        super(verb, parsers, args, result);
     }
 
     /** GETQUOTA for a quota root: the QUOTA responses. */
@@ -82,15 +77,5 @@ public final class QuotaCommand<R> extends DataCommand<R> {
 
     /** The answer to GETQUOTAROOT. */
     public record Roots(QuotaRoot root, List<Quota> quotas) {
-    }
-
-    @Override
-    public void arguments(CommandWriter out) {
-        args.accept(out);
-    }
-
-    @Override
-    R result(List<Object> data) {
-        return result.apply(data);
     }
 }
