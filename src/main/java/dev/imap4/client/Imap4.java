@@ -57,7 +57,6 @@ public class Imap4 {
                 }
             });
     private final Consumer<UntaggedResponse> collector = untaggedResponses::collect;
-    private boolean isReadonly;
     private ImapClient client;
 
     /** Connects to localhost:143. */
@@ -497,7 +496,6 @@ public class Imap4 {
      */
     public ImapResult select(String mailbox, boolean readonly) {
         untaggedResponses.clear();
-        isReadonly = readonly;
         StatusResponse tagged = runRaw(RawCommand.select(mailbox == null ? "INBOX" : mailbox, readonly));
         if (!tagged.isOk()) {
             return result(tagged);
