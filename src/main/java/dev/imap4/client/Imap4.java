@@ -1,13 +1,18 @@
 package dev.imap4.client;
 
 import dev.imap4.client.command.AclCommand;
+import dev.imap4.client.command.AppendCommand;
 import dev.imap4.client.command.AuthenticateCommand;
+import dev.imap4.client.command.CopyCommand;
 import dev.imap4.client.command.EnableCommand;
+import dev.imap4.client.command.ExpungeCommand;
 import dev.imap4.client.command.ListCommand;
 import dev.imap4.client.command.NamespaceCommand;
 import dev.imap4.client.command.QuotaCommand;
 import dev.imap4.client.command.RawCommand;
+import dev.imap4.client.command.SearchCommand;
 import dev.imap4.client.command.StatusCommand;
+import dev.imap4.client.command.StoreCommand;
 import dev.imap4.client.command.ThreadCommand;
 import dev.imap4.client.engine.CommandEngine;
 import dev.imap4.client.sasl.CramMd5;
@@ -267,15 +272,7 @@ public class Imap4 {
     /** APPEND streamed from {@code content}, which must yield exactly {@code size} bytes (sent as is). */
     public ImapResult append(String mailbox, String flags, ZonedDateTime dateTime, long size,
             Supplier<InputStream> content) {
-        RawCommand cmd = new RawCommand("APPEND").arg(mailbox == null || mailbox.isEmpty() ? "INBOX" : mailbox);
-        if (flags != null && !flags.isEmpty()) {
-            cmd.list(flags);
-        }
-        if (dateTime != null) {
-            cmd.arg(ImapUtil.time2Internaldate(dateTime));
-        }
-        cmd.literal(size, content);
-        return simple(cmd);
+        return simple(AppendCommand.raw(mailbox, flags, dateTime, size, content));
     }
 
     /**
@@ -327,7 +324,7 @@ public class Imap4 {
     }
 
     public ImapResult copy(String messageSet, String newMailbox) {
-        return simple(new RawCommand("COPY").args(messageSet, newMailbox));
+        return simple(CopyCommand.raw(messageSet, newMailbox));
     }
 
     public ImapResult create(String mailbox) {
@@ -349,7 +346,7 @@ public class Imap4 {
 
     /** EXPUNGE; data are the expunged message numbers, in order. */
     public ImapResult expunge() {
-        return untaggedResponse(runRaw(new RawCommand("EXPUNGE")), "EXPUNGE");
+        return data(ExpungeCommand.raw());
     }
 
     /** FETCH; data are (header, literal) pairs and lines, as imaplib returns them. */
@@ -473,12 +470,7 @@ public class Imap4 {
 
     /** SEARCH: {@code charset} may be null; data is the space-separated list of numbers. */
     public ImapResult search(String charset, String... criteria) {
-        RawCommand cmd = new RawCommand("SEARCH");
-        if (charset != null) {
-            cmd.args("CHARSET", charset);
-        }
-        cmd.args(criteria);
-        return untaggedResponse(runRaw(cmd), "SEARCH");
+        return data(SearchCommand.raw(charset, criteria));
     }
 
     /** SELECT INBOX. */
@@ -526,8 +518,7 @@ public class Imap4 {
         if (charset == null) {
             throw new Imap4Exception("SORT needs a charset");
         }
-        RawCommand cmd = new RawCommand("SORT").list(sortCriteria).arg(charset).args(searchCriteria);
-        return untaggedResponse(runRaw(cmd), "SORT");
+        return data(SearchCommand.rawSort(sortCriteria, charset, searchCriteria));
     }
 
     /**
@@ -574,7 +565,7 @@ public class Imap4 {
 
     /** STORE: {@code flags} are wrapped in parentheses when not already, so they are never quoted. */
     public ImapResult store(String messageSet, String command, String flags) {
-        return untaggedResponse(runRaw(new RawCommand("STORE").args(messageSet, command).list(flags)), "FETCH");
+        return data(StoreCommand.raw(messageSet, command, flags));
     }
 
     public ImapResult subscribe(String mailbox) {
