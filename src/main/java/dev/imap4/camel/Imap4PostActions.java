@@ -204,20 +204,17 @@ final class Imap4PostActions {
         }
     }
 
-    // UID MOVE when offered; otherwise COPY, \Deleted and an expunge as expungeMode says
+    // UID MOVE when offered; otherwise the client's COPY and \Deleted, and an expunge as expungeMode says
     private void move(String folder, List<Long> uids) {
         ImapClient client = connection.client();
+        boolean[] expunged = new boolean[1];
         try {
-            if (client.hasCapability("MOVE")) {
-                withFolder(folder, () -> client.uidMove(NumberSet.uids(uids), folder));
-                return;
-            }
-            withFolder(folder, () -> client.uidCopy(NumberSet.uids(uids), folder));
+            withFolder(folder, () -> expunged[0] = client.uidMove(NumberSet.uids(uids), folder, false).expunged());
         } catch (Imap4CommandException e) {
             failed("MOVE of UIDs " + NumberSet.uids(uids) + " to '" + folder + "'", e);
             return;
         }
-        if (store(uids, List.of("\\Deleted"))) {
+        if (!expunged[0]) {
             expunge(uids);
         }
     }

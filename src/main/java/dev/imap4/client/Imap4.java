@@ -1,9 +1,20 @@
 package dev.imap4.client;
 
+import dev.imap4.client.command.AclCommand;
+import dev.imap4.client.command.AppendCommand;
 import dev.imap4.client.command.AuthenticateCommand;
+import dev.imap4.client.command.CopyCommand;
+import dev.imap4.client.command.EnableCommand;
+import dev.imap4.client.command.ExpungeCommand;
+import dev.imap4.client.command.ListCommand;
+import dev.imap4.client.command.NamespaceCommand;
+import dev.imap4.client.command.QuotaCommand;
 import dev.imap4.client.command.RawCommand;
+import dev.imap4.client.command.SearchCommand;
+import dev.imap4.client.command.StatusCommand;
+import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.command.ThreadCommand;
 import dev.imap4.client.engine.CommandEngine;
-import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.sasl.CramMd5;
 import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.transport.SocketTransport;
@@ -51,7 +62,6 @@ public class Imap4 {
                 }
             });
     private final Consumer<UntaggedResponse> collector = untaggedResponses::collect;
-    private boolean isReadonly;
     private ImapClient client;
 
     /** Connects to localhost:143. */
@@ -262,15 +272,7 @@ public class Imap4 {
     /** APPEND streamed from {@code content}, which must yield exactly {@code size} bytes (sent as is). */
     public ImapResult append(String mailbox, String flags, ZonedDateTime dateTime, long size,
             Supplier<InputStream> content) {
-        RawCommand cmd = new RawCommand("APPEND").arg(mailbox == null || mailbox.isEmpty() ? "INBOX" : mailbox);
-        if (flags != null && !flags.isEmpty()) {
-            cmd.arg(flags.startsWith("(") && flags.endsWith(")") ? flags : "(" + flags + ")");
-        }
-        if (dateTime != null) {
-            cmd.arg(ImapUtil.time2Internaldate(dateTime));
-        }
-        cmd.literal(size, content);
-        return simple(cmd);
+        return simple(AppendCommand.raw(mailbox, flags, dateTime, size, content));
     }
 
     /**
@@ -318,17 +320,11 @@ public class Imap4 {
 
     /** CLOSE: the state returns to AUTH whatever the answer. */
     public ImapResult close() {
-        try {
-            return simple(new RawCommand("CLOSE"));
-        } finally {
-            if (!engine.isAborted()) {
-                engine.state(ImapState.AUTH);
-            }
-        }
+        return simple(RawCommand.close());
     }
 
     public ImapResult copy(String messageSet, String newMailbox) {
-        return simple(new RawCommand("COPY").args(messageSet, newMailbox));
+        return simple(CopyCommand.raw(messageSet, newMailbox));
     }
 
     public ImapResult create(String mailbox) {
@@ -340,18 +336,17 @@ public class Imap4 {
     }
 
     public ImapResult deleteacl(String mailbox, String who) {
-        return simple(new RawCommand("DELETEACL").args(mailbox, who));
+        return simple(AclCommand.rawDeleteAcl(mailbox, who));
     }
 
     /** ENABLE (RFC 5161); returns the ENABLED data. */
     public ImapResult enable(String capability) {
-        StatusResponse tagged = runRaw(new RawCommand("ENABLE").arg(capability));
-        return untaggedResponse(tagged, "ENABLED");
+        return data(EnableCommand.raw(capability));
     }
 
     /** EXPUNGE; data are the expunged message numbers, in order. */
     public ImapResult expunge() {
-        return untaggedResponse(runRaw(new RawCommand("EXPUNGE")), "EXPUNGE");
+        return data(ExpungeCommand.raw());
     }
 
     /** FETCH; data are (header, literal) pairs and lines, as imaplib returns them. */
@@ -360,7 +355,7 @@ public class Imap4 {
     }
 
     public ImapResult getacl(String mailbox) {
-        return untaggedResponse(runRaw(new RawCommand("GETACL").arg(mailbox)), "ACL");
+        return data(AclCommand.rawGetAcl(mailbox));
     }
 
     public ImapResult getannotation(String mailbox, String entry, String attribute) {
@@ -368,14 +363,15 @@ public class Imap4 {
     }
 
     public ImapResult getquota(String root) {
-        return untaggedResponse(runRaw(new RawCommand("GETQUOTA").arg(root)), "QUOTA");
+        return data(QuotaCommand.rawGetQuota(root));
     }
 
     /** GETQUOTAROOT: imaplib returns {@code [quotaroot, quota]}, two lists. */
     public QuotaRootResult getquotaroot(String mailbox) {
-        StatusResponse tagged = runRaw(new RawCommand("GETQUOTAROOT").arg(mailbox));
+        RawCommand cmd = QuotaCommand.rawGetQuotaRoot(mailbox);
+        StatusResponse tagged = runRaw(cmd);
         ImapResult quota = untaggedResponse(tagged, "QUOTA");
-        ImapResult quotaroot = untaggedResponse(tagged, "QUOTAROOT");
+        ImapResult quotaroot = untaggedResponse(tagged, cmd.data());
         return new QuotaRootResult(quota.type(), quotaroot.data(), quota.data());
     }
 
@@ -385,16 +381,15 @@ public class Imap4 {
     }
 
     public ImapResult list(String directory, String pattern) {
-        return untaggedResponse(runRaw(new RawCommand("LIST").args(directory, pattern)), "LIST");
+        return data(ListCommand.rawList(directory, pattern));
     }
 
     /** LOGIN; the password is always quoted (or sent as a literal) and never traced. Raises unless OK. */
     public ImapResult login(String user, String password) {
-        StatusResponse tagged = runRaw(new RawCommand("LOGIN").arg(user).secret(password));
+        StatusResponse tagged = runRaw(RawCommand.login(user, password));
         if (!tagged.isOk()) {
             throw new Imap4Exception(tagged.rawText());
         }
-        engine.state(ImapState.AUTH);
         return result(tagged);
     }
 
@@ -408,10 +403,9 @@ public class Imap4 {
 
     /** LOGOUT; returns the server's BYE when it sent one, and always closes the connection. */
     public ImapResult logout() {
-        engine.state(ImapState.LOGOUT);
         ImapResult r;
         try {
-            r = simple(new RawCommand("LOGOUT"));
+            r = simple(RawCommand.logout());
         } catch (Imap4Exception e) {
             r = new ImapResult("NO", List.of(ImapData.line(e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
@@ -425,15 +419,15 @@ public class Imap4 {
     }
 
     public ImapResult lsub(String directory, String pattern) {
-        return untaggedResponse(runRaw(new RawCommand("LSUB").args(directory, pattern)), "LSUB");
+        return data(ListCommand.rawLsub(directory, pattern));
     }
 
     public ImapResult myrights(String mailbox) {
-        return untaggedResponse(runRaw(new RawCommand("MYRIGHTS").arg(mailbox)), "MYRIGHTS");
+        return data(AclCommand.rawMyRights(mailbox));
     }
 
     public ImapResult namespace() {
-        return untaggedResponse(runRaw(new RawCommand("NAMESPACE")), "NAMESPACE");
+        return data(NamespaceCommand.raw());
     }
 
     public ImapResult noop() {
@@ -476,12 +470,7 @@ public class Imap4 {
 
     /** SEARCH: {@code charset} may be null; data is the space-separated list of numbers. */
     public ImapResult search(String charset, String... criteria) {
-        RawCommand cmd = new RawCommand("SEARCH");
-        if (charset != null) {
-            cmd.args("CHARSET", charset);
-        }
-        cmd.args(criteria);
-        return untaggedResponse(runRaw(cmd), "SEARCH");
+        return data(SearchCommand.raw(charset, criteria));
     }
 
     /** SELECT INBOX. */
@@ -499,14 +488,10 @@ public class Imap4 {
      */
     public ImapResult select(String mailbox, boolean readonly) {
         untaggedResponses.clear();
-        isReadonly = readonly;
-        String name = readonly ? "EXAMINE" : "SELECT";
-        StatusResponse tagged = runRaw(new RawCommand(name).arg(mailbox == null ? "INBOX" : mailbox));
+        StatusResponse tagged = runRaw(RawCommand.select(mailbox == null ? "INBOX" : mailbox, readonly));
         if (!tagged.isOk()) {
-            engine.state(ImapState.AUTH);
             return result(tagged);
         }
-        engine.state(ImapState.SELECTED);
         engine.selected(!readonly);
         if (untaggedResponses.contains("READ-ONLY") && !readonly) {
             throw new Imap4ReadOnlyException(mailbox + " is not writable");
@@ -516,7 +501,7 @@ public class Imap4 {
     }
 
     public ImapResult setacl(String mailbox, String who, String what) {
-        return simple(new RawCommand("SETACL").args(mailbox, who, what));
+        return simple(AclCommand.rawSetAcl(mailbox, who, what));
     }
 
     public ImapResult setannotation(String... args) {
@@ -525,7 +510,7 @@ public class Imap4 {
 
     /** SETQUOTA: {@code limits} like {@code "(STORAGE 512)"}. */
     public ImapResult setquota(String root, String limits) {
-        return untaggedResponse(runRaw(new RawCommand("SETQUOTA").args(root, limits)), "QUOTA");
+        return data(QuotaCommand.rawSetQuota(root, limits));
     }
 
     /** SORT (RFC 5256): the charset is mandatory; criteria in parentheses are added when missing. */
@@ -533,8 +518,7 @@ public class Imap4 {
         if (charset == null) {
             throw new Imap4Exception("SORT needs a charset");
         }
-        String sc = sortCriteria.startsWith("(") && sortCriteria.endsWith(")") ? sortCriteria : "(" + sortCriteria + ")";
-        return untaggedResponse(runRaw(new RawCommand("SORT").args(sc, charset).args(searchCriteria)), "SORT");
+        return data(SearchCommand.rawSort(sortCriteria, charset, searchCriteria));
     }
 
     /**
@@ -576,13 +560,12 @@ public class Imap4 {
     }
 
     public ImapResult status(String mailbox, String names) {
-        return untaggedResponse(runRaw(new RawCommand("STATUS").args(mailbox, names)), "STATUS");
+        return data(StatusCommand.raw(mailbox, names));
     }
 
     /** STORE: {@code flags} are wrapped in parentheses when not already, so they are never quoted. */
     public ImapResult store(String messageSet, String command, String flags) {
-        String f = flags.startsWith("(") && flags.endsWith(")") ? flags : "(" + flags + ")";
-        return untaggedResponse(runRaw(new RawCommand("STORE").args(messageSet, command, f)), "FETCH");
+        return data(StoreCommand.raw(messageSet, command, flags));
     }
 
     public ImapResult subscribe(String mailbox) {
@@ -591,8 +574,7 @@ public class Imap4 {
 
     /** THREAD (RFC 5256): algorithm, mandatory charset, search criteria. */
     public ImapResult thread(String threadingAlgorithm, String charset, String... searchCriteria) {
-        RawCommand cmd = new RawCommand("THREAD").args(threadingAlgorithm, charset).args(searchCriteria);
-        return untaggedResponse(runRaw(cmd), "THREAD");
+        return data(ThreadCommand.raw(threadingAlgorithm, charset, searchCriteria));
     }
 
     /**
@@ -611,13 +593,7 @@ public class Imap4 {
     }
 
     public ImapResult unselect() {
-        try {
-            return simple(new RawCommand("UNSELECT"));
-        } finally {
-            if (!engine.isAborted()) {
-                engine.state(ImapState.AUTH);
-            }
-        }
+        return simple(RawCommand.unselect());
     }
 
     public ImapResult unsubscribe(String mailbox) {
@@ -650,6 +626,11 @@ public class Imap4 {
             untaggedResponses.keepCode(tagged);
         }
         return tagged;
+    }
+
+    // a verb class's raw form, answered with the untagged data it names
+    private ImapResult data(RawCommand cmd) {
+        return untaggedResponse(runRaw(cmd), cmd.data());
     }
 
     private ImapResult untaggedResponse(StatusResponse tagged, String name) {

@@ -3,22 +3,21 @@ package dev.imap4.client;
 import dev.imap4.client.command.AppendCommand;
 import dev.imap4.client.command.AuthenticateCommand;
 import dev.imap4.client.command.CopyCommand;
-import dev.imap4.client.command.DataCommand;
 import dev.imap4.client.command.ExpungeCommand;
 import dev.imap4.client.command.FetchCommand;
 import dev.imap4.client.command.FetchItems;
 import dev.imap4.client.command.ImapArgs;
 import dev.imap4.client.command.IdleCommand;
+import dev.imap4.client.command.ListCommand;
 import dev.imap4.client.command.SearchCommand;
 import dev.imap4.client.command.SelectCommand;
 import dev.imap4.client.command.SimpleCommand;
+import dev.imap4.client.command.StatusCommand;
 import dev.imap4.client.command.StoreCommand;
 import dev.imap4.client.engine.Capabilities;
 import dev.imap4.client.engine.CommandEngine;
 import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.engine.Untagged;
-import dev.imap4.client.parse.ListParser;
-import dev.imap4.client.parse.MailboxStatusParser;
 import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.CopyUid;
@@ -37,7 +36,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,7 +91,7 @@ public final class ImapClient implements AutoCloseable {
 
     /** Asks the server for its capabilities again (CAPABILITY). */
     public Capabilities refreshCapabilities() {
-        engine.execute(SimpleCommand.of("CAPABILITY", w -> { }));
+        engine.execute(SimpleCommand.of("CAPABILITY"));
         return engine.capabilities();
     }
 
@@ -106,10 +104,7 @@ public final class ImapClient implements AutoCloseable {
         if (engine.capabilities().has("LOGINDISABLED")) {
             throw new Imap4Exception("server advertises LOGINDISABLED; use STARTTLS or AUTHENTICATE");
         }
-        StatusResponse ok = engine.execute(SimpleCommand.of("LOGIN", w -> {
-            w.astring(user);
-            w.secret(password);
-        }).entering(ImapState.AUTH));
+        StatusResponse ok = engine.execute(SimpleCommand.login(user, password));
         afterAuthentication(ok);
     }
 
@@ -134,8 +129,7 @@ public final class ImapClient implements AutoCloseable {
             return;
         }
         try {
-            engine.state(ImapState.LOGOUT);
-            engine.execute(SimpleCommand.of("LOGOUT", w -> { }));
+            engine.execute(SimpleCommand.logout());
         } catch (Imap4Exception ignored) {
             // the server may close before its tagged OK; the session is over either way
         } finally {
@@ -198,9 +192,9 @@ public final class ImapClient implements AutoCloseable {
      */
     public void unselect() {
         if (engine.capabilities().has("UNSELECT")) {
-            engine.execute(SimpleCommand.of("UNSELECT", w -> { }).entering(ImapState.AUTH));
+            engine.execute(SimpleCommand.unselect());
         } else if (selected != null && selected.readOnly()) {
-            engine.execute(SimpleCommand.of("CLOSE", w -> { }).entering(ImapState.AUTH));
+            engine.execute(SimpleCommand.close());
         } else {
             throw new Imap4Exception("server lacks UNSELECT and CLOSE would expunge the writable mailbox "
                     + (selected == null ? "" : selected.name()) + "; use closeMailbox() to expunge and close");
@@ -210,7 +204,7 @@ public final class ImapClient implements AutoCloseable {
 
     /** CLOSE: expunges \Deleted messages of a writable mailbox and leaves it. */
     public void closeMailbox() {
-        engine.execute(SimpleCommand.of("CLOSE", w -> { }).entering(ImapState.AUTH));
+        engine.execute(SimpleCommand.close());
         selected = null;
     }
 
@@ -236,43 +230,26 @@ public final class ImapClient implements AutoCloseable {
 
     /** LIST (RFC 3501 §6.3.8): {@code reference} usually {@code ""}, {@code pattern} with * and %. */
     public List<ListEntry> list(String reference, String pattern) {
-        return listCommand("LIST", reference, pattern);
+        return engine.execute(ListCommand.list(reference, pattern));
     }
 
     /** LSUB: the subscribed mailboxes matching {@code pattern}. */
     public List<ListEntry> lsub(String reference, String pattern) {
-        return listCommand("LSUB", reference, pattern);
-    }
-
-    private List<ListEntry> listCommand(String verb, String reference, String pattern) {
-        return engine.execute(new DataCommand<ListEntry>(verb, w -> {
-            w.astring(ModifiedUtf7.encode(reference));
-            w.astring(ModifiedUtf7.encode(pattern));
-        }, Map.of(verb, ListParser::parse)));
+        return engine.execute(ListCommand.lsub(reference, pattern));
     }
 
     /** STATUS (RFC 3501 §6.3.10), e.g. {@code status("INBOX", "MESSAGES", "UIDNEXT", "UNSEEN")}. */
     public MailboxStatus status(String mailbox, String... items) {
-        if (items.length == 0) {
-            throw new IllegalArgumentException("STATUS needs at least one item, e.g. MESSAGES");
-        }
-        List<MailboxStatus> r = engine.execute(new DataCommand<MailboxStatus>("STATUS", w -> {
-            w.astring(encode(mailbox));
-            w.openList();
-            for (String item : items) {
-                w.atom(item);
-            }
-            w.closeList();
-        }, Map.of("STATUS", MailboxStatusParser::parse)));
-        return r.isEmpty() ? new MailboxStatus(mailbox, Map.of()) : r.get(0);
+        StatusCommand.requireItems(items);
+        return engine.execute(new StatusCommand(mailbox, encode(mailbox), List.of(items)));
     }
 
     public void noop() {
-        engine.execute(SimpleCommand.of("NOOP", w -> { }));
+        engine.execute(SimpleCommand.of("NOOP"));
     }
 
     public void check() {
-        engine.execute(SimpleCommand.of("CHECK", w -> { }));
+        engine.execute(SimpleCommand.of("CHECK"));
     }
 
     // ---- messages ----
@@ -389,6 +366,16 @@ public final class ImapClient implements AutoCloseable {
      * not expunged (a plain EXPUNGE would remove other deleted messages too); the result says so.
      */
     public MoveResult uidMove(NumberSet uids, String mailbox) {
+        return uidMove(uids, mailbox, true);
+    }
+
+    /**
+     * Moves messages as {@link #uidMove(NumberSet, String)} does, except that the fallback's UID
+     * EXPUNGE is left out when {@code expungeFallback} is false: the originals are then copied and
+     * flagged {@code \Deleted}, and the caller expunges them when it chooses (the result says
+     * whether they are gone). UID MOVE, when offered, always moves at once.
+     */
+    public MoveResult uidMove(NumberSet uids, String mailbox, boolean expungeFallback) {
         requireUid(uids);
         if (engine.capabilities().has("MOVE")) {
             CopyUid last = null;
@@ -400,7 +387,7 @@ public final class ImapClient implements AutoCloseable {
         }
         CopyUid copied = uidCopy(uids, mailbox);
         uidStore(uids, StoreCommand.Mode.ADD, true, List.of("\\Deleted"));
-        if (engine.capabilities().has("UIDPLUS")) {
+        if (expungeFallback && engine.capabilities().has("UIDPLUS")) {
             uidExpunge(uids);
             return new MoveResult(copied, true);
         }
@@ -541,12 +528,7 @@ public final class ImapClient implements AutoCloseable {
      */
     public boolean idle(Duration maxDuration, Predicate<Untagged> stopWhen) {
         require("IDLE");
-        boolean[] matched = new boolean[1];
-        IdleCommand cmd = new IdleCommand(engine, u -> {
-            boolean stop = stopWhen.test(u);
-            matched[0] |= stop;
-            return stop;
-        });
+        IdleCommand cmd = new IdleCommand(engine, stopWhen);
         idle = cmd;
         ScheduledFuture<?> timer = IDLE_TIMER.schedule(cmd::stop, maxDuration.toMillis(), TimeUnit.MILLISECONDS);
         Duration readTimeout = engine.options().readTimeout();
@@ -555,7 +537,7 @@ public final class ImapClient implements AutoCloseable {
                 engine.transport().readTimeout(maxDuration.plus(readTimeout));
             }
             engine.execute(cmd, idleDeadline(maxDuration, readTimeout));
-            return matched[0];
+            return cmd.stoppedByResponse();
         } catch (IOException e) {
             throw new Imap4AbortException("cannot set the read timeout for IDLE: " + e.getMessage(), e, List.of());
         } finally {

@@ -34,6 +34,22 @@ public final class AppendCommand implements Command<AppendUid> {
         this.content = content;
     }
 
+    /**
+     * APPEND in imaplib's raw form: no mailbox means INBOX; {@code flags} like {@code (\Seen)} or
+     * {@code \Seen} (parentheses added), none when null or empty; the message sent as it is.
+     */
+    public static RawCommand raw(String mailbox, String flags, ZonedDateTime dateTime, long size,
+            Supplier<InputStream> content) {
+        RawCommand cmd = new RawCommand("APPEND").arg(mailbox == null || mailbox.isEmpty() ? "INBOX" : mailbox);
+        if (flags != null && !flags.isEmpty()) {
+            cmd.list(flags);
+        }
+        if (dateTime != null) {
+            cmd.arg(ImapUtil.time2Internaldate(dateTime));
+        }
+        return cmd.literal(size, content);
+    }
+
     @Override
     public String verb() {
         return "APPEND";

@@ -29,6 +29,11 @@ public final class CopyCommand implements Command<CopyUid> {
         this.move = move;
     }
 
+    /** COPY in imaplib's raw form. */
+    public static RawCommand raw(String messageSet, String mailbox) {
+        return new RawCommand("COPY").args(messageSet, mailbox);
+    }
+
     @Override
     public String verb() {
         return (set.isUid() ? "UID " : "") + (move ? "MOVE" : "COPY");

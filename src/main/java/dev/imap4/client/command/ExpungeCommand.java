@@ -27,6 +27,11 @@ public final class ExpungeCommand implements Command<ExpungeResult> {
         this.uids = uids;
     }
 
+    /** EXPUNGE in imaplib's raw form: answered by the EXPUNGE responses, in order. */
+    public static RawCommand raw() {
+        return new RawCommand("EXPUNGE").answeredBy("EXPUNGE");
+    }
+
     @Override
     public String verb() {
         return uids == null ? "EXPUNGE" : "UID EXPUNGE";

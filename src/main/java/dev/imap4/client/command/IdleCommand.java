@@ -18,6 +18,7 @@ public final class IdleCommand implements Command<Void> {
 
     private final CommandEngine engine;
     private final Predicate<Untagged> stopWhen;
+    private volatile boolean matched;
     private boolean idling;
     private boolean stopRequested;
     private boolean doneSent;
@@ -53,9 +54,15 @@ public final class IdleCommand implements Command<Void> {
     @Override
     public boolean untagged(Untagged u, ImapInput in) {
         if (stopWhen.test(u)) {
+            matched = true;
             stop();
         }
         return false;
+    }
+
+    /** Whether a response {@code stopWhen} accepted ended the IDLE (rather than {@link #stop()} alone). */
+    public boolean stoppedByResponse() {
+        return matched;
     }
 
     /** Ends the IDLE; safe from any thread, at any time, more than once. */

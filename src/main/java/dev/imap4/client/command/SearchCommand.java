@@ -47,6 +47,20 @@ public final class SearchCommand implements Command<SearchResult> {
         this.extended = extended;
     }
 
+    /** SEARCH in imaplib's raw form: {@code charset} may be null; criteria as given. */
+    public static RawCommand raw(String charset, String... criteria) {
+        RawCommand cmd = new RawCommand("SEARCH");
+        if (charset != null) {
+            cmd.args("CHARSET", charset);
+        }
+        return cmd.args(criteria).answeredBy("SEARCH");
+    }
+
+    /** SORT in imaplib's raw form: sort criteria in parentheses (added when missing), charset, criteria. */
+    public static RawCommand rawSort(String sortCriteria, String charset, String... criteria) {
+        return new RawCommand("SORT").list(sortCriteria).arg(charset).args(criteria).answeredBy("SORT");
+    }
+
     @Override
     public String verb() {
         return (uid ? "UID " : "") + (sortCriteria != null ? "SORT" : "SEARCH");

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * A command with no data of its own, answered OK or not: CREATE, DELETE, RENAME, SUBSCRIBE,
- * UNSUBSCRIBE, CHECK, NOOP, CLOSE, UNSELECT, SETACL, DELETEACL, LOGIN... Untagged responses during it
- * go to the unsolicited listeners. NO and BAD raise {@link Imap4CommandException}.
+ * UNSUBSCRIBE, CHECK, NOOP, CAPABILITY, and the verbs that only change the state (LOGIN, LOGOUT,
+ * CLOSE, UNSELECT), which have a factory each. Untagged responses during it go to the unsolicited
+ * listeners. NO and BAD raise {@link Imap4CommandException}.
  */
 public final class SimpleCommand implements Command<StatusResponse> {
 
@@ -33,14 +34,27 @@ public final class SimpleCommand implements Command<StatusResponse> {
         }, null);
     }
 
-    /** A command with arguments written by {@code args}. */
-    public static SimpleCommand of(String verb, Consumer<CommandWriter> args) {
-        return new SimpleCommand(verb, args, null);
+    /** LOGIN (RFC 3501 §6.2.3): the password always quoted or a literal, never traced; AUTH on OK. */
+    public static SimpleCommand login(String user, String password) {
+        return new SimpleCommand("LOGIN", w -> {
+            w.astring(user);
+            w.secret(password);
+        }, ImapState.AUTH);
     }
 
-    /** A command that moves the connection to {@code state} when it succeeds (LOGIN, CLOSE, UNSELECT). */
-    public SimpleCommand entering(ImapState state) {
-        return new SimpleCommand(verb, args, state);
+    /** LOGOUT (RFC 3501 §6.1.3): the LOGOUT state on OK (the caller closes the connection in any case). */
+    public static SimpleCommand logout() {
+        return new SimpleCommand("LOGOUT", w -> { }, ImapState.LOGOUT);
+    }
+
+    /** CLOSE (RFC 3501 §6.4.2): expunges a writable mailbox and leaves it; AUTH on OK. */
+    public static SimpleCommand close() {
+        return new SimpleCommand("CLOSE", w -> { }, ImapState.AUTH);
+    }
+
+    /** UNSELECT (RFC 3691): leaves the mailbox without expunging; AUTH on OK. */
+    public static SimpleCommand unselect() {
+        return new SimpleCommand("UNSELECT", w -> { }, ImapState.AUTH);
     }
 
     @Override

@@ -48,6 +48,14 @@ public final class StoreCommand implements Command<StoreResult> {
         this.unchangedSince = unchangedSince;
     }
 
+    /**
+     * STORE in imaplib's raw form: {@code command} like {@code +FLAGS}; {@code flags} wrapped in
+     * parentheses when not already, so they are never quoted. Answered by FETCH.
+     */
+    public static RawCommand raw(String messageSet, String command, String flags) {
+        return new RawCommand("STORE").args(messageSet, command).list(flags).answeredBy("FETCH");
+    }
+
     @Override
     public String verb() {
         return set.isUid() ? "UID STORE" : "STORE";

@@ -177,11 +177,6 @@ public final class CommandEngine implements AutoCloseable {
         return state;
     }
 
-    /** Forces the state; used by LOGOUT handling and the raw API. */
-    public void state(ImapState s) {
-        state = s;
-    }
-
     public Capabilities capabilities() {
         return capabilities;
     }
