@@ -71,7 +71,7 @@ public final class StatusParser {
         try {
             for (int words = 0; words < MAX_NAME_WORDS && isLetter(in.peek()); words++) {
                 while (isLetter(in.peek())) {
-                    in.reset(in.position() + 1);
+                    in.skip();
                 }
                 if (!in.maybe(' ')) {
                     return null;
@@ -142,7 +142,7 @@ public final class StatusParser {
         StringBuilder sb = new StringBuilder();
         while (!in.atLineEnd() && in.peek() != ' ' && in.peek() != ']') {
             sb.append((char) in.peek());
-            in.reset(in.position() + 1);
+            in.skip();
         }
         if (sb.length() == 0) {
             throw in.error("resp-text-code", "a response code name");

@@ -47,7 +47,7 @@ public final class AddressParser {
         String mailbox = Lex.envelopeNstring(in, "addr-mailbox");
         in.sp();
         String host = Lex.envelopeNstring(in, "addr-host");
-        Lex.listEnd(in, "address");
+        in.expectListEnd("address");
         return new Address(name, adl, mailbox, host);
     }
 }

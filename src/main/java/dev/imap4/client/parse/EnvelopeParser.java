@@ -41,9 +41,9 @@ public final class EnvelopeParser {
         String inReplyTo = Lex.envelopeNstring(in, "env-in-reply-to");
         in.sp();
         String messageId = Lex.envelopeNstring(in, "env-message-id");
-        Lex.listEnd(in, "envelope");
+        in.expectListEnd("envelope");
         if (wrapped) {
-            Lex.listEnd(in, "envelope");
+            in.expectListEnd("envelope");
         }
         return new Envelope(date, subject, from, sender, replyTo, to, cc, bcc, inReplyTo, messageId);
     }

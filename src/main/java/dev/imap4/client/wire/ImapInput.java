@@ -66,6 +66,19 @@ public final class ImapInput {
         pos = position;
     }
 
+    /** Consumes the next byte, which the caller has looked at with {@link #peek()}. */
+    public void skip() {
+        if (pos >= line.length) {
+            throw new IllegalStateException("nothing to skip at the end of the line");
+        }
+        pos++;
+    }
+
+    /** Whether the byte just consumed is {@code c}. */
+    public boolean previousIs(char c) {
+        return pos > 0 && pos <= line.length && line[pos - 1] == c;
+    }
+
     /** The current line itself, for {@link LiteralRealignment}. */
     byte[] lineBytes() {
         return line;
@@ -237,64 +250,60 @@ public final class ImapInput {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    /** RFC 3501 string: quoted or literal, as bytes (literals capped by the in-memory threshold). */
-    public byte[] stringBytes() {
+    /** RFC 3501 string: quoted or literal, as UTF-8; errors name the rule {@code string}. */
+    public String string() {
+        return string("string");
+    }
+
+    /**
+     * RFC 3501 string (quoted or literal) as UTF-8, naming {@code rule} when something else comes. A
+     * literal too large to hold in memory (it was spooled) is refused: text values are never that big.
+     */
+    public String string(String rule) {
         if (peekIs('"')) {
-            return quotedBytes();
+            return utf8(quotedBytes());
         }
-        if (peekIs('{') || peekIs('~')) {
+        if (literalAhead()) {
             try (Literal l = literal()) {
-                return l.bytes();
+                if (l.isSpooled()) {
+                    throw new ImapProtocolException("in " + rule + ": expected a string small enough to hold in memory,"
+                            + " got a literal of " + l.size() + " bytes");
+                }
+                return l.asString(StandardCharsets.UTF_8);
             }
         }
-        throw error("string", "a quoted string or a literal");
+        throw error(rule, "a quoted string or a literal");
     }
 
-    public String string() {
-        return utf8(stringBytes());
-    }
-
-    /** RFC 3501 astring: 1*ASTRING-CHAR or string. */
+    /** RFC 3501 astring: 1*ASTRING-CHAR or string; errors name the rule {@code astring}. */
     public String astring() {
-        return utf8(astringBytes());
+        return astring("astring");
     }
 
-    public byte[] astringBytes() {
+    /** RFC 3501 astring: 1*ASTRING-CHAR or string, naming {@code rule} when something else comes. */
+    public String astring(String rule) {
         if (peekIs('"') || literalAhead()) {
-            return stringBytes();
+            return string(rule);
         }
         int s = pos;
         while (pos < line.length && isAstringChar(line[pos] & 0xff)) {
             pos++;
         }
         if (pos == s) {
-            throw error("astring", "an atom, a quoted string or a literal");
+            throw error(rule, "an atom, a quoted string or a literal");
         }
-        return Arrays.copyOfRange(line, s, pos);
+        return new String(line, s, pos - s, StandardCharsets.UTF_8);
     }
 
-    /** RFC 3501 nstring: string or NIL; {@code null} for NIL. */
-    public String nstring() {
-        byte[] b = nstringBytes();
-        return b == null ? null : utf8(b);
-    }
-
-    public byte[] nstringBytes() {
+    /** RFC 3501 nstring: string or NIL, {@code null} for NIL, naming {@code rule} when something else comes. */
+    public String nstring(String rule) {
         if (maybeNil()) {
             return null;
         }
-        return stringBytes();
-    }
-
-    /** nstring as a {@link Literal}: large values stay spooled; {@code null} for NIL. */
-    public Literal nstringLiteral() {
-        if (maybeNil()) {
-            return null;
+        if (peekIs('"') || literalAhead()) {
+            return string(rule);
         }
-        if (peekIs('"')) {
-            return Literal.of(quotedBytes());
-        }
-        return literal();
+        throw error(rule, "a quoted string, a literal or NIL");
     }
 
     /** Consumes NIL if it is next. */
@@ -392,7 +401,8 @@ public final class ImapInput {
         return literal();
     }
 
-    private boolean literalAhead() {
+    /** Whether a literal ({@code {n}}) or literal8 ({@code ~{n}}) starts here. */
+    public boolean literalAhead() {
         return peekIs('{') || (peekIs('~') && pos + 1 < line.length && line[pos + 1] == '{');
     }
 
@@ -432,6 +442,38 @@ public final class ImapInput {
             return true;
         }
         return false;
+    }
+
+    /** Requires the ')' that closes a list opened with {@link #listStart}, spaces before it tolerated. */
+    public void expectListEnd(String rule) {
+        maybeSp();
+        if (!listEnd()) {
+            throw error(rule, "')'");
+        }
+    }
+
+    /**
+     * Between list elements: consumes spaces; true if a further element follows, false at ')'. A missing
+     * space is an error, except next to a parenthesis (see {@link #besideParenthesis}).
+     */
+    public boolean listMore(String rule) {
+        boolean spaced = maybeSp();
+        if (peekIs(')')) {
+            return false;
+        }
+        if (!spaced && !besideParenthesis()) {
+            throw error(rule, "a space or ')'");
+        }
+        return true;
+    }
+
+    /**
+     * Whether the next element starts with '(' or the previous one ended with ')'. There a missing SP
+     * between list elements leaves no doubt where each ends (GNU Mailutils imap4d sends
+     * {@code NIL)("TEXT" ...} in a body structure), so it is tolerated; elsewhere the SP is required.
+     */
+    public boolean besideParenthesis() {
+        return peekIs('(') || previousIs(')');
     }
 
     /** RFC 3501 text: the rest of the line as UTF-8 (RFC 9051 allows UTF-8 in resp-text). */
