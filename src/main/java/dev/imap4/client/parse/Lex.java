@@ -5,7 +5,6 @@ import dev.imap4.client.Literal;
 import dev.imap4.client.ModifiedUtf7;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.wire.ImapInput;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -18,51 +17,6 @@ final class Lex {
     static final long MAX_EXPANDED = 10_000_000;
 
     private Lex() {
-    }
-
-    /**
-     * An nstring of header text in an envelope or address. Many servers copy double quotes from the
-     * header into a quoted string unescaped ({@code "Joe "The Man" Smith"}): there a '"' ends the string
-     * only where the envelope can go on, before ')', the line end, or a space and then NIL, '"', '(',
-     * '{' or ')'; any other '"' is part of the text. Escapes are read as in {@link ImapInput#quotedBytes()}.
-     * Without such an ending on the line, the string is read strictly.
-     */
-    static String envelopeNstring(ImapInput in, String rule) {
-        if (!in.peekIs('"')) {
-            return in.nstring(rule);
-        }
-        int start = in.position();
-        in.skip();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (true) {
-            int c = in.peek();
-            if (c < 0) {
-                // no '"' where the envelope can go on: not this quirk; read it strictly, for the right error
-                in.reset(start);
-                return in.nstring(rule);
-            }
-            in.skip();
-            if (c == '\\' && (in.peekIs('"') || in.peekIs('\\'))) {
-                c = in.peek();
-                in.skip();
-            } else if (c == '"' && envelopeGoesOn(in)) {
-                return out.toString(StandardCharsets.UTF_8);
-            }
-            out.write(c);
-        }
-    }
-
-    private static boolean envelopeGoesOn(ImapInput in) {
-        int p = in.position();
-        try {
-            if (in.atLineEnd() || in.peekIs(')')) {
-                return true;
-            }
-            return in.maybeSp() && (in.peekIs('"') || in.peekIs('(') || in.peekIs('{') || in.peekIs(')')
-                    || in.maybeNil());
-        } finally {
-            in.reset(p);
-        }
     }
 
     /** RFC 3501 mailbox: an astring; {@code INBOX} in any case is {@code INBOX} (§5.1). Not decoded. */

@@ -143,20 +143,25 @@ public final class ImapInput {
 
     /** Consumes the keyword (case-insensitive) if it is next and ends there; returns whether it did. */
     public boolean maybeKeyword(String keyword) {
+        if (!keywordAt(pos, keyword)) {
+            return false;
+        }
+        pos += keyword.length();
+        return true;
+    }
+
+    /** Whether the keyword (case-insensitive) stands at {@code at} and ends there. */
+    private boolean keywordAt(int at, String keyword) {
         int n = keyword.length();
-        if (pos + n > line.length) {
+        if (at + n > line.length) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            if (Character.toUpperCase((char) (line[pos + i] & 0xff)) != keyword.charAt(i)) {
+            if (Character.toUpperCase((char) (line[at + i] & 0xff)) != keyword.charAt(i)) {
                 return false;
             }
         }
-        if (pos + n < line.length && isAtomChar(line[pos + n] & 0xff)) {
-            return false;
-        }
-        pos += n;
-        return true;
+        return at + n >= line.length || !isAtomChar(line[at + n] & 0xff);
     }
 
     // ---- atoms and numbers ----
@@ -304,6 +309,54 @@ public final class ImapInput {
             return string(rule);
         }
         throw error(rule, "a quoted string, a literal or NIL");
+    }
+
+    /**
+     * An nstring of header text in an envelope or address. Many servers copy double quotes from the
+     * header into a quoted string unescaped ({@code "Joe "The Man" Smith"}): there a '"' ends the string
+     * only where the envelope can go on, before ')', the line end, or a space and then NIL, '"', '(',
+     * '{' or ')'; any other '"' is part of the text. Escapes are read as in {@link #quotedBytes()}.
+     * Without such an ending on the line, the string is read strictly, for the right error.
+     */
+    public String envelopeNstring(String rule) {
+        if (!peekIs('"')) {
+            return nstring(rule);
+        }
+        byte[] out = new byte[Math.min(64, line.length - pos)];
+        int n = 0;
+        int i = pos + 1;
+        while (i < line.length) {
+            byte b = line[i++];
+            if (b == '\\' && i < line.length && (line[i] == '"' || line[i] == '\\')) {
+                b = line[i++];
+            } else if (b == '"' && envelopeGoesOn(i)) {
+                pos = i;
+                return new String(out, 0, n, StandardCharsets.UTF_8);
+            }
+            if (n == out.length) {
+                out = Arrays.copyOf(out, Math.max(16, n * 2));
+            }
+            out[n++] = b;
+        }
+        return nstring(rule);
+    }
+
+    /** Whether an envelope can go on at {@code i}, right after a '"' (see {@link #envelopeNstring}). */
+    private boolean envelopeGoesOn(int i) {
+        if (i >= line.length || line[i] == ')') {
+            return true;
+        }
+        if (line[i] != ' ') {
+            return false;
+        }
+        while (i < line.length && line[i] == ' ') {
+            i++;
+        }
+        if (i >= line.length) {
+            return false;
+        }
+        byte b = line[i];
+        return b == '"' || b == '(' || b == '{' || b == ')' || keywordAt(i, "NIL");
     }
 
     /** Consumes NIL if it is next. */
