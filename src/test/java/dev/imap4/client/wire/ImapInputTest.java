@@ -288,4 +288,25 @@ class ImapInputTest {
         assertEquals("$Label", in.flag());
         failsNaming("flag", () -> in("\\ x").flag());
     }
+
+    @Test
+    void envelopeNstringKeepsUnescapedQuotesWhereTheEnvelopeCannotGoOn() {
+        ImapInput in = in("\"Joe \"The Man\" Smith\" NIL \"a\\\"b\")");
+        assertEquals("Joe \"The Man\" Smith", in.envelopeNstring("addr-name"));
+        in.sp();
+        assertNull(in.envelopeNstring("addr-adl"));
+        in.sp();
+        assertEquals("a\"b", in.envelopeNstring("addr-mailbox"));
+        assertTrue(in.peekIs(')'));
+    }
+
+    @Test
+    void envelopeNstringWithoutAnEndingIsReadStrictly() {
+        failsNaming("quoted", () -> in("\"Joe Smith").envelopeNstring("addr-name"));
+        // no '"' where the envelope can go on: the strict read ends at the first '"'
+        ImapInput in = in("\"Joe \"The Man");
+        assertEquals("Joe ", in.envelopeNstring("addr-name"));
+        assertEquals('T', in.peek());
+        failsNaming("env-subject", () -> in("abc").envelopeNstring("env-subject"));
+    }
 }
