@@ -12,8 +12,16 @@ import java.nio.charset.StandardCharsets;
  * @param codeData the text after the code name inside the brackets, or {@code null}
  * @param text     the human-readable text after the code
  * @param raw      the bytes after the status word, as imaplib returns them
+ * @param typedCode the code's data parsed by its grammar, for the codes the client uses
+ *                 ({@link ResponseCode#NONE} for the others)
  */
-public record StatusResponse(String tag, String status, String code, String codeData, String text, byte[] raw) {
+public record StatusResponse(String tag, String status, String code, String codeData, String text, byte[] raw,
+        ResponseCode typedCode) {
+
+    /** A status response whose code, if any, carries no typed data. */
+    public StatusResponse(String tag, String status, String code, String codeData, String text, byte[] raw) {
+        this(tag, status, code, codeData, text, raw, ResponseCode.NONE);
+    }
 
     public boolean isOk() {
         return "OK".equals(status);

@@ -4,7 +4,6 @@ import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapUtil;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Command;
-import dev.imap4.client.parse.CodeParser;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.wire.CommandWriter;
 import java.io.InputStream;
@@ -74,6 +73,6 @@ public final class AppendCommand implements Command<AppendUid> {
     @Override
     public AppendUid complete(StatusResponse tagged) {
         Imap4CommandException.requireOk(verb(), tagged);
-        return "APPENDUID".equals(tagged.code()) ? CodeParser.appendUid(tagged.codeData()) : null;
+        return "APPENDUID".equals(tagged.code()) ? tagged.typedCode().appendUid() : null;
     }
 }

@@ -4,7 +4,6 @@ import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Command;
 import dev.imap4.client.engine.Untagged;
-import dev.imap4.client.parse.CodeParser;
 import dev.imap4.client.types.CopyUid;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.wire.CommandWriter;
@@ -48,7 +47,7 @@ public final class CopyCommand implements Command<CopyUid> {
     @Override
     public boolean untagged(Untagged u, ImapInput in) {
         if (u.status() != null && "COPYUID".equals(u.status().code())) {
-            copyUid = CodeParser.copyUid(u.status().codeData());
+            copyUid = u.status().typedCode().copyUid();
             in.text();
             return true;
         }
@@ -59,7 +58,7 @@ public final class CopyCommand implements Command<CopyUid> {
     public CopyUid complete(StatusResponse tagged) {
         Imap4CommandException.requireOk(verb(), tagged);
         if ("COPYUID".equals(tagged.code())) {
-            copyUid = CodeParser.copyUid(tagged.codeData());
+            copyUid = tagged.typedCode().copyUid();
         }
         return copyUid;
     }

@@ -1,11 +1,11 @@
 package dev.imap4.client.command;
 
 import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.ResponseCode;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Command;
 import dev.imap4.client.engine.ImapState;
 import dev.imap4.client.engine.Untagged;
-import dev.imap4.client.parse.CodeParser;
 import dev.imap4.client.parse.FlagListParser;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.wire.CommandWriter;
@@ -80,18 +80,18 @@ public final class SelectCommand implements Command<MailboxState> {
         if (st.code() == null) {
             return false;
         }
-        String data = st.codeData();
+        ResponseCode data = st.typedCode();
         switch (st.code()) {
-            case "UIDVALIDITY" -> uidValidity = CodeParser.number(data);
-            case "UIDNEXT" -> uidNext = CodeParser.number(data);
+            case "UIDVALIDITY" -> uidValidity = data.number();
+            case "UIDNEXT" -> uidNext = data.number();
             case "UNSEEN" -> {
                 // many servers send UNSEEN 0 when no message is unseen; 0 is no sequence number
-                long n = CodeParser.number(data);
+                long n = data.number();
                 unseen = n == 0 ? null : n;
             }
-            case "HIGHESTMODSEQ" -> highestModSeq = CodeParser.number(data);
+            case "HIGHESTMODSEQ" -> highestModSeq = data.number();
             case "NOMODSEQ" -> highestModSeq = null;
-            case "PERMANENTFLAGS" -> permanentFlags = data == null ? List.of() : CodeParser.permanentFlags(data);
+            case "PERMANENTFLAGS" -> permanentFlags = st.codeData() == null ? List.of() : data.permanentFlags();
             default -> {
                 return false;
             }

@@ -4,7 +4,6 @@ import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Command;
 import dev.imap4.client.engine.Untagged;
-import dev.imap4.client.parse.CodeParser;
 import dev.imap4.client.parse.FetchParser;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
@@ -92,7 +91,7 @@ public final class StoreCommand implements Command<StoreResult> {
     public StoreResult complete(StatusResponse tagged) {
         Imap4CommandException.requireOk(verb(), tagged);
         NumberSet modified = "MODIFIED".equals(tagged.code()) && tagged.codeData() != null
-                ? CodeParser.modified(tagged.codeData(), set.isUid()) : null;
+                ? tagged.typedCode().modified(set.isUid()) : null;
         return new StoreResult(updates, modified);
     }
 }

@@ -1,6 +1,8 @@
 package dev.imap4.client.engine;
 
+import dev.imap4.client.ResponseCode;
 import dev.imap4.client.StatusResponse;
+import dev.imap4.client.parse.CodeParser;
 import dev.imap4.client.wire.ImapInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -40,10 +42,18 @@ public final class StatusParser {
         byte[] raw = in.restOfLine();
         String code = null;
         String codeData = null;
+        ResponseCode typed = ResponseCode.NONE;
         if (in.maybe('[')) {
             code = codeName(in).toUpperCase(Locale.ROOT);
             if (in.maybeSp()) {
+                int start = in.position();
                 codeData = codeData(in);
+                int end = in.position();
+                in.reset(start);
+                typed = CodeParser.parse(code, in, end);
+                in.reset(end);
+            } else {
+                typed = ResponseCode.withoutData(code);
             }
             in.expect(']', "resp-text-code");
             in.maybeSp();
@@ -51,7 +61,7 @@ public final class StatusParser {
             code = codeAfterCommandName(in);
         }
         String text = in.text();
-        return new StatusResponse(tag, status, code, codeData, text, raw);
+        return new StatusResponse(tag, status, code, codeData, text, raw, typed);
     }
 
     /** The most words of a command name that may stand before a response code (UID COPY, UID MOVE...). */
@@ -71,7 +81,7 @@ public final class StatusParser {
         try {
             for (int words = 0; words < MAX_NAME_WORDS && isLetter(in.peek()); words++) {
                 while (isLetter(in.peek())) {
-                    in.reset(in.position() + 1);
+                    in.skip();
                 }
                 if (!in.maybe(' ')) {
                     return null;
@@ -142,7 +152,7 @@ public final class StatusParser {
         StringBuilder sb = new StringBuilder();
         while (!in.atLineEnd() && in.peek() != ' ' && in.peek() != ']') {
             sb.append((char) in.peek());
-            in.reset(in.position() + 1);
+            in.skip();
         }
         if (sb.length() == 0) {
             throw in.error("resp-text-code", "a response code name");

@@ -20,9 +20,9 @@ public final class AclParser {
         String mailbox = Lex.mailbox(in, "mailbox");
         List<AclEntry> entries = new ArrayList<>();
         while (in.maybeSp() && !in.atLineEnd()) {
-            String identifier = Lex.astring(in, "identifier");
+            String identifier = in.astring("identifier");
             in.sp();
-            entries.add(new AclEntry(identifier, Lex.astring(in, "rights")));
+            entries.add(new AclEntry(identifier, in.astring("rights")));
         }
         return new Acl(mailbox, entries);
     }
@@ -35,12 +35,12 @@ public final class AclParser {
         in.sp();
         String mailbox = Lex.mailbox(in, "mailbox");
         in.sp();
-        String identifier = Lex.astring(in, "identifier");
+        String identifier = in.astring("identifier");
         in.sp();
-        String required = Lex.astring(in, "rights");
+        String required = in.astring("rights");
         List<String> optional = new ArrayList<>();
         while (in.maybeSp() && !in.atLineEnd()) {
-            optional.add(Lex.astring(in, "rights"));
+            optional.add(in.astring("rights"));
         }
         return new ListRights(mailbox, identifier, required, optional);
     }
@@ -50,6 +50,6 @@ public final class AclParser {
         in.sp();
         String mailbox = Lex.mailbox(in, "mailbox");
         in.sp();
-        return new MyRights(mailbox, Lex.astring(in, "rights"));
+        return new MyRights(mailbox, in.astring("rights"));
     }
 }

@@ -40,14 +40,14 @@ public final class AddressParser {
     public static Address parse(ImapInput in) {
         in.listStart("address");
         in.maybeSp(); // Yahoo: "( "Bob" NIL ...)"
-        String name = Lex.envelopeNstring(in, "addr-name");
+        String name = in.envelopeNstring("addr-name");
         in.sp();
-        String adl = Lex.envelopeNstring(in, "addr-adl");
+        String adl = in.envelopeNstring("addr-adl");
         in.sp();
-        String mailbox = Lex.envelopeNstring(in, "addr-mailbox");
+        String mailbox = in.envelopeNstring("addr-mailbox");
         in.sp();
-        String host = Lex.envelopeNstring(in, "addr-host");
-        Lex.listEnd(in, "address");
+        String host = in.envelopeNstring("addr-host");
+        in.expectListEnd("address");
         return new Address(name, adl, mailbox, host);
     }
 }

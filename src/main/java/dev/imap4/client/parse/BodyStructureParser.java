@@ -47,7 +47,7 @@ public final class BodyStructureParser {
             return multipart(in, multiNumber);
         }
         int elements = Lex.countElements(in, SINGLE_PART_FIELDS);
-        String first = Lex.nstring(in, "media-type");
+        String first = in.nstring("media-type");
         int afterFirst = in.position();
         boolean spaced = in.maybeSp();
         if (in.peekIs(')')) {
@@ -64,7 +64,7 @@ public final class BodyStructureParser {
         if ((first != null && in.peekIs('(')) || (elements >= 0 && elements < SINGLE_PART_FIELDS)) {
             String subtype = first;
             if (first == null && !in.peekIs('(') && !in.maybeNil()) {
-                subtype = Lex.string(in, "media-subtype");
+                subtype = in.string("media-subtype");
             } else {
                 in.reset(afterFirst);
             }
@@ -89,7 +89,7 @@ public final class BodyStructureParser {
             }
         }
         in.maybeSp(); // after the last part's ')'
-        String subtype = Lex.nstring(in, "media-subtype");
+        String subtype = in.nstring("media-subtype");
         return multipartNode(subtype, parts, Ext.read(in, false), number);
     }
 
@@ -102,13 +102,13 @@ public final class BodyStructureParser {
 
     // body-type-1part: (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]
     private static BodyStructure singlePart(ImapInput in, String mediaType, String number) {
-        String mediaSubtype = Lex.nstring(in, "media-subtype");
+        String mediaSubtype = in.nstring("media-subtype");
         in.sp();
         Map<String, String> params = params(in);
         in.sp();
-        String id = Lex.nstring(in, "body-fld-id");
+        String id = in.nstring("body-fld-id");
         in.sp();
-        String description = Lex.nstring(in, "body-fld-desc");
+        String description = in.nstring("body-fld-desc");
         in.sp();
         String encoding = encoding(in);
         in.sp();
@@ -144,7 +144,7 @@ public final class BodyStructureParser {
 
     // body-fld-enc: a string; Exchange sends NIL or a value with trailing spaces
     private static String encoding(ImapInput in) {
-        String e = Lex.nstring(in, "body-fld-enc");
+        String e = in.nstring("body-fld-enc");
         if (e == null || e.isBlank()) {
             return "7BIT"; // RFC 2045 §6.1 default
         }
@@ -172,10 +172,10 @@ public final class BodyStructureParser {
             if (in.listEnd()) {
                 return m;
             }
-            String name = Lex.string(in, "body-fld-param");
+            String name = in.string("body-fld-param");
             in.sp();
             // Gmail sends NIL where the value string belongs
-            String value = Lex.nstring(in, "body-fld-param");
+            String value = in.nstring("body-fld-param");
             m.putIfAbsent(lower(name), value == null ? "" : value);
         }
     }
@@ -185,20 +185,20 @@ public final class BodyStructureParser {
         if (in.maybeNil()) {
             return null;
         }
-        if (in.peekIs('"') || Lex.literalAhead(in)) {
+        if (in.peekIs('"') || in.literalAhead()) {
             // Exchange sends a bare "inline" where the list belongs
-            return new Disposition(Lex.string(in, "body-fld-dsp"), Map.of());
+            return new Disposition(in.string("body-fld-dsp"), Map.of());
         }
         if (!in.peekIs('(')) {
             throw in.error("body-fld-dsp", "'(', a string or NIL");
         }
         in.listStart("body-fld-dsp");
-        String type = Lex.nstring(in, "body-fld-dsp");
+        String type = in.nstring("body-fld-dsp");
         Map<String, String> params = Map.of();
-        if (Lex.more(in, "body-fld-dsp")) {
+        if (in.listMore("body-fld-dsp")) {
             params = params(in);
         }
-        Lex.listEnd(in, "body-fld-dsp");
+        in.expectListEnd("body-fld-dsp");
         return type == null && params.isEmpty() ? null : new Disposition(type, params);
     }
 
@@ -208,7 +208,7 @@ public final class BodyStructureParser {
             return List.of();
         }
         if (!in.peekIs('(')) {
-            return List.of(Lex.string(in, "body-fld-lang"));
+            return List.of(in.string("body-fld-lang"));
         }
         in.listStart("body-fld-lang");
         List<String> out = new ArrayList<>();
@@ -217,7 +217,7 @@ public final class BodyStructureParser {
             if (in.listEnd()) {
                 return out;
             }
-            out.add(Lex.string(in, "body-fld-lang"));
+            out.add(in.string("body-fld-lang"));
         }
     }
 
@@ -242,18 +242,18 @@ public final class BodyStructureParser {
             String rule = singlePart ? "body-ext-1part" : "body-ext-mpart";
             Ext ext = new Ext();
             int field = 0;
-            while (Lex.more(in, rule)) {
+            while (in.listMore(rule)) {
                 switch (field++) {
                     case 0 -> {
                         if (singlePart) {
-                            ext.md5 = Lex.nstring(in, "body-fld-md5");
+                            ext.md5 = in.nstring("body-fld-md5");
                         } else {
                             ext.params = params(in);
                         }
                     }
                     case 1 -> ext.disposition = disposition(in);
                     case 2 -> ext.language = language(in);
-                    case 3 -> ext.location = Lex.nstring(in, "body-fld-loc");
+                    case 3 -> ext.location = in.nstring("body-fld-loc");
                     default -> ext.extensions.add(Lex.rawValue(in, "body-extension"));
                 }
             }

@@ -1,16 +1,16 @@
 package dev.imap4.client.parse;
 
 import dev.imap4.client.ImapProtocolException;
+import dev.imap4.client.ResponseCode;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.CopyUid;
 import dev.imap4.client.types.NumberSet;
-import dev.imap4.client.wire.BytesResponseSource;
 import dev.imap4.client.wire.ImapInput;
 import java.util.List;
 
 /**
- * The data of response codes ({@code [CODE data]} in resp-text-code, RFC 3501 §7.1), as
- * {@link dev.imap4.client.StatusResponse#codeData()} holds it.
+ * The data of the response codes the client uses ({@code [CODE data]} in resp-text-code, RFC 3501
+ * §7.1), read from the response itself into a {@link ResponseCode}.
  */
 public final class CodeParser {
 
@@ -18,65 +18,80 @@ public final class CodeParser {
     }
 
     /**
+     * Reads the data of code {@code name}, which starts at {@code in}'s position and ends before the
+     * ']' at {@code end}. Never throws: data that breaks its grammar becomes {@link ResponseCode#malformed}
+     * (thrown when the data is asked for). {@code in} is left anywhere before {@code end}; the caller
+     * goes on from {@code end}. Codes the client does not use give {@link ResponseCode#NONE}.
+     */
+    public static ResponseCode parse(String name, ImapInput in, int end) {
+        try {
+            ResponseCode code = switch (name) {
+                case "UIDNEXT", "UIDVALIDITY", "UNSEEN", "HIGHESTMODSEQ" -> ResponseCode.ofNumber(name, in.number());
+                case "PERMANENTFLAGS" -> ResponseCode.ofFlags(name, permanentFlags(in));
+                case "APPENDUID" -> ResponseCode.ofAppendUid(appendUid(in, end));
+                case "COPYUID" -> ResponseCode.ofCopyUid(copyUid(in, end));
+                case "MODIFIED" -> ResponseCode.ofModified(Lex.sequenceSet(in, "resp-text-code", true));
+                default -> null;
+            };
+            if (code == null) {
+                return ResponseCode.NONE;
+            }
+            dataEnd(in, end);
+            return code;
+        } catch (ImapProtocolException e) {
+            return ResponseCode.malformed(name, e);
+        }
+    }
+
+    /**
      * RFC 4315 §3 COPYUID: {@code nz-number SP uid-set SP uid-set}, source and destination of equal size.
      * Exchange sends the UID validity with both sets empty ({@code [COPYUID 1234  ]}): no mapping is
      * reported, so the result is {@code null}, as when a server sends no COPYUID at all.
      */
-    public static CopyUid copyUid(String codeData) {
-        ImapInput in = input(codeData, "COPYUID");
+    private static CopyUid copyUid(ImapInput in, int end) {
         long validity = in.nzNumber();
-        if (in.atLineEnd()) {
+        int afterValidity = in.position();
+        in.maybeSp();
+        if (in.position() == end) {
             return null;
         }
+        in.reset(afterValidity);
         in.sp();
+        int start = in.position();
         NumberSet source = uidSet(in);
         in.sp();
         NumberSet destination = uidSet(in);
-        in.crlf();
         long from = Lex.count(source);
         long to = Lex.count(destination);
         if (from != to) {
-            throw new ImapProtocolException("in resp-code-copy: expected as many destination as source UIDs, got "
-                    + from + " source and " + to + " destination UIDs in: " + codeData);
+            in.reset(start);
+            throw in.error("resp-code-copy", "as many destination as source UIDs (" + from + " source, " + to
+                    + " destination)");
         }
         return new CopyUid(validity, source, destination);
     }
 
     /** RFC 4315 §3 APPENDUID: {@code nz-number SP append-uid} (a set after MULTIAPPEND). */
-    public static AppendUid appendUid(String codeData) {
-        ImapInput in = input(codeData, "APPENDUID");
+    private static AppendUid appendUid(ImapInput in, int end) {
         long validity = in.nzNumber();
         in.sp();
-        NumberSet uids = uidSet(in);
-        in.crlf();
-        return new AppendUid(validity, uids);
-    }
-
-    /** RFC 7162 §3.1.3 MODIFIED: the sequence-set (UIDs after UID STORE) that failed UNCHANGEDSINCE. */
-    public static NumberSet modified(String codeData, boolean uid) {
-        ImapInput in = input(codeData, "MODIFIED");
-        NumberSet set = Lex.sequenceSet(in, "resp-text-code", uid);
-        in.crlf();
-        return set;
+        return new AppendUid(validity, uidSet(in));
     }
 
     /** RFC 3501 §7.1 PERMANENTFLAGS: {@code "(" [flag-perm *(SP flag-perm)] ")"}, {@code \*} included. */
-    public static List<String> permanentFlags(String codeData) {
-        ImapInput in = input(codeData, "PERMANENTFLAGS");
+    private static List<String> permanentFlags(ImapInput in) {
         if (!in.peekIs('(')) {
             throw in.error("flag-perm", "'('");
         }
-        List<String> out = FlagListParser.parse(in, "flag-perm");
-        in.crlf();
-        return out;
+        return FlagListParser.parse(in, "flag-perm");
     }
 
-    /** A numeric code's data (UIDNEXT, UIDVALIDITY, UNSEEN, HIGHESTMODSEQ, APPENDLIMIT...): one number. */
-    public static long number(String codeData) {
-        ImapInput in = input(codeData, "resp-text-code");
-        long n = in.number();
-        in.crlf();
-        return n;
+    /** Only spaces may stand between the data and the ']' that closes the code. */
+    private static void dataEnd(ImapInput in, int end) {
+        in.maybeSp();
+        if (in.position() != end) {
+            throw in.error("resp-text-code", "']' closing the response code");
+        }
     }
 
     private static NumberSet uidSet(ImapInput in) {
@@ -88,16 +103,5 @@ public final class CodeParser {
             throw in.error("uid-set", "at most " + Lex.MAX_EXPANDED + " UIDs without '*'");
         }
         return set;
-    }
-
-    private static ImapInput input(String codeData, String code) {
-        if (codeData == null) {
-            throw new ImapProtocolException("in resp-text-code: expected data after " + code + ", got none");
-        }
-        if (codeData.indexOf('\r') >= 0 || codeData.indexOf('\n') >= 0) {
-            throw new ImapProtocolException("in resp-text-code: expected one line of data after " + code
-                    + ", got a line break");
-        }
-        return BytesResponseSource.input(codeData.trim());
     }
 }

@@ -22,9 +22,9 @@ public final class EnvelopeParser {
         if (wrapped) {
             in.listStart("envelope");
         }
-        String date = Lex.envelopeNstring(in, "env-date");
+        String date = in.envelopeNstring("env-date");
         in.sp();
-        String subject = Lex.envelopeNstring(in, "env-subject");
+        String subject = in.envelopeNstring("env-subject");
         in.sp();
         List<Address> from = AddressParser.parseList(in, "env-from");
         in.sp();
@@ -38,12 +38,12 @@ public final class EnvelopeParser {
         in.sp();
         List<Address> bcc = AddressParser.parseList(in, "env-bcc");
         in.sp();
-        String inReplyTo = Lex.envelopeNstring(in, "env-in-reply-to");
+        String inReplyTo = in.envelopeNstring("env-in-reply-to");
         in.sp();
-        String messageId = Lex.envelopeNstring(in, "env-message-id");
-        Lex.listEnd(in, "envelope");
+        String messageId = in.envelopeNstring("env-message-id");
+        in.expectListEnd("envelope");
         if (wrapped) {
-            Lex.listEnd(in, "envelope");
+            in.expectListEnd("envelope");
         }
         return new Envelope(date, subject, from, sender, replyTo, to, cc, bcc, inReplyTo, messageId);
     }

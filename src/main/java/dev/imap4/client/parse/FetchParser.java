@@ -56,7 +56,7 @@ public final class FetchParser {
                 return;
             }
             // the space between items may be missing next to a parenthesis, which delimits by itself
-            if (!first && !spaced && !Lex.besideParenthesis(in)) {
+            if (!first && !spaced && !in.besideParenthesis()) {
                 throw in.error("msg-att", "a space between items");
             }
             if (in.peekIs('(')) {
@@ -189,7 +189,7 @@ public final class FetchParser {
             return;
         } else if (in.peekIs('"')) {
             value = Literal.of(in.quotedBytes());
-        } else if (Lex.literalAhead(in)) {
+        } else if (in.literalAhead()) {
             value = in.literal();
         } else {
             throw in.error("nstring", "a quoted string, a literal or NIL for " + key);
@@ -228,7 +228,7 @@ public final class FetchParser {
         int p = in.position();
         boolean nil = in.maybeNil();
         in.reset(p);
-        return nil || in.peekIs('"') || Lex.literalAhead(in);
+        return nil || in.peekIs('"') || in.literalAhead();
     }
 
     private static ZonedDateTime internalDate(ImapInput in) {
@@ -236,7 +236,7 @@ public final class FetchParser {
             return null;
         }
         int start = in.position();
-        String text = Lex.string(in, "date-time");
+        String text = in.string("date-time");
         try {
             return ImapUtil.parseInternalDate(text);
         } catch (IllegalArgumentException e) {
@@ -253,7 +253,7 @@ public final class FetchParser {
         in.listStart("permsg-modsequence");
         in.maybeSp();
         Long v = Lex.lenientNumberOrNil(in, "mod-sequence-value");
-        Lex.listEnd(in, "permsg-modsequence");
+        in.expectListEnd("permsg-modsequence");
         return nonNegative(v);
     }
 

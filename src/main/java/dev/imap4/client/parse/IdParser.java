@@ -31,9 +31,9 @@ public final class IdParser {
             if (in.listEnd()) {
                 return Collections.unmodifiableMap(out);
             }
-            String name = Lex.string(in, "id-params-list");
+            String name = in.string("id-params-list");
             in.sp();
-            out.put(name, Lex.nstring(in, "id-params-list"));
+            out.put(name, in.nstring("id-params-list"));
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.imap4.client.Literal;
 import dev.imap4.client.ModifiedUtf7;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.wire.ImapInput;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -20,107 +19,9 @@ final class Lex {
     private Lex() {
     }
 
-    static boolean literalAhead(ImapInput in) {
-        if (in.peekIs('{')) {
-            return true;
-        }
-        if (!in.peekIs('~')) {
-            return false;
-        }
-        int p = in.position();
-        in.reset(p + 1);
-        boolean brace = in.peekIs('{');
-        in.reset(p);
-        return brace;
-    }
-
-    /** RFC 3501 string (quoted or literal), naming {@code rule} when something else comes. */
-    static String string(ImapInput in, String rule) {
-        if (in.peekIs('"')) {
-            return new String(in.quotedBytes(), StandardCharsets.UTF_8);
-        }
-        if (literalAhead(in)) {
-            try (Literal l = in.literal()) {
-                if (l.isSpooled()) {
-                    throw new ImapProtocolException("in " + rule + ": expected a string small enough to hold in memory,"
-                            + " got a literal of " + l.size() + " bytes");
-                }
-                return l.asString(StandardCharsets.UTF_8);
-            }
-        }
-        throw in.error(rule, "a quoted string or a literal");
-    }
-
-    /** RFC 3501 nstring; {@code null} for NIL. */
-    static String nstring(ImapInput in, String rule) {
-        if (in.maybeNil()) {
-            return null;
-        }
-        if (in.peekIs('"') || literalAhead(in)) {
-            return string(in, rule);
-        }
-        throw in.error(rule, "a quoted string, a literal or NIL");
-    }
-
-    /**
-     * An nstring of header text in an envelope or address. Many servers copy double quotes from the
-     * header into a quoted string unescaped ({@code "Joe "The Man" Smith"}): there a '"' ends the string
-     * only where the envelope can go on, before ')', the line end, or a space and then NIL, '"', '(',
-     * '{' or ')'; any other '"' is part of the text. Escapes are read as in {@link ImapInput#quotedBytes()}.
-     * Without such an ending on the line, the string is read strictly.
-     */
-    static String envelopeNstring(ImapInput in, String rule) {
-        if (!in.peekIs('"')) {
-            return nstring(in, rule);
-        }
-        int start = in.position();
-        in.reset(start + 1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (true) {
-            int c = in.peek();
-            if (c < 0) {
-                // no '"' where the envelope can go on: not this quirk; read it strictly, for the right error
-                in.reset(start);
-                return nstring(in, rule);
-            }
-            in.reset(in.position() + 1);
-            if (c == '\\' && (in.peekIs('"') || in.peekIs('\\'))) {
-                c = in.peek();
-                in.reset(in.position() + 1);
-            } else if (c == '"' && envelopeGoesOn(in)) {
-                return out.toString(StandardCharsets.UTF_8);
-            }
-            out.write(c);
-        }
-    }
-
-    private static boolean envelopeGoesOn(ImapInput in) {
-        int p = in.position();
-        try {
-            if (in.atLineEnd() || in.peekIs(')')) {
-                return true;
-            }
-            return in.maybeSp() && (in.peekIs('"') || in.peekIs('(') || in.peekIs('{') || in.peekIs(')')
-                    || in.maybeNil());
-        } finally {
-            in.reset(p);
-        }
-    }
-
-    /** RFC 3501 astring. */
-    static String astring(ImapInput in, String rule) {
-        if (in.peekIs('"') || literalAhead(in)) {
-            return string(in, rule);
-        }
-        if (ImapInput.isAstringChar(in.peek())) {
-            return in.astring();
-        }
-        throw in.error(rule, "an atom, a quoted string or a literal");
-    }
-
     /** RFC 3501 mailbox: an astring; {@code INBOX} in any case is {@code INBOX} (§5.1). Not decoded. */
     static String rawMailbox(ImapInput in, String rule) {
-        String raw = astring(in, rule);
+        String raw = in.astring(rule);
         return raw.equalsIgnoreCase("INBOX") ? "INBOX" : raw;
     }
 
@@ -197,7 +98,7 @@ final class Lex {
                 break;
             }
             sb.append((char) c);
-            in.reset(in.position() + 1);
+            in.skip();
         }
         if (sb.length() == 0) {
             throw in.error(rule, "a sequence set");
@@ -220,48 +121,6 @@ final class Lex {
             n += r.to() - r.from() + 1;
         }
         return n;
-    }
-
-    /**
-     * Consumes spaces; true if a further element follows, false at ')'. A missing space is an error,
-     * except next to a parenthesis (see {@link #besideParenthesis}).
-     */
-    static boolean more(ImapInput in, String rule) {
-        boolean spaced = in.maybeSp();
-        if (in.peekIs(')')) {
-            return false;
-        }
-        if (!spaced && !besideParenthesis(in)) {
-            throw in.error(rule, "a space or ')'");
-        }
-        return true;
-    }
-
-    /**
-     * Whether the next element starts with '(' or the previous one ended with ')'. There a missing SP
-     * between list elements leaves no doubt where each ends (GNU Mailutils imap4d sends
-     * {@code NIL)("TEXT" ...} in a body structure), so it is tolerated; elsewhere the SP is required.
-     */
-    static boolean besideParenthesis(ImapInput in) {
-        int p = in.position();
-        if (in.peekIs('(')) {
-            return true;
-        }
-        if (p == 0) {
-            return false;
-        }
-        in.reset(p - 1);
-        boolean closed = in.peekIs(')');
-        in.reset(p);
-        return closed;
-    }
-
-    /** Requires the ')' that closes a list opened with {@code listStart}, spaces before it tolerated. */
-    static void listEnd(ImapInput in, String rule) {
-        in.maybeSp();
-        if (!in.listEnd()) {
-            throw in.error(rule, "')'");
-        }
     }
 
     /**
@@ -288,7 +147,7 @@ final class Lex {
             out.append(')');
         } else if (in.peekIs('"')) {
             out.append(quote(in.string()));
-        } else if (literalAhead(in)) {
+        } else if (in.literalAhead()) {
             try (Literal l = in.literal()) {
                 if (l.isSpooled()) {
                     throw new ImapProtocolException("in " + rule + ": expected a value small enough to keep as text, got"
@@ -316,7 +175,7 @@ final class Lex {
                 break;
             }
             sb.append((char) c);
-            in.reset(in.position() + 1);
+            in.skip();
         }
         if (sb.length() == 0) {
             throw in.error(rule, "a value");
@@ -390,7 +249,7 @@ final class Lex {
         if (in.atLineEnd()) {
             return -1;
         }
-        in.reset(in.position() + 1);
+        in.skip();
         return in.peek();
     }
 

@@ -59,13 +59,13 @@ public final class ListParser {
     // RFC 3501 mailbox. Exchange sends names holding control characters as bare atoms, which an
     // ASTRING-CHAR run would cut at the first CTL: an unquoted name runs to the next space instead
     private static String mailbox(ImapInput in) {
-        if (in.peekIs('"') || Lex.literalAhead(in)) {
+        if (in.peekIs('"') || in.literalAhead()) {
             return Lex.rawMailbox(in, "mailbox");
         }
         ByteArrayOutputStream name = new ByteArrayOutputStream();
         for (int c = in.peek(); c >= 0 && c != ' '; c = in.peek()) {
             name.write(c);
-            in.reset(in.position() + 1);
+            in.skip();
         }
         if (name.size() == 0) {
             throw in.error("mailbox", "an atom, a quoted string or a literal");
@@ -82,7 +82,7 @@ public final class ListParser {
             if (in.listEnd()) {
                 return;
             }
-            String tag = Lex.upper(Lex.astring(in, "mbox-list-extended-item-tag"));
+            String tag = Lex.upper(in.astring("mbox-list-extended-item-tag"));
             in.sp();
             List<String> values = new ArrayList<>();
             taggedExtVal(in, values);
@@ -102,8 +102,8 @@ public final class ListParser {
                 taggedExtVal(in, out);
             }
         }
-        if (in.peekIs('"') || Lex.literalAhead(in)) {
-            out.add(Lex.string(in, "tagged-ext-val"));
+        if (in.peekIs('"') || in.literalAhead()) {
+            out.add(in.string("tagged-ext-val"));
         } else {
             out.add(Lex.bareToken(in, "tagged-ext-val"));
         }

@@ -53,7 +53,7 @@ public final class NamespaceParser {
             throw in.error("Namespace_Descr", "'('");
         }
         in.listStart("Namespace_Descr");
-        String prefix = ModifiedUtf7.decodeLenient(Lex.string(in, "Namespace_Descr"));
+        String prefix = ModifiedUtf7.decodeLenient(in.string("Namespace_Descr"));
         in.sp();
         String delimiter = null;
         if (!in.maybeNil()) {
@@ -63,8 +63,8 @@ public final class NamespaceParser {
             delimiter = new String(in.quotedBytes(), StandardCharsets.UTF_8);
         }
         Map<String, List<String>> extensions = new LinkedHashMap<>();
-        while (Lex.more(in, "Namespace_Response_Extension")) {
-            String name = Lex.string(in, "Namespace_Response_Extension");
+        while (in.listMore("Namespace_Response_Extension")) {
+            String name = in.string("Namespace_Response_Extension");
             in.sp();
             if (!in.peekIs('(')) {
                 throw in.error("Namespace_Response_Extension", "'('");
@@ -76,7 +76,7 @@ public final class NamespaceParser {
                 if (in.listEnd()) {
                     break;
                 }
-                values.add(Lex.string(in, "Namespace_Response_Extension"));
+                values.add(in.string("Namespace_Response_Extension"));
             }
             extensions.put(name, values);
         }

@@ -19,7 +19,7 @@ public final class QuotaParser {
      */
     public static Quota parseQuota(ImapInput in) {
         in.sp();
-        String root = Lex.astring(in, "quota-root-name");
+        String root = in.astring("quota-root-name");
         if (in.atLineEnd()) {
             // Courier-IMAP with no quota set ends the line after the root name, without "()": no resources
             return new Quota(root, List.of());
@@ -52,7 +52,7 @@ public final class QuotaParser {
         String mailbox = Lex.mailbox(in, "mailbox");
         List<String> roots = new ArrayList<>();
         while (in.maybeSp() && !in.atLineEnd()) {
-            roots.add(Lex.astring(in, "quota-root-name"));
+            roots.add(in.astring("quota-root-name"));
         }
         return new QuotaRoot(mailbox, roots);
     }

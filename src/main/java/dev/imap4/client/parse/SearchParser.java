@@ -32,7 +32,7 @@ public final class SearchParser {
                 }
                 in.sp();
                 modSeq = in.number();
-                Lex.listEnd(in, "search-sort-mod-seq");
+                in.expectListEnd("search-sort-mod-seq");
             } else {
                 numbers.add(in.nzNumber());
             }
@@ -66,8 +66,8 @@ public final class SearchParser {
                 throw in.error("search-correlator", "TAG");
             }
             in.sp();
-            tag = Lex.astring(in, "tag-string");
-            Lex.listEnd(in, "search-correlator");
+            tag = in.astring("tag-string");
+            in.expectListEnd("search-correlator");
         } else {
             in.reset(p);
         }

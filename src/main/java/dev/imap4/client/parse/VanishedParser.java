@@ -19,7 +19,7 @@ public final class VanishedParser {
             if (!in.maybeKeyword("EARLIER")) {
                 throw in.error("message-data", "EARLIER");
             }
-            Lex.listEnd(in, "message-data");
+            in.expectListEnd("message-data");
             earlier = true;
             in.sp();
         }

@@ -138,6 +138,11 @@ public final class NumberSet {
         return uid;
     }
 
+    /** The same numbers, as UIDs ({@code uid}) or as sequence numbers. */
+    public NumberSet withUid(boolean uid) {
+        return uid == this.uid ? this : new NumberSet(uid, ranges);
+    }
+
     public boolean isEmpty() {
         return ranges.isEmpty();
     }

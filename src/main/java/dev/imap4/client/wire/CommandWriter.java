@@ -103,19 +103,6 @@ public final class CommandWriter {
         return this;
     }
 
-    /** Protocol text with no space before it (e.g. right after an opening parenthesis). */
-    public CommandWriter rawNoSpace(String text) {
-        checkRaw(text);
-        writeAscii(text, text);
-        return this;
-    }
-
-    /** Forces the next item to follow without a space. */
-    public CommandWriter noSpace() {
-        needSpace = false;
-        return this;
-    }
-
     /** RFC 3501 astring: an atom when every byte allows it, otherwise a quoted string or a literal. */
     public CommandWriter astring(String value) {
         return astring(value.getBytes(StandardCharsets.UTF_8), false);

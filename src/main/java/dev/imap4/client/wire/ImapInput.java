@@ -66,6 +66,19 @@ public final class ImapInput {
         pos = position;
     }
 
+    /** Consumes the next byte, which the caller has looked at with {@link #peek()}. */
+    public void skip() {
+        if (pos >= line.length) {
+            throw new IllegalStateException("nothing to skip at the end of the line");
+        }
+        pos++;
+    }
+
+    /** Whether the byte just consumed is {@code c}. */
+    public boolean previousIs(char c) {
+        return pos > 0 && pos <= line.length && line[pos - 1] == c;
+    }
+
     /** The current line itself, for {@link LiteralRealignment}. */
     byte[] lineBytes() {
         return line;
@@ -130,20 +143,25 @@ public final class ImapInput {
 
     /** Consumes the keyword (case-insensitive) if it is next and ends there; returns whether it did. */
     public boolean maybeKeyword(String keyword) {
+        if (!keywordAt(pos, keyword)) {
+            return false;
+        }
+        pos += keyword.length();
+        return true;
+    }
+
+    /** Whether the keyword (case-insensitive) stands at {@code at} and ends there. */
+    private boolean keywordAt(int at, String keyword) {
         int n = keyword.length();
-        if (pos + n > line.length) {
+        if (at + n > line.length) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            if (Character.toUpperCase((char) (line[pos + i] & 0xff)) != keyword.charAt(i)) {
+            if (Character.toUpperCase((char) (line[at + i] & 0xff)) != keyword.charAt(i)) {
                 return false;
             }
         }
-        if (pos + n < line.length && isAtomChar(line[pos + n] & 0xff)) {
-            return false;
-        }
-        pos += n;
-        return true;
+        return at + n >= line.length || !isAtomChar(line[at + n] & 0xff);
     }
 
     // ---- atoms and numbers ----
@@ -237,64 +255,108 @@ public final class ImapInput {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    /** RFC 3501 string: quoted or literal, as bytes (literals capped by the in-memory threshold). */
-    public byte[] stringBytes() {
+    /** RFC 3501 string: quoted or literal, as UTF-8; errors name the rule {@code string}. */
+    public String string() {
+        return string("string");
+    }
+
+    /**
+     * RFC 3501 string (quoted or literal) as UTF-8, naming {@code rule} when something else comes. A
+     * literal too large to hold in memory (it was spooled) is refused: text values are never that big.
+     */
+    public String string(String rule) {
         if (peekIs('"')) {
-            return quotedBytes();
+            return utf8(quotedBytes());
         }
-        if (peekIs('{') || peekIs('~')) {
+        if (literalAhead()) {
             try (Literal l = literal()) {
-                return l.bytes();
+                if (l.isSpooled()) {
+                    throw new ImapProtocolException("in " + rule + ": expected a string small enough to hold in memory,"
+                            + " got a literal of " + l.size() + " bytes");
+                }
+                return l.asString(StandardCharsets.UTF_8);
             }
         }
-        throw error("string", "a quoted string or a literal");
+        throw error(rule, "a quoted string or a literal");
     }
 
-    public String string() {
-        return utf8(stringBytes());
-    }
-
-    /** RFC 3501 astring: 1*ASTRING-CHAR or string. */
+    /** RFC 3501 astring: 1*ASTRING-CHAR or string; errors name the rule {@code astring}. */
     public String astring() {
-        return utf8(astringBytes());
+        return astring("astring");
     }
 
-    public byte[] astringBytes() {
+    /** RFC 3501 astring: 1*ASTRING-CHAR or string, naming {@code rule} when something else comes. */
+    public String astring(String rule) {
         if (peekIs('"') || literalAhead()) {
-            return stringBytes();
+            return string(rule);
         }
         int s = pos;
         while (pos < line.length && isAstringChar(line[pos] & 0xff)) {
             pos++;
         }
         if (pos == s) {
-            throw error("astring", "an atom, a quoted string or a literal");
+            throw error(rule, "an atom, a quoted string or a literal");
         }
-        return Arrays.copyOfRange(line, s, pos);
+        return new String(line, s, pos - s, StandardCharsets.UTF_8);
     }
 
-    /** RFC 3501 nstring: string or NIL; {@code null} for NIL. */
-    public String nstring() {
-        byte[] b = nstringBytes();
-        return b == null ? null : utf8(b);
-    }
-
-    public byte[] nstringBytes() {
+    /** RFC 3501 nstring: string or NIL, {@code null} for NIL, naming {@code rule} when something else comes. */
+    public String nstring(String rule) {
         if (maybeNil()) {
             return null;
         }
-        return stringBytes();
+        if (peekIs('"') || literalAhead()) {
+            return string(rule);
+        }
+        throw error(rule, "a quoted string, a literal or NIL");
     }
 
-    /** nstring as a {@link Literal}: large values stay spooled; {@code null} for NIL. */
-    public Literal nstringLiteral() {
-        if (maybeNil()) {
-            return null;
+    /**
+     * An nstring of header text in an envelope or address. Many servers copy double quotes from the
+     * header into a quoted string unescaped ({@code "Joe "The Man" Smith"}): there a '"' ends the string
+     * only where the envelope can go on, before ')', the line end, or a space and then NIL, '"', '(',
+     * '{' or ')'; any other '"' is part of the text. Escapes are read as in {@link #quotedBytes()}.
+     * Without such an ending on the line, the string is read strictly, for the right error.
+     */
+    public String envelopeNstring(String rule) {
+        if (!peekIs('"')) {
+            return nstring(rule);
         }
-        if (peekIs('"')) {
-            return Literal.of(quotedBytes());
+        byte[] out = new byte[Math.min(64, line.length - pos)];
+        int n = 0;
+        int i = pos + 1;
+        while (i < line.length) {
+            byte b = line[i++];
+            if (b == '\\' && i < line.length && (line[i] == '"' || line[i] == '\\')) {
+                b = line[i++];
+            } else if (b == '"' && envelopeGoesOn(i)) {
+                pos = i;
+                return new String(out, 0, n, StandardCharsets.UTF_8);
+            }
+            if (n == out.length) {
+                out = Arrays.copyOf(out, Math.max(16, n * 2));
+            }
+            out[n++] = b;
         }
-        return literal();
+        return nstring(rule);
+    }
+
+    /** Whether an envelope can go on at {@code i}, right after a '"' (see {@link #envelopeNstring}). */
+    private boolean envelopeGoesOn(int i) {
+        if (i >= line.length || line[i] == ')') {
+            return true;
+        }
+        if (line[i] != ' ') {
+            return false;
+        }
+        while (i < line.length && line[i] == ' ') {
+            i++;
+        }
+        if (i >= line.length) {
+            return false;
+        }
+        byte b = line[i];
+        return b == '"' || b == '(' || b == '{' || b == ')' || keywordAt(i, "NIL");
     }
 
     /** Consumes NIL if it is next. */
@@ -392,7 +454,8 @@ public final class ImapInput {
         return literal();
     }
 
-    private boolean literalAhead() {
+    /** Whether a literal ({@code {n}}) or literal8 ({@code ~{n}}) starts here. */
+    public boolean literalAhead() {
         return peekIs('{') || (peekIs('~') && pos + 1 < line.length && line[pos + 1] == '{');
     }
 
@@ -432,6 +495,38 @@ public final class ImapInput {
             return true;
         }
         return false;
+    }
+
+    /** Requires the ')' that closes a list opened with {@link #listStart}, spaces before it tolerated. */
+    public void expectListEnd(String rule) {
+        maybeSp();
+        if (!listEnd()) {
+            throw error(rule, "')'");
+        }
+    }
+
+    /**
+     * Between list elements: consumes spaces; true if a further element follows, false at ')'. A missing
+     * space is an error, except next to a parenthesis (see {@link #besideParenthesis}).
+     */
+    public boolean listMore(String rule) {
+        boolean spaced = maybeSp();
+        if (peekIs(')')) {
+            return false;
+        }
+        if (!spaced && !besideParenthesis()) {
+            throw error(rule, "a space or ')'");
+        }
+        return true;
+    }
+
+    /**
+     * Whether the next element starts with '(' or the previous one ended with ')'. There a missing SP
+     * between list elements leaves no doubt where each ends (GNU Mailutils imap4d sends
+     * {@code NIL)("TEXT" ...} in a body structure), so it is tolerated; elsewhere the SP is required.
+     */
+    public boolean besideParenthesis() {
+        return peekIs('(') || previousIs(')');
     }
 
     /** RFC 3501 text: the rest of the line as UTF-8 (RFC 9051 allows UTF-8 in resp-text). */

@@ -6,7 +6,6 @@ import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Capabilities;
 import dev.imap4.client.engine.StatusParser;
 import dev.imap4.client.parse.AclParser;
-import dev.imap4.client.parse.CodeParser;
 import dev.imap4.client.parse.EnabledParser;
 import dev.imap4.client.parse.FetchParser;
 import dev.imap4.client.parse.IdParser;
@@ -123,11 +122,11 @@ final class ResponseParsing {
         }
         String data = st.codeData();
         switch (st.code()) {
-            case "COPYUID" -> CodeParser.copyUid(data);
-            case "APPENDUID" -> CodeParser.appendUid(data);
-            case "MODIFIED" -> CodeParser.modified(data, true);
-            case "PERMANENTFLAGS" -> CodeParser.permanentFlags(data);
-            case "UIDNEXT", "UIDVALIDITY", "UNSEEN", "HIGHESTMODSEQ" -> CodeParser.number(data);
+            case "COPYUID" -> st.typedCode().copyUid();
+            case "APPENDUID" -> st.typedCode().appendUid();
+            case "MODIFIED" -> st.typedCode().modified(true);
+            case "PERMANENTFLAGS" -> st.typedCode().permanentFlags();
+            case "UIDNEXT", "UIDVALIDITY", "UNSEEN", "HIGHESTMODSEQ" -> st.typedCode().number();
             case "CAPABILITY" -> Capabilities.parse(data == null ? "" : data);
             default -> {
             }
