@@ -13,6 +13,7 @@ import dev.imap4.client.command.RawCommand;
 import dev.imap4.client.command.SearchCommand;
 import dev.imap4.client.command.StatusCommand;
 import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.command.ThreadCommand;
 import dev.imap4.client.engine.CommandEngine;
 import dev.imap4.client.sasl.CramMd5;

@@ -4,7 +4,7 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.CommandEngine;
 import dev.imap4.client.engine.Command;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.wire.CommandWriter;
 import java.nio.charset.StandardCharsets;

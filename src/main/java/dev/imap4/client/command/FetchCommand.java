@@ -5,6 +5,8 @@ import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Command;
 import dev.imap4.client.engine.Untagged;
 import dev.imap4.client.parse.FetchParser;
+import dev.imap4.client.types.FetchHandler;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.wire.CommandWriter;
@@ -20,15 +22,9 @@ import java.util.function.Consumer;
  */
 public final class FetchCommand implements Command<Integer> {
 
-    /** Receives each fetched message. */
-    @FunctionalInterface
-    public interface Handler {
-        void onMessage(FetchResponse message) throws Exception;
-    }
-
     private final NumberSet set;
     private final FetchItems items;
-    private final Handler handler;
+    private final FetchHandler handler;
     private final Consumer<FetchResponse> others;
     private static final java.util.Set<String> FLAG_ITEMS = java.util.Set.of("UID", "FLAGS", "MODSEQ");
 
@@ -41,7 +37,7 @@ public final class FetchCommand implements Command<Integer> {
      *               messages outside the set, without a UID in a UID FETCH, or carrying only flags
      *               when the fetch asked for more (another client changed them meanwhile)
      */
-    public FetchCommand(NumberSet set, FetchItems items, Handler handler, Consumer<FetchResponse> others) {
+    public FetchCommand(NumberSet set, FetchItems items, FetchHandler handler, Consumer<FetchResponse> others) {
         this.set = set;
         this.items = items;
         this.handler = handler;

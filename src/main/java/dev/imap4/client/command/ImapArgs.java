@@ -22,52 +22,6 @@ public final class ImapArgs {
         }
     }
 
-    /**
-     * Splits an argument string on spaces outside double quotes and parentheses, so
-     * {@code UNSEEN FROM "Ann Lee" (OR SEEN FLAGGED)} gives four arguments. Unbalanced quotes or
-     * parentheses are refused.
-     */
-    public static java.util.List<String> split(String args) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < args.length(); i++) {
-            char c = args.charAt(i);
-            if (quoted) {
-                cur.append(c);
-                if (c == '\\' && i + 1 < args.length()) {
-                    cur.append(args.charAt(++i));
-                } else if (c == '"') {
-                    quoted = false;
-                }
-                continue;
-            }
-            if (c == ' ' && depth == 0) {
-                if (cur.length() > 0) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                }
-                continue;
-            }
-            if (c == '"') {
-                quoted = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth < 0) {
-                throw new dev.imap4.client.Imap4Exception("unbalanced ')' in arguments: " + args);
-            }
-            cur.append(c);
-        }
-        if (quoted || depth != 0) {
-            throw new dev.imap4.client.Imap4Exception("unbalanced quotes or parentheses in arguments: " + args);
-        }
-        if (cur.length() > 0) {
-            out.add(cur.toString());
-        }
-        return out;
-    }
-
     /** imaplib: {@code (arg[0], arg[-1]) in (('(', ')'), ('"', '"'))}. */
     static boolean isEnclosed(String arg) {
         if (arg.length() < 2) {

@@ -2,7 +2,7 @@ package dev.imap4.client.command;
 
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Command;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.wire.CommandWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ResponseCode;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.engine.Command;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.engine.Untagged;
 import dev.imap4.client.parse.FlagListParser;
 import dev.imap4.client.types.MailboxState;

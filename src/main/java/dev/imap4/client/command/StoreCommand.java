@@ -7,6 +7,7 @@ import dev.imap4.client.engine.Untagged;
 import dev.imap4.client.parse.FetchParser;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.types.StoreResult;
 import dev.imap4.client.wire.CommandWriter;
 import dev.imap4.client.wire.ImapInput;
@@ -21,25 +22,14 @@ import java.util.Map;
  */
 public final class StoreCommand implements Command<StoreResult> {
 
-    /** How the flags are applied. */
-    public enum Mode {
-        ADD("+FLAGS"), REMOVE("-FLAGS"), REPLACE("FLAGS");
-
-        private final String item;
-
-        Mode(String item) {
-            this.item = item;
-        }
-    }
-
     private final NumberSet set;
-    private final Mode mode;
+    private final StoreMode mode;
     private final boolean silent;
     private final List<String> flags;
     private final Long unchangedSince;
     private final List<FetchResponse> updates = new ArrayList<>();
 
-    public StoreCommand(NumberSet set, Mode mode, boolean silent, Collection<String> flags, Long unchangedSince) {
+    public StoreCommand(NumberSet set, StoreMode mode, boolean silent, Collection<String> flags, Long unchangedSince) {
         this.set = set;
         this.mode = mode;
         this.silent = silent;
@@ -66,7 +56,7 @@ public final class StoreCommand implements Command<StoreResult> {
         if (unchangedSince != null) {
             out.raw("(UNCHANGEDSINCE " + unchangedSince + ")");
         }
-        out.atom(mode.item + (silent ? ".SILENT" : ""));
+        out.atom(mode.item() + (silent ? ".SILENT" : ""));
         out.openList();
         for (String f : flags) {
             out.atom(f);

@@ -1,5 +1,6 @@
 package dev.imap4.client.engine;
 
+import dev.imap4.client.ImapState;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.wire.CommandWriter;
 import dev.imap4.client.wire.ImapInput;

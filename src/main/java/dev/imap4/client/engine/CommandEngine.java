@@ -1,5 +1,6 @@
 package dev.imap4.client.engine;
 
+import dev.imap4.client.ImapState;
 import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.Imap4Options;

@@ -1,9 +1,10 @@
 package dev.imap4.client.engine;
 
-import static dev.imap4.client.engine.ImapState.AUTH;
-import static dev.imap4.client.engine.ImapState.LOGOUT;
-import static dev.imap4.client.engine.ImapState.NONAUTH;
-import static dev.imap4.client.engine.ImapState.SELECTED;
+import dev.imap4.client.ImapState;
+import static dev.imap4.client.ImapState.AUTH;
+import static dev.imap4.client.ImapState.LOGOUT;
+import static dev.imap4.client.ImapState.NONAUTH;
+import static dev.imap4.client.ImapState.SELECTED;
 
 import dev.imap4.client.Imap4Exception;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package dev.imap4.client.engine;
 
+import dev.imap4.client.ImapState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

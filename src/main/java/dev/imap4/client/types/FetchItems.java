@@ -1,7 +1,6 @@
-package dev.imap4.client.command;
+package dev.imap4.client.types;
 
-import dev.imap4.client.types.BodySection;
-import dev.imap4.client.types.FetchResponse;
+import dev.imap4.client.ImapUtil;
 import dev.imap4.client.wire.ImapInput;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -136,7 +135,7 @@ public final class FetchItems {
             case "FAST" -> s.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE"));
             case "FULL" -> s.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODY"));
             default -> {
-                for (String item : ImapArgs.split(t)) {
+                for (String item : ImapUtil.splitArgs(t)) {
                     s.add(markSeen ? item : peek(item));
                 }
             }

@@ -1,4 +1,4 @@
-package dev.imap4.client.engine;
+package dev.imap4.client;
 
 /** RFC 3501 §3 connection states, named as imaplib names them. */
 public enum ImapState {

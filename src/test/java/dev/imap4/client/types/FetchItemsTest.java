@@ -1,10 +1,9 @@
-package dev.imap4.client.command;
+package dev.imap4.client.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imap4.client.types.BodySection;
 import org.junit.jupiter.api.Test;
 
 /** The FETCH item list as sent: typed sections always PEEK, and text items never set \Seen silently. */
