@@ -1,23 +1,23 @@
 package dev.imap4.client;
 
 import dev.imap4.client.types.FetchHandler;
-import dev.imap4.client.command.AppendCommand;
-import dev.imap4.client.command.AuthenticateCommand;
-import dev.imap4.client.command.CopyCommand;
-import dev.imap4.client.command.ExpungeCommand;
-import dev.imap4.client.command.FetchCommand;
+import dev.imap4.client.internal.command.AppendCommand;
+import dev.imap4.client.internal.command.AuthenticateCommand;
+import dev.imap4.client.internal.command.CopyCommand;
+import dev.imap4.client.internal.command.ExpungeCommand;
+import dev.imap4.client.internal.command.FetchCommand;
 import dev.imap4.client.types.FetchItems;
-import dev.imap4.client.command.ImapArgs;
-import dev.imap4.client.command.IdleCommand;
-import dev.imap4.client.command.ListCommand;
-import dev.imap4.client.command.SearchCommand;
-import dev.imap4.client.command.SelectCommand;
-import dev.imap4.client.command.SimpleCommand;
-import dev.imap4.client.command.StatusCommand;
-import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.internal.command.ImapArgs;
+import dev.imap4.client.internal.command.IdleCommand;
+import dev.imap4.client.internal.command.ListCommand;
+import dev.imap4.client.internal.command.SearchCommand;
+import dev.imap4.client.internal.command.SelectCommand;
+import dev.imap4.client.internal.command.SimpleCommand;
+import dev.imap4.client.internal.command.StatusCommand;
+import dev.imap4.client.internal.command.StoreCommand;
 import dev.imap4.client.types.StoreMode;
-import dev.imap4.client.engine.Capabilities;
-import dev.imap4.client.engine.CommandEngine;
+import dev.imap4.client.internal.engine.Capabilities;
+import dev.imap4.client.internal.engine.CommandEngine;
 import dev.imap4.client.ImapState;
 import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.types.AppendUid;
@@ -257,7 +257,7 @@ public final class ImapClient implements AutoCloseable {
 
     /**
      * UID SEARCH with a search program in IMAP syntax, e.g. {@code UNSEEN UID 101:*}; the program
-     * is split into arguments ({@link dev.imap4.client.command.ImapArgs#split}) and each encoded as
+     * is split into arguments ({@link dev.imap4.client.internal.command.ImapArgs#split}) and each encoded as
      * imaplib would, so a quoted phrase stays one argument and non-ASCII travels as a literal.
      */
     public SearchResult uidSearch(String criteria) {
@@ -460,7 +460,7 @@ public final class ImapClient implements AutoCloseable {
      */
     public RawResponse raw(String verb, List<String> args) {
         List<UntaggedResponse> seen = new java.util.ArrayList<>();
-        dev.imap4.client.engine.ConnectionBudget budget = engine.budget();
+        dev.imap4.client.internal.engine.ConnectionBudget budget = engine.budget();
         long[] charged = new long[1];
         Consumer<UntaggedResponse> capture = r -> {
             // the list is a result being built: it draws on the heap budget until handed over
@@ -471,7 +471,7 @@ public final class ImapClient implements AutoCloseable {
         };
         engine.addListener(capture);
         try {
-            dev.imap4.client.command.RawCommand cmd = new dev.imap4.client.command.RawCommand(
+            dev.imap4.client.internal.command.RawCommand cmd = new dev.imap4.client.internal.command.RawCommand(
                     verb.toUpperCase(java.util.Locale.ROOT));
             for (String a : args) {
                 cmd.arg(a);
@@ -493,7 +493,7 @@ public final class ImapClient implements AutoCloseable {
     }
 
     private static long rawSize(UntaggedResponse r) {
-        long size = dev.imap4.client.engine.ConnectionBudget.ITEM_OVERHEAD;
+        long size = dev.imap4.client.internal.engine.ConnectionBudget.ITEM_OVERHEAD;
         for (ImapData d : r.data()) {
             if (d instanceof ImapData.Line l) {
                 size += l.bytes().length;

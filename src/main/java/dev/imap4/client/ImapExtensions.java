@@ -1,12 +1,12 @@
 package dev.imap4.client;
 
-import dev.imap4.client.command.AclCommand;
-import dev.imap4.client.command.EnableCommand;
-import dev.imap4.client.command.IdCommand;
-import dev.imap4.client.command.NamespaceCommand;
-import dev.imap4.client.command.QuotaCommand;
-import dev.imap4.client.command.ThreadCommand;
-import dev.imap4.client.engine.CommandEngine;
+import dev.imap4.client.internal.command.AclCommand;
+import dev.imap4.client.internal.command.EnableCommand;
+import dev.imap4.client.internal.command.IdCommand;
+import dev.imap4.client.internal.command.NamespaceCommand;
+import dev.imap4.client.internal.command.QuotaCommand;
+import dev.imap4.client.internal.command.ThreadCommand;
+import dev.imap4.client.internal.engine.CommandEngine;
 import dev.imap4.client.types.Acl;
 import dev.imap4.client.types.ListRights;
 import dev.imap4.client.types.MyRights;

@@ -7,7 +7,7 @@ import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.NumberSet;
-import dev.imap4.client.wire.Ascii;
+import dev.imap4.client.internal.wire.Ascii;
 import dev.imap4.testing.HostileStrings;
 import dev.imap4.testing.InjectionProbe;
 import java.nio.charset.StandardCharsets;

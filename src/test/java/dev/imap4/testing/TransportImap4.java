@@ -3,7 +3,7 @@ package dev.imap4.testing;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.UntaggedResponse;
-import dev.imap4.client.transport.Transport;
+import dev.imap4.client.internal.transport.Transport;
 import java.util.function.Consumer;
 
 /**

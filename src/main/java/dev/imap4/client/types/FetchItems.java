@@ -1,7 +1,7 @@
 package dev.imap4.client.types;
 
 import dev.imap4.client.ImapUtil;
-import dev.imap4.client.wire.ImapInput;
+import dev.imap4.client.internal.wire.ImapInput;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
