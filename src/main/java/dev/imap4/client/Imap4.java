@@ -19,7 +19,7 @@ import dev.imap4.client.internal.engine.CommandEngine;
 import dev.imap4.client.sasl.CramMd5;
 import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.internal.transport.SocketTransport;
-import dev.imap4.client.internal.transport.Transport;
+import dev.imap4.client.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +54,7 @@ public class Imap4 {
     protected final Imap4Options options;
     protected String host;
     protected int port;
-    protected CommandEngine engine;
+    CommandEngine engine;
 
     private final UntaggedStore untaggedResponses = new UntaggedStore(
             (name, item) -> {
@@ -255,6 +255,14 @@ public class Imap4 {
             client = new ImapClient(engine);
         }
         return client;
+    }
+
+    /**
+     * imaplib's {@code tagpre}: the random prefix of this connection's tags; every tag is this
+     * prefix followed by 1, 2, 3...
+     */
+    public String tagPrefix() {
+        return engine.tagPrefix();
     }
 
     /** Receives every untagged response no command claimed. */

@@ -2,7 +2,7 @@ package dev.imap4.client;
 
 import dev.imap4.client.internal.transport.PemKeyMaterial;
 import dev.imap4.client.internal.transport.SocketTransport;
-import dev.imap4.client.internal.transport.Transport;
+import dev.imap4.client.Transport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyStore;

@@ -16,7 +16,7 @@ import dev.imap4.client.internal.command.SimpleCommand;
 import dev.imap4.client.internal.command.StatusCommand;
 import dev.imap4.client.internal.command.StoreCommand;
 import dev.imap4.client.types.StoreMode;
-import dev.imap4.client.internal.engine.Capabilities;
+import dev.imap4.client.Capabilities;
 import dev.imap4.client.internal.engine.CommandEngine;
 import dev.imap4.client.ImapState;
 import dev.imap4.client.sasl.SaslMechanism;

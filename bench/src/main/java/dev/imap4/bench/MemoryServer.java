@@ -3,7 +3,7 @@ package dev.imap4.bench;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.internal.transport.Transport;
+import dev.imap4.client.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.imap4.client.fuzz;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.ModifiedUtf7;
 import dev.imap4.client.StatusResponse;
-import dev.imap4.client.internal.engine.Capabilities;
+import dev.imap4.client.Capabilities;
 import dev.imap4.client.internal.engine.StatusParser;
 import dev.imap4.client.internal.parse.AclParser;
 import dev.imap4.client.internal.parse.EnabledParser;
@@ -95,7 +95,7 @@ final class ResponseParsing {
     private static void named(String name, ImapInput in) {
         switch (name) {
             case "OK", "NO", "BAD", "BYE", "PREAUTH" -> codes(StatusParser.parse(null, name, in));
-            case "CAPABILITY" -> Capabilities.parse(in).protocolVersion();
+            case "CAPABILITY" -> Capabilities.parse(in.text()).protocolVersion();
             case "LIST", "LSUB", "XLIST" -> ModifiedUtf7.decode(ModifiedUtf7.encode(ListParser.parse(in).name()));
             case "SEARCH" -> SearchParser.parseSearch(in, true);
             case "SORT" -> SearchParser.parseSort(in, true);

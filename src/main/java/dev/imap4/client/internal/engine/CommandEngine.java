@@ -1,5 +1,6 @@
 package dev.imap4.client.internal.engine;
 
+import dev.imap4.client.Capabilities;
 import dev.imap4.client.ImapState;
 import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4Exception;
@@ -9,7 +10,7 @@ import dev.imap4.client.ImapData;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.UntaggedResponse;
-import dev.imap4.client.internal.transport.Transport;
+import dev.imap4.client.Transport;
 import dev.imap4.client.internal.wire.ByteSource;
 import dev.imap4.client.internal.wire.CommandWriter;
 import dev.imap4.client.internal.wire.ImapInput;
@@ -446,7 +447,7 @@ public final class CommandEngine implements AutoCloseable {
                 bye = status;
             }
         } else if (name.equals("CAPABILITY")) {
-            capabilities(Capabilities.parse(in));
+            capabilities(Capabilities.parse(in.text()));
             in.reset(afterName);
         }
         greetingFollows(status);

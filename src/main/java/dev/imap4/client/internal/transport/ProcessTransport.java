@@ -1,5 +1,6 @@
 package dev.imap4.client.internal.transport;
 
+import dev.imap4.client.Transport;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;

@@ -1,5 +1,6 @@
 package dev.imap4.client.internal.transport;
 
+import dev.imap4.client.Transport;
 import dev.imap4.client.Imap4Options;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

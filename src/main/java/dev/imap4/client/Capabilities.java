@@ -1,6 +1,5 @@
-package dev.imap4.client.internal.engine;
+package dev.imap4.client;
 
-import dev.imap4.client.internal.wire.ImapInput;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -26,11 +25,6 @@ public record Capabilities(Set<String> names) {
             }
         }
         return new Capabilities(set);
-    }
-
-    /** Reads {@code *(SP capability)} to the end of the line. */
-    public static Capabilities parse(ImapInput in) {
-        return parse(in.text());
     }
 
     public boolean has(String name) {

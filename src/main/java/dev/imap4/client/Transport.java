@@ -1,4 +1,4 @@
-package dev.imap4.client.internal.transport;
+package dev.imap4.client;
 
 import java.io.Closeable;
 import java.io.IOException;
