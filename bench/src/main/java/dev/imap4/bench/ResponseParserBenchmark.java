@@ -3,7 +3,7 @@ package dev.imap4.bench;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.Literal;
-import dev.imap4.client.internal.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.internal.parse.FetchParser;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
