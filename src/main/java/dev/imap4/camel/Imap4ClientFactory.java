@@ -6,7 +6,7 @@ import dev.imap4.client.Imap4Options;
 import dev.imap4.client.Imap4Ssl;
 import dev.imap4.client.Imap4Stream;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.sasl.Sasl;
 import dev.imap4.client.sasl.SaslMechanism;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.imap4.camel;
 
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.ImapState;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Semaphore;

@@ -2,7 +2,7 @@ package dev.imap4.camel;
 
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.Literal;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;

@@ -2,7 +2,7 @@ package dev.imap4.camel;
 
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
 import java.util.List;
@@ -188,7 +188,7 @@ final class Imap4PostActions {
             return false;
         }
         try {
-            connection.client().uidStore(NumberSet.uids(uids), StoreCommand.Mode.ADD, true, flags);
+            connection.client().uidStore(NumberSet.uids(uids), StoreMode.ADD, true, flags);
             return true;
         } catch (Imap4CommandException e) {
             failed("STORE " + flags + " on UIDs " + NumberSet.uids(uids), e);

@@ -1,9 +1,9 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.ImapUtil;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.StatusResponse;
-import dev.imap4.client.command.ImapArgs;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
 import java.io.InputStream;
@@ -212,6 +212,6 @@ public class Imap4Producer extends DefaultProducer {
             }
             return out;
         }
-        return ImapArgs.split(String.valueOf(header).trim());
+        return ImapUtil.splitArgs(String.valueOf(header).trim());
     }
 }

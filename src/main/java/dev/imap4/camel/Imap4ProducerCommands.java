@@ -1,11 +1,11 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.ImapUtil;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapExtensions;
 import dev.imap4.client.Literal;
-import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.command.ImapArgs;
-import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
 import java.io.IOException;
@@ -116,10 +116,10 @@ final class Imap4ProducerCommands {
         String item = arg(args, 1, "+FLAGS, -FLAGS or FLAGS").toUpperCase(Locale.ROOT);
         boolean silent = item.endsWith(".SILENT");
         String base = silent ? item.substring(0, item.length() - ".SILENT".length()) : item;
-        StoreCommand.Mode mode = switch (base) {
-            case "+FLAGS" -> StoreCommand.Mode.ADD;
-            case "-FLAGS" -> StoreCommand.Mode.REMOVE;
-            case "FLAGS" -> StoreCommand.Mode.REPLACE;
+        StoreMode mode = switch (base) {
+            case "+FLAGS" -> StoreMode.ADD;
+            case "-FLAGS" -> StoreMode.REMOVE;
+            case "FLAGS" -> StoreMode.REPLACE;
             default -> throw new IllegalArgumentException("STORE item must be +FLAGS, -FLAGS or FLAGS"
                     + " (optionally .SILENT), got " + item);
         };
@@ -152,7 +152,7 @@ final class Imap4ProducerCommands {
             if (a.startsWith("(") && a.endsWith(")")) {
                 a = a.substring(1, a.length() - 1);
             }
-            for (String w : ImapArgs.split(a)) {
+            for (String w : ImapUtil.splitArgs(a)) {
                 out.add(w);
             }
         }

@@ -1,7 +1,7 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.ImapUtil;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.ImapArgs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,7 +39,7 @@ final class Imap4Search {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("searchCriteria must not be empty; use ALL to consume every message");
         }
-        List<String> c = new ArrayList<>(ImapArgs.split(text));
+        List<String> c = new ArrayList<>(ImapUtil.splitArgs(text));
         if (!mentionsDeleted(c)) {
             c.add("UNDELETED");
         }
@@ -111,7 +111,7 @@ final class Imap4Search {
                 continue;
             }
             if (a.startsWith("(") && a.endsWith(")")) {
-                if (mentionsDeleted(ImapArgs.split(a.substring(1, a.length() - 1)))) {
+                if (mentionsDeleted(ImapUtil.splitArgs(a.substring(1, a.length() - 1)))) {
                     return true;
                 }
             } else if (a.equalsIgnoreCase("DELETED") || a.equalsIgnoreCase("UNDELETED")) {

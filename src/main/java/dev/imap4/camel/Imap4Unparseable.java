@@ -2,7 +2,7 @@ package dev.imap4.camel;
 
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapProtocolException;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.NumberSet;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;

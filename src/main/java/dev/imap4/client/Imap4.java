@@ -1,24 +1,25 @@
 package dev.imap4.client;
 
-import dev.imap4.client.command.AclCommand;
-import dev.imap4.client.command.AppendCommand;
-import dev.imap4.client.command.AuthenticateCommand;
-import dev.imap4.client.command.CopyCommand;
-import dev.imap4.client.command.EnableCommand;
-import dev.imap4.client.command.ExpungeCommand;
-import dev.imap4.client.command.ListCommand;
-import dev.imap4.client.command.NamespaceCommand;
-import dev.imap4.client.command.QuotaCommand;
-import dev.imap4.client.command.RawCommand;
-import dev.imap4.client.command.SearchCommand;
-import dev.imap4.client.command.StatusCommand;
-import dev.imap4.client.command.StoreCommand;
-import dev.imap4.client.command.ThreadCommand;
-import dev.imap4.client.engine.CommandEngine;
+import dev.imap4.client.internal.command.AclCommand;
+import dev.imap4.client.internal.command.AppendCommand;
+import dev.imap4.client.internal.command.AuthenticateCommand;
+import dev.imap4.client.internal.command.CopyCommand;
+import dev.imap4.client.internal.command.EnableCommand;
+import dev.imap4.client.internal.command.ExpungeCommand;
+import dev.imap4.client.internal.command.ListCommand;
+import dev.imap4.client.internal.command.NamespaceCommand;
+import dev.imap4.client.internal.command.QuotaCommand;
+import dev.imap4.client.internal.command.RawCommand;
+import dev.imap4.client.internal.command.SearchCommand;
+import dev.imap4.client.internal.command.StatusCommand;
+import dev.imap4.client.internal.command.StoreCommand;
+import dev.imap4.client.types.StoreMode;
+import dev.imap4.client.internal.command.ThreadCommand;
+import dev.imap4.client.internal.engine.CommandEngine;
 import dev.imap4.client.sasl.CramMd5;
 import dev.imap4.client.sasl.SaslMechanism;
-import dev.imap4.client.transport.SocketTransport;
-import dev.imap4.client.transport.Transport;
+import dev.imap4.client.internal.transport.SocketTransport;
+import dev.imap4.client.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +54,7 @@ public class Imap4 {
     protected final Imap4Options options;
     protected String host;
     protected int port;
-    protected CommandEngine engine;
+    CommandEngine engine;
 
     private final UntaggedStore untaggedResponses = new UntaggedStore(
             (name, item) -> {
@@ -254,6 +255,14 @@ public class Imap4 {
             client = new ImapClient(engine);
         }
         return client;
+    }
+
+    /**
+     * imaplib's {@code tagpre}: the random prefix of this connection's tags; every tag is this
+     * prefix followed by 1, 2, 3...
+     */
+    public String tagPrefix() {
+        return engine.tagPrefix();
     }
 
     /** Receives every untagged response no command claimed. */
@@ -583,10 +592,10 @@ public class Imap4 {
      */
     public ImapResult uid(String command, String... args) {
         String c = command.toUpperCase(Locale.ROOT);
-        if (!dev.imap4.client.engine.CommandTable.isKnown(c)) {
+        if (!dev.imap4.client.internal.engine.CommandTable.isKnown(c)) {
             throw new Imap4Exception("Unknown IMAP4 UID command: " + c);
         }
-        dev.imap4.client.engine.CommandTable.check(c, engine.state());
+        dev.imap4.client.internal.engine.CommandTable.check(c, engine.state());
         StatusResponse tagged = runRaw(new RawCommand("UID " + c).args(args));
         String name = c.equals("SEARCH") || c.equals("SORT") || c.equals("THREAD") ? c : "FETCH";
         return untaggedResponse(tagged, name);
@@ -619,7 +628,7 @@ public class Imap4 {
         return tagged;
     }
 
-    private StatusResponse run(dev.imap4.client.engine.Command<StatusResponse> cmd) {
+    private StatusResponse run(dev.imap4.client.internal.engine.Command<StatusResponse> cmd) {
         untaggedResponses.drop("OK", "NO", "BAD");
         StatusResponse tagged = engine.execute(cmd);
         if (tagged.code() != null) {

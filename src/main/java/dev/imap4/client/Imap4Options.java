@@ -1,6 +1,6 @@
 package dev.imap4.client;
 
-import dev.imap4.client.transport.PemTrust;
+import dev.imap4.client.internal.transport.PemTrust;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +130,7 @@ public final class Imap4Options {
     /**
      * The heap budget of one connection: bytes of lines and in-memory literals it holds from the
      * server at once (the running command's data, kept untagged data, results being built; each
-     * line or literal also counts {@value dev.imap4.client.engine.ConnectionBudget#ITEM_OVERHEAD}
+     * line or literal also counts {@value dev.imap4.client.internal.engine.ConnectionBudget#ITEM_OVERHEAD}
      * bytes). Exceeding it aborts the connection. Default {@link #DEFAULT_MAX_HELD_BYTES}.
      */
     public Imap4Options withMaxHeldBytes(long bytes) {
@@ -171,12 +171,12 @@ public final class Imap4Options {
     /**
      * The TLS context for IMAP4_SSL and STARTTLS. Host names are verified whatever the context;
      * when unset, the JVM's default trust store is used. A context whose trust manager accepts any
-     * certificate is refused ({@link dev.imap4.client.transport.TrustProbe}).
+     * certificate is refused ({@link dev.imap4.client.internal.transport.TrustProbe}).
      *
      * @throws IllegalArgumentException when the context trusts a certificate no one can trust
      */
     public Imap4Options withSslContext(SSLContext context) {
-        if (context != null && dev.imap4.client.transport.TrustProbe.acceptsAnything(context)) {
+        if (context != null && dev.imap4.client.internal.transport.TrustProbe.acceptsAnything(context)) {
             throw new IllegalArgumentException("withSslContext: the TLS context's trust manager accepts a"
                     + " self-signed certificate that no one can trust, so it would accept any server (a trust-all"
                     + " manager); build the context on a trust store holding the server's certificate or CA");

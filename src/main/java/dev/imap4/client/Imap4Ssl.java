@@ -1,8 +1,8 @@
 package dev.imap4.client;
 
-import dev.imap4.client.transport.PemKeyMaterial;
-import dev.imap4.client.transport.SocketTransport;
-import dev.imap4.client.transport.Transport;
+import dev.imap4.client.internal.transport.PemKeyMaterial;
+import dev.imap4.client.internal.transport.SocketTransport;
+import dev.imap4.client.Transport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyStore;

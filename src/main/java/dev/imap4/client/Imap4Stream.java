@@ -1,7 +1,7 @@
 package dev.imap4.client;
 
-import dev.imap4.client.transport.ProcessTransport;
-import dev.imap4.client.transport.Transport;
+import dev.imap4.client.internal.transport.ProcessTransport;
+import dev.imap4.client.Transport;
 import java.io.IOException;
 
 /**

@@ -1,23 +1,24 @@
 package dev.imap4.client;
 
-import dev.imap4.client.command.AppendCommand;
-import dev.imap4.client.command.AuthenticateCommand;
-import dev.imap4.client.command.CopyCommand;
-import dev.imap4.client.command.ExpungeCommand;
-import dev.imap4.client.command.FetchCommand;
-import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.command.ImapArgs;
-import dev.imap4.client.command.IdleCommand;
-import dev.imap4.client.command.ListCommand;
-import dev.imap4.client.command.SearchCommand;
-import dev.imap4.client.command.SelectCommand;
-import dev.imap4.client.command.SimpleCommand;
-import dev.imap4.client.command.StatusCommand;
-import dev.imap4.client.command.StoreCommand;
-import dev.imap4.client.engine.Capabilities;
-import dev.imap4.client.engine.CommandEngine;
-import dev.imap4.client.engine.ImapState;
-import dev.imap4.client.engine.Untagged;
+import dev.imap4.client.types.FetchHandler;
+import dev.imap4.client.internal.command.AppendCommand;
+import dev.imap4.client.internal.command.AuthenticateCommand;
+import dev.imap4.client.internal.command.CopyCommand;
+import dev.imap4.client.internal.command.ExpungeCommand;
+import dev.imap4.client.internal.command.FetchCommand;
+import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.internal.command.ImapArgs;
+import dev.imap4.client.internal.command.IdleCommand;
+import dev.imap4.client.internal.command.ListCommand;
+import dev.imap4.client.internal.command.SearchCommand;
+import dev.imap4.client.internal.command.SelectCommand;
+import dev.imap4.client.internal.command.SimpleCommand;
+import dev.imap4.client.internal.command.StatusCommand;
+import dev.imap4.client.internal.command.StoreCommand;
+import dev.imap4.client.types.StoreMode;
+import dev.imap4.client.Capabilities;
+import dev.imap4.client.internal.engine.CommandEngine;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.CopyUid;
@@ -256,7 +257,7 @@ public final class ImapClient implements AutoCloseable {
 
     /**
      * UID SEARCH with a search program in IMAP syntax, e.g. {@code UNSEEN UID 101:*}; the program
-     * is split into arguments ({@link dev.imap4.client.command.ImapArgs#split}) and each encoded as
+     * is split into arguments ({@link dev.imap4.client.internal.command.ImapArgs#split}) and each encoded as
      * imaplib would, so a quoted phrase stays one argument and non-ASCII travels as a literal.
      */
     public SearchResult uidSearch(String criteria) {
@@ -264,12 +265,12 @@ public final class ImapClient implements AutoCloseable {
     }
 
     public SearchResult uidSearch(String charset, String criteria) {
-        return search(true, charset, ImapArgs.split(criteria));
+        return search(true, charset, ImapUtil.splitArgs(criteria));
     }
 
     /** SEARCH by sequence number. */
     public SearchResult search(String charset, String criteria) {
-        return search(false, charset, ImapArgs.split(criteria));
+        return search(false, charset, ImapUtil.splitArgs(criteria));
     }
 
     /** SEARCH or UID SEARCH with the program given as separate arguments, as imaplib takes them. */
@@ -280,7 +281,7 @@ public final class ImapClient implements AutoCloseable {
 
     /** UID SORT (RFC 5256); refused when the server lacks SORT. */
     public SearchResult uidSort(String sortCriteria, String charset, String criteria) {
-        return sort(true, sortCriteria, charset, ImapArgs.split(criteria));
+        return sort(true, sortCriteria, charset, ImapUtil.splitArgs(criteria));
     }
 
     /** SORT or UID SORT with the search program as separate arguments. */
@@ -296,20 +297,20 @@ public final class ImapClient implements AutoCloseable {
      * fetched with PEEK and read back with the value that asked for them,
      * {@link dev.imap4.client.types.FetchResponse#section(dev.imap4.client.types.BodySection)}.
      */
-    public int uidFetch(NumberSet uids, FetchItems items, FetchCommand.Handler handler) {
+    public int uidFetch(NumberSet uids, FetchItems items, FetchHandler handler) {
         requireUid(uids);
         return fetchSplit(uids, items, handler);
     }
 
     /** FETCH by sequence number, streamed like {@link #uidFetch}. */
-    public int fetch(NumberSet seqs, FetchItems items, FetchCommand.Handler handler) {
+    public int fetch(NumberSet seqs, FetchItems items, FetchHandler handler) {
         if (seqs.isUid()) {
             throw new IllegalArgumentException("fetch takes sequence numbers; use uidFetch for UIDs");
         }
         return fetchSplit(seqs, items, handler);
     }
 
-    private int fetchSplit(NumberSet set, FetchItems items, FetchCommand.Handler handler) {
+    private int fetchSplit(NumberSet set, FetchItems items, FetchHandler handler) {
         if (items.changedSinceValue() != null) {
             require("CONDSTORE");
         }
@@ -322,12 +323,12 @@ public final class ImapClient implements AutoCloseable {
     }
 
     /** UID STORE of flags; {@code silent} asks the server not to echo the new flags. */
-    public StoreResult uidStore(NumberSet uids, StoreCommand.Mode mode, boolean silent, Collection<String> flags) {
+    public StoreResult uidStore(NumberSet uids, StoreMode mode, boolean silent, Collection<String> flags) {
         return uidStore(uids, mode, silent, flags, null);
     }
 
     /** UID STORE with CONDSTORE's UNCHANGEDSINCE; messages changed since come back as MODIFIED. */
-    public StoreResult uidStore(NumberSet uids, StoreCommand.Mode mode, boolean silent, Collection<String> flags,
+    public StoreResult uidStore(NumberSet uids, StoreMode mode, boolean silent, Collection<String> flags,
             Long unchangedSince) {
         requireUid(uids);
         if (unchangedSince != null) {
@@ -386,7 +387,7 @@ public final class ImapClient implements AutoCloseable {
             return new MoveResult(last, true);
         }
         CopyUid copied = uidCopy(uids, mailbox);
-        uidStore(uids, StoreCommand.Mode.ADD, true, List.of("\\Deleted"));
+        uidStore(uids, StoreMode.ADD, true, List.of("\\Deleted"));
         if (expungeFallback && engine.capabilities().has("UIDPLUS")) {
             uidExpunge(uids);
             return new MoveResult(copied, true);
@@ -446,7 +447,7 @@ public final class ImapClient implements AutoCloseable {
     }
 
     /** STORE by sequence number. */
-    public StoreResult store(NumberSet seqs, StoreCommand.Mode mode, boolean silent, Collection<String> flags) {
+    public StoreResult store(NumberSet seqs, StoreMode mode, boolean silent, Collection<String> flags) {
         requireSeq(seqs);
         return engine.execute(new StoreCommand(seqs, mode, silent, flags, null));
     }
@@ -459,7 +460,7 @@ public final class ImapClient implements AutoCloseable {
      */
     public RawResponse raw(String verb, List<String> args) {
         List<UntaggedResponse> seen = new java.util.ArrayList<>();
-        dev.imap4.client.engine.ConnectionBudget budget = engine.budget();
+        dev.imap4.client.internal.engine.ConnectionBudget budget = engine.budget();
         long[] charged = new long[1];
         Consumer<UntaggedResponse> capture = r -> {
             // the list is a result being built: it draws on the heap budget until handed over
@@ -470,7 +471,7 @@ public final class ImapClient implements AutoCloseable {
         };
         engine.addListener(capture);
         try {
-            dev.imap4.client.command.RawCommand cmd = new dev.imap4.client.command.RawCommand(
+            dev.imap4.client.internal.command.RawCommand cmd = new dev.imap4.client.internal.command.RawCommand(
                     verb.toUpperCase(java.util.Locale.ROOT));
             for (String a : args) {
                 cmd.arg(a);
@@ -492,7 +493,7 @@ public final class ImapClient implements AutoCloseable {
     }
 
     private static long rawSize(UntaggedResponse r) {
-        long size = dev.imap4.client.engine.ConnectionBudget.ITEM_OVERHEAD;
+        long size = dev.imap4.client.internal.engine.ConnectionBudget.ITEM_OVERHEAD;
         for (ImapData d : r.data()) {
             if (d instanceof ImapData.Line l) {
                 size += l.bytes().length;
@@ -521,14 +522,17 @@ public final class ImapClient implements AutoCloseable {
      * IDLE (RFC 2177) until {@code stopWhen} accepts an untagged response (for example
      * {@code u -> u.is("EXISTS")}), {@link #stopIdle()} is called, or {@code maxDuration} passes
      * (re-issue IDLE before the server's timeout: 29 minutes at most, about 10 for Office 365).
-     * Every response also reaches the unsolicited listeners. Returns true if a response stopped it.
+     * {@code stopWhen} sees each response's name, number and status ({@code data} is empty: it is
+     * read after the test). Every response also reaches the unsolicited listeners. Returns true if
+     * a response stopped it.
      * DONE must be answered within the read timeout, and the whole IDLE ends within
      * {@code maxDuration} plus the read timeout, or the connection is aborted: a dead peer is
      * noticed, whatever keep-alive lines a server sends.
      */
-    public boolean idle(Duration maxDuration, Predicate<Untagged> stopWhen) {
+    public boolean idle(Duration maxDuration, Predicate<UntaggedResponse> stopWhen) {
         require("IDLE");
-        IdleCommand cmd = new IdleCommand(engine, stopWhen);
+        IdleCommand cmd = new IdleCommand(engine,
+                u -> stopWhen.test(new UntaggedResponse(u.name(), u.number(), u.status(), List.of())));
         idle = cmd;
         ScheduledFuture<?> timer = IDLE_TIMER.schedule(cmd::stop, maxDuration.toMillis(), TimeUnit.MILLISECONDS);
         Duration readTimeout = engine.options().readTimeout();

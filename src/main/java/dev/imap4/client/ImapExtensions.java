@@ -1,13 +1,12 @@
 package dev.imap4.client;
 
-import dev.imap4.client.command.AclCommand;
-import dev.imap4.client.command.EnableCommand;
-import dev.imap4.client.command.IdCommand;
-import dev.imap4.client.command.ImapArgs;
-import dev.imap4.client.command.NamespaceCommand;
-import dev.imap4.client.command.QuotaCommand;
-import dev.imap4.client.command.ThreadCommand;
-import dev.imap4.client.engine.CommandEngine;
+import dev.imap4.client.internal.command.AclCommand;
+import dev.imap4.client.internal.command.EnableCommand;
+import dev.imap4.client.internal.command.IdCommand;
+import dev.imap4.client.internal.command.NamespaceCommand;
+import dev.imap4.client.internal.command.QuotaCommand;
+import dev.imap4.client.internal.command.ThreadCommand;
+import dev.imap4.client.internal.engine.CommandEngine;
 import dev.imap4.client.types.Acl;
 import dev.imap4.client.types.ListRights;
 import dev.imap4.client.types.MyRights;
@@ -110,7 +109,7 @@ public final class ImapExtensions {
 
     /** UID THREAD (RFC 5256) with an algorithm the server lists, e.g. REFERENCES or ORDEREDSUBJECT. */
     public List<ThreadNode> uidThread(String algorithm, String charset, String criteria) {
-        return thread(true, algorithm, charset, ImapArgs.split(criteria));
+        return thread(true, algorithm, charset, ImapUtil.splitArgs(criteria));
     }
 
     /** THREAD by sequence number ({@code uid} false) or UID; criteria tokens encoded as imaplib does. */

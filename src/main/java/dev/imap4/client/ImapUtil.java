@@ -191,4 +191,51 @@ public final class ImapUtil {
     public static List<String> parseFlags(byte[] response) {
         return response == null ? new ArrayList<>() : parseFlags(new String(response, StandardCharsets.UTF_8));
     }
+
+    /**
+     * Splits an argument string on spaces outside double quotes and parentheses, so
+     * {@code UNSEEN FROM "Ann Lee" (OR SEEN FLAGGED)} gives four arguments. Unbalanced quotes or
+     * parentheses are refused. This is how a SEARCH criteria string or a
+     * list of fetch items given as one string is cut into arguments.
+     */
+    public static List<String> splitArgs(String args) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (quoted) {
+                cur.append(c);
+                if (c == '\\' && i + 1 < args.length()) {
+                    cur.append(args.charAt(++i));
+                } else if (c == '"') {
+                    quoted = false;
+                }
+                continue;
+            }
+            if (c == ' ' && depth == 0) {
+                if (cur.length() > 0) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                }
+                continue;
+            }
+            if (c == '"') {
+                quoted = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth < 0) {
+                throw new Imap4Exception("unbalanced ')' in arguments: " + args);
+            }
+            cur.append(c);
+        }
+        if (quoted || depth != 0) {
+            throw new Imap4Exception("unbalanced quotes or parentheses in arguments: " + args);
+        }
+        if (cur.length() > 0) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
 }

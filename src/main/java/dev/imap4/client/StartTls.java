@@ -1,8 +1,8 @@
 package dev.imap4.client;
 
-import dev.imap4.client.command.RawCommand;
-import dev.imap4.client.engine.CommandEngine;
-import dev.imap4.client.transport.SocketTransport;
+import dev.imap4.client.internal.command.RawCommand;
+import dev.imap4.client.internal.engine.CommandEngine;
+import dev.imap4.client.internal.transport.SocketTransport;
 import java.io.IOException;
 import java.util.List;
 

@@ -13,4 +13,9 @@ import java.util.List;
  *               ones), split at literals
  */
 public record UntaggedResponse(String name, long number, StatusResponse status, List<ImapData> data) {
+
+    /** Whether this is the response {@code n} (upper case: EXISTS, FETCH, OK...). */
+    public boolean is(String n) {
+        return name.equals(n);
+    }
 }

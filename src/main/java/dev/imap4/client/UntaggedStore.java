@@ -1,6 +1,6 @@
 package dev.imap4.client;
 
-import dev.imap4.client.engine.ConnectionBudget;
+import dev.imap4.client.internal.engine.ConnectionBudget;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.Capabilities;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -9,7 +9,7 @@ import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.testing.Fault;

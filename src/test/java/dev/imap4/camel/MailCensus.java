@@ -8,7 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.NumberSet;
 import java.time.Duration;
 import java.util.Map;

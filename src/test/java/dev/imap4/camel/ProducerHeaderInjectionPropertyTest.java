@@ -7,7 +7,7 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.wire.Ascii;
+import dev.imap4.client.internal.wire.Ascii;
 import dev.imap4.testing.HostileStrings;
 import dev.imap4.testing.InjectionProbe;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package dev.imap4.camel;
 
 import dev.imap4.client.Imap4;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.types.NumberSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.ImapState;
 import dev.imap4.testing.InMemoryTransport;
 import dev.imap4.testing.TransportImap4;
 import java.io.ByteArrayOutputStream;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.scripted.ScriptedServer;
-import dev.imap4.client.transport.SocketTransport;
-import dev.imap4.client.transport.Transport;
+import dev.imap4.client.internal.transport.SocketTransport;
+import dev.imap4.client.Transport;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.imap4.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.testing.HeapPeak;
 import dev.imap4.testing.LiteralStreamServer;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.RawArgumentCalls.Arg;
 import dev.imap4.client.RawArgumentCalls.Needs;
-import dev.imap4.client.wire.Ascii;
+import dev.imap4.client.internal.wire.Ascii;
 import dev.imap4.testing.HostileStrings;
 import dev.imap4.testing.InjectionProbe;
 import java.nio.charset.StandardCharsets;

@@ -2,12 +2,12 @@ package dev.imap4.client;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.NumberSet;
-import dev.imap4.client.wire.Ascii;
+import dev.imap4.client.internal.wire.Ascii;
 import dev.imap4.testing.HostileStrings;
 import dev.imap4.testing.InjectionProbe;
 import java.nio.charset.StandardCharsets;
@@ -90,8 +90,8 @@ class TypedArgumentInjectionPropertyTest {
                     FetchItems.of().withSection(BodySection.whole().headerFields(v)), m -> { })),
             new Arg("uidFetch(item)", true, Sent.VERBATIM, (c, v) -> c.uidFetch(UID, FetchItems.of().withItem(v), m -> { })),
             new Arg("uidStore(flag)", true, Sent.VERBATIM,
-                    (c, v) -> c.uidStore(UID, StoreCommand.Mode.ADD, false, List.of(v))),
-            new Arg("store(flag)", true, Sent.VERBATIM, (c, v) -> c.store(SEQ, StoreCommand.Mode.REPLACE, true, List.of(v))),
+                    (c, v) -> c.uidStore(UID, StoreMode.ADD, false, List.of(v))),
+            new Arg("store(flag)", true, Sent.VERBATIM, (c, v) -> c.store(SEQ, StoreMode.REPLACE, true, List.of(v))),
             new Arg("uidCopy", true, Sent.MAILBOX, (c, v) -> c.uidCopy(UID, v)),
             new Arg("uidMove", true, Sent.MAILBOX, (c, v) -> c.uidMove(UID, v)),
             new Arg("copy", true, Sent.MAILBOX, (c, v) -> c.copy(SEQ, v)),

@@ -1,6 +1,6 @@
 package dev.imap4.testing;
 
-import dev.imap4.client.transport.Transport;
+import dev.imap4.client.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

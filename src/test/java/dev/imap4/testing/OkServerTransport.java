@@ -1,6 +1,6 @@
 package dev.imap4.testing;
 
-import dev.imap4.client.wire.Ascii;
+import dev.imap4.client.internal.wire.Ascii;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.imap4.testing;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.UntaggedResponse;
-import dev.imap4.client.transport.Transport;
+import dev.imap4.client.Transport;
 import java.util.function.Consumer;
 
 /**
@@ -40,12 +40,7 @@ public final class TransportImap4 extends Imap4 {
     public void open(String host, int port) {
         super.open(host, port);
         if (earlyListener != null) {
-            engine.addListener(earlyListener);
+            addUnsolicitedListener(earlyListener);
         }
-    }
-
-    /** The engine's tag prefix: every tag is this prefix followed by 1, 2, 3... */
-    public String tagPrefix() {
-        return engine.tagPrefix();
     }
 }

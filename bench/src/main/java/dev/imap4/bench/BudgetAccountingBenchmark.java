@@ -1,6 +1,6 @@
 package dev.imap4.bench;
 
-import dev.imap4.client.engine.ConnectionBudget;
+import dev.imap4.client.internal.engine.ConnectionBudget;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

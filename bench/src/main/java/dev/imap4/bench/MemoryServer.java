@@ -3,7 +3,7 @@ package dev.imap4.bench;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.transport.Transport;
+import dev.imap4.client.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +44,7 @@ final class MemoryServer extends Imap4 {
     @Override
     public void open(String host, int port) {
         super.open(host, port);
-        String tag = engine.tagPrefix();
+        String tag = tagPrefix();
         byte[] select = ("* 1 EXISTS\r\n" + tag + "1 OK [READ-WRITE] selected\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] done = (tag + "2 OK fetched\r\n").getBytes(StandardCharsets.US_ASCII);
         pipe.rest = new SequenceInputStream(new ByteArrayInputStream(select), new SequenceInputStream(

@@ -1,7 +1,7 @@
 package dev.imap4.client.sasl;
 
 import dev.imap4.client.Imap4Exception;
-import dev.imap4.client.engine.Capabilities;
+import dev.imap4.client.Capabilities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

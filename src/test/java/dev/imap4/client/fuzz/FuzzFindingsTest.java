@@ -10,7 +10,7 @@ import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapData;
 import dev.imap4.client.ImapProtocolException;
-import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.types.StoreResult;
 import dev.imap4.client.types.MailboxState;
@@ -74,7 +74,7 @@ class FuzzFindingsTest {
         ImapClient c = client(PREAUTH + "{tag} OK [READ-WRITE] selected\r\n{tag} OK [MODIFIED 7:x] stored\r\n");
         c.select("INBOX");
         ImapProtocolException e = assertThrows(ImapProtocolException.class,
-                () -> c.uidStore(NumberSet.uids(7), StoreCommand.Mode.ADD, true, List.of("\\Seen")));
+                () -> c.uidStore(NumberSet.uids(7), StoreMode.ADD, true, List.of("\\Seen")));
         assertTrue(e.getMessage().contains("in resp-text-code:"), e.getMessage());
         assertFalse(c.isConnected());
     }
@@ -112,7 +112,7 @@ class FuzzFindingsTest {
                 "UID 7 FLAGS (\\Seen) BODY[]") + "{tag} OK stored\r\n", FuzzedSession.LIMITS.withSpoolDirectory(spool))
                 .client();
         c.select("INBOX");
-        StoreResult r = c.uidStore(NumberSet.uids(7), StoreCommand.Mode.ADD, false, List.of("\\Seen"));
+        StoreResult r = c.uidStore(NumberSet.uids(7), StoreMode.ADD, false, List.of("\\Seen"));
         assertEquals(List.of("\\Seen"), r.updates().get(0).flags());
         assertEquals(0, files(spool));
     }

@@ -6,8 +6,8 @@ import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapData;
 import dev.imap4.client.ImapResult;
 import dev.imap4.client.Literal;
-import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.ListEntry;
 import dev.imap4.client.types.NumberSet;
@@ -74,7 +74,7 @@ final class FuzzedSession {
                 () -> client.list("", "*").forEach(FuzzedSession::inspect),
                 () -> client.uidSearch("ALL").numbers(),
                 () -> client.status("INBOX", "MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN").messages(),
-                () -> client.uidStore(NumberSet.uids(1, 2), StoreCommand.Mode.ADD, false, List.of("\\Seen")),
+                () -> client.uidStore(NumberSet.uids(1, 2), StoreMode.ADD, false, List.of("\\Seen")),
                 () -> client.uidCopy(NumberSet.uids(1), "Archive"),
                 () -> client.append("INBOX", List.of("\\Seen"), null, MESSAGE),
                 () -> rawFetch(),

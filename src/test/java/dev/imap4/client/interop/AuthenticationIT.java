@@ -12,7 +12,7 @@ import dev.imap4.client.sasl.Login;
 import dev.imap4.client.sasl.Plain;
 import dev.imap4.client.sasl.Scram;
 import dev.imap4.client.ImapResult;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.sasl.CramMd5;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.types.ExpungeResult;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.MailboxState;
@@ -39,13 +39,13 @@ class CondstoreQresyncIT {
             assertEquals(3, all.size());
             all.forEach(r -> assertTrue(r.modSeq() != null && r.modSeq() <= before, r.toString()));
 
-            c.uidStore(NumberSet.uids(2), StoreCommand.Mode.ADD, true, List.of("\\Seen"));
+            c.uidStore(NumberSet.uids(2), StoreMode.ADD, true, List.of("\\Seen"));
             List<FetchResponse> changed = fetch(c, FetchItems.of().withFlags().changedSince(before));
             assertEquals(List.of(2L), changed.stream().map(FetchResponse::uid).toList(), "only UID 2 changed");
             assertTrue(changed.get(0).hasFlag("\\Seen"));
             assertTrue(changed.get(0).modSeq() > before, "CHANGEDSINCE implies MODSEQ in the answer");
 
-            StoreResult conditional = c.uidStore(NumberSet.uids(1, 2), StoreCommand.Mode.ADD, true,
+            StoreResult conditional = c.uidStore(NumberSet.uids(1, 2), StoreMode.ADD, true,
                     List.of("\\Flagged"), before);
             assertEquals(NumberSet.uids(2), conditional.modified(), "UID 2 changed since: MODIFIED, not stored");
             List<FetchResponse> flags = fetch(c, FetchItems.of().withFlags());
@@ -71,7 +71,7 @@ class CondstoreQresyncIT {
                 c.append(f, List.of(), null, Fixtures.message("vanish " + i));
             }
             c.select(f);
-            c.uidStore(NumberSet.uids(2, 3), StoreCommand.Mode.ADD, true, List.of("\\Deleted"));
+            c.uidStore(NumberSet.uids(2, 3), StoreMode.ADD, true, List.of("\\Deleted"));
             ExpungeResult ex = c.uidExpunge(NumberSet.uids(2, 3));
             assertEquals(NumberSet.uids(2, 3), ex.vanished(), "QRESYNC: VANISHED instead of EXPUNGE");
             assertEquals(List.of(), ex.sequenceNumbers());

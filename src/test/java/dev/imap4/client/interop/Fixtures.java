@@ -2,7 +2,7 @@ package dev.imap4.client.interop;
 
 import dev.imap4.client.Imap4;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.types.ListEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

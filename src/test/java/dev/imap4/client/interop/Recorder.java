@@ -2,8 +2,8 @@ package dev.imap4.client.interop;
 
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
-import dev.imap4.client.transport.ProcessTransport;
-import dev.imap4.client.transport.Transport;
+import dev.imap4.client.internal.transport.ProcessTransport;
+import dev.imap4.client.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;

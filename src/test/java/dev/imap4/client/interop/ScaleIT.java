@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.types.SearchResult;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.StoreCommand;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.types.StoreMode;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.CopyUid;
 import dev.imap4.client.types.ExpungeResult;
@@ -138,7 +138,7 @@ class TypedExtensionsIT {
             assertEquals(Map.of(1L, 1L, 2L, 2L), copied.mapping());
             assertEquals(c.status(g, "UIDVALIDITY").uidValidity(), copied.uidValidity());
 
-            c.uidStore(NumberSet.uids(1, 2), StoreCommand.Mode.ADD, true, List.of("\\Deleted"));
+            c.uidStore(NumberSet.uids(1, 2), StoreMode.ADD, true, List.of("\\Deleted"));
             ExpungeResult ex = c.uidExpunge(NumberSet.uids(2));
             assertEquals(List.of(2L), ex.sequenceNumbers(), "only UID 2 went, though UID 1 is \\Deleted too");
 
@@ -149,7 +149,7 @@ class TypedExtensionsIT {
             } else {
                 // Courier: no MOVE, so UID COPY and UID EXPUNGE of the two (RFC 6851 §3.3)
                 assertEquals(Map.of(3L, 3L, 4L, 4L), c.uidCopy(NumberSet.uids(3, 4), g).mapping());
-                c.uidStore(NumberSet.uids(3, 4), StoreCommand.Mode.ADD, true, List.of("\\Deleted"));
+                c.uidStore(NumberSet.uids(3, 4), StoreMode.ADD, true, List.of("\\Deleted"));
                 c.uidExpunge(NumberSet.uids(3, 4));
             }
             assertEquals(List.of(1L), c.uidSearch("ALL").numbers());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.Literal;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.Envelope;

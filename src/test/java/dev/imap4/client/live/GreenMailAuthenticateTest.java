@@ -10,7 +10,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapResult;
-import dev.imap4.client.engine.Capabilities;
+import dev.imap4.client.Capabilities;
 import dev.imap4.client.sasl.CramMd5;
 import dev.imap4.client.sasl.Login;
 import dev.imap4.client.sasl.OAuthBearer;

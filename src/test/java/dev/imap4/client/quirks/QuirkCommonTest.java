@@ -10,7 +10,7 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapProtocolException;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.Envelope;

@@ -12,7 +12,7 @@ import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapResult;
 import dev.imap4.client.UntaggedResponse;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.ListEntry;
 import dev.imap4.client.types.MailboxState;

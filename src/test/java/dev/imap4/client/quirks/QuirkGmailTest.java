@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.ImapExtensions;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.MailboxState;

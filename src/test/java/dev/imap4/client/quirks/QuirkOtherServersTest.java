@@ -4,7 +4,7 @@ import static dev.imap4.client.quirks.Replay.fetchOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.Address;
 import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.Envelope;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapExtensions;
-import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.Address;
 import dev.imap4.client.types.BodyStructure;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.Imap4CommandException;
-import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.command.StoreCommand;
-import dev.imap4.client.engine.ImapState;
+import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.types.StoreMode;
+import dev.imap4.client.ImapState;
 import dev.imap4.client.types.Address;
 import dev.imap4.client.types.Envelope;
 import dev.imap4.client.types.FetchResponse;
@@ -105,7 +105,7 @@ class QuirkYahooTest {
     void longUidSetIsStoredInCommandsUnderTheLineLimit() {
         Replay r = Replay.start("yahoo/long-uid-set-store");
         r.client().select("INBOX");
-        r.client().uidStore(SCATTERED, StoreCommand.Mode.ADD, true, List.of("\\Seen"));
+        r.client().uidStore(SCATTERED, StoreMode.ADD, true, List.of("\\Seen"));
 
         assertSplit(r, " UID STORE ", 4);
         r.noopStillWorks();

@@ -10,7 +10,7 @@ import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapProtocolException;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.scripted.ScriptedTransport;
 import dev.imap4.client.scripted.Transcript;
 import dev.imap4.client.types.FetchResponse;

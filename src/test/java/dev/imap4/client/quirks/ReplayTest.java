@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.Imap4AbortException;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.scripted.Transcript;
 import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.FetchResponse;

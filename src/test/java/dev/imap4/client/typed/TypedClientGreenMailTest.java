@@ -13,8 +13,8 @@ import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.CopyUid;
 import dev.imap4.client.types.FetchResponse;
@@ -109,10 +109,10 @@ class TypedClientGreenMailTest {
     void storeAddsFlagsAndSilentStoreEchoesNothing() {
         AppendUid a = client.append("INBOX", List.of(), null, message("flags", "x"));
         client.select("INBOX");
-        var loud = client.uidStore(a.uids(), StoreCommand.Mode.ADD, false, List.of("\\Seen"));
+        var loud = client.uidStore(a.uids(), StoreMode.ADD, false, List.of("\\Seen"));
         assertEquals(1, loud.updates().size());
         assertTrue(loud.updates().get(0).flags().contains("\\Seen"));
-        var silent = client.uidStore(a.uids(), StoreCommand.Mode.ADD, true, List.of("\\Answered"));
+        var silent = client.uidStore(a.uids(), StoreMode.ADD, true, List.of("\\Answered"));
         assertTrue(silent.updates().isEmpty());
         List<List<String>> flags = new ArrayList<>();
         client.uidFetch(a.uids(), FetchItems.of().withFlags(), m -> flags.add(m.flags()));
@@ -139,7 +139,7 @@ class TypedClientGreenMailTest {
         AppendUid a = client.append("INBOX", List.of(), null, message("keep", "x"));
         AppendUid b = client.append("INBOX", List.of(), null, message("drop", "y"));
         client.select("INBOX");
-        client.uidStore(b.uids(), StoreCommand.Mode.ADD, true, List.of("\\Deleted"));
+        client.uidStore(b.uids(), StoreMode.ADD, true, List.of("\\Deleted"));
         var expunged = client.uidExpunge(b.uids());
         assertEquals(List.of(2L), expunged.sequenceNumbers());
         assertEquals(a.uids().toList(), client.uidSearch("ALL").numbers());

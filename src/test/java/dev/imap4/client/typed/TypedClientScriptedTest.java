@@ -11,8 +11,8 @@ import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
-import dev.imap4.client.command.StoreCommand;
+import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.scripted.ScriptedServer;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
@@ -127,7 +127,7 @@ class TypedClientScriptedTest {
             c.uidFetch(NumberSet.uidRange(1, NumberSet.STAR), FetchItems.of().withFlags().withModSeq().changedSince(12),
                     m -> modseqs.add(m.modSeq()));
             assertEquals(List.of(19L), modseqs);
-            var r = c.uidStore(NumberSet.uids(7, 9), StoreCommand.Mode.ADD, true, List.of("\\Flagged"), 19L);
+            var r = c.uidStore(NumberSet.uids(7, 9), StoreMode.ADD, true, List.of("\\Flagged"), 19L);
             assertEquals(NumberSet.uids(9), r.modified());
             c.shutdown();
             server.verify();

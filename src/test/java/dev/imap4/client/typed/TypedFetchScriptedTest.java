@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.imap4.client.Imap4;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.scripted.ScriptedServer;
 import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.NumberSet;

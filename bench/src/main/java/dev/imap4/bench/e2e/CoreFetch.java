@@ -4,7 +4,7 @@ import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.Imap4Ssl;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.NumberSet;
 import java.io.InputStream;
 

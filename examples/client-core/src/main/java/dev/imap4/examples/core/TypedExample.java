@@ -2,7 +2,7 @@ package dev.imap4.examples.core;
 
 import dev.imap4.client.Imap4;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.Address;
 import dev.imap4.client.types.Envelope;
 import dev.imap4.client.types.MailboxState;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.command.FetchItems;
+import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.NumberSet;
 import java.io.IOException;
 import java.io.InputStream;

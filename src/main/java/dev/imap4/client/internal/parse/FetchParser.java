@@ -1,0 +1,263 @@
+package dev.imap4.client.internal.parse;
+
+import dev.imap4.client.ImapUtil;
+import dev.imap4.client.Literal;
+import dev.imap4.client.types.BodyStructure;
+import dev.imap4.client.types.Envelope;
+import dev.imap4.client.types.FetchResponse;
+import dev.imap4.client.internal.wire.ImapInput;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 3501 §7.4.2 FETCH response data: {@code msg-att}, with RFC 7162 MODSEQ, RFC 3516 BINARY,
+ * BINARY.SIZE and literal8. Body sections are kept as {@link Literal}s, never copied into memory
+ * here; items this parser does not model are kept as wire text (see {@link FetchResponse}).
+ */
+public final class FetchParser {
+
+    private FetchParser() {
+    }
+
+    /**
+     * Reads {@code SP "(" msg-att ")"}: {@code in} stands right after the word FETCH and is left after
+     * the closing {@code )}. On a protocol error, the literals read so far are released.
+     *
+     * @param sequence the message number that preceded FETCH (0 is accepted: Courier sends it)
+     */
+    public static FetchResponse parse(long sequence, ImapInput in) {
+        in.sp();
+        in.listStart("msg-att");
+        Items items = new Items();
+        try {
+            items(in, items);
+        } catch (RuntimeException e) {
+            items.sections.values().forEach(Literal::close);
+            throw e;
+        }
+        return new FetchResponse(sequence, items.uid, items.flags, items.internalDate, items.size, items.envelope,
+                items.bodyStructure, items.modSeq, items.sections, items.other);
+    }
+
+    /**
+     * The items of a list whose '(' was just read, up to its ')'. Lotus Domino wraps an item (name and
+     * value) in a redundant pair of parentheses, {@code (UID 14935 (ENVELOPE (...)) BODYSTRUCTURE ...)}:
+     * an item name never starts with '(', so a '(' where a name belongs opens such a group, read like the
+     * list itself (nesting capped by {@code maxNestingDepth}).
+     */
+    private static void items(ImapInput in, Items items) {
+        boolean first = true;
+        while (true) {
+            // Yahoo and Exchange put stray spaces after '(' and before ')'
+            boolean spaced = in.maybeSp();
+            if (in.listEnd()) {
+                return;
+            }
+            // the space between items may be missing next to a parenthesis, which delimits by itself
+            if (!first && !spaced && !in.besideParenthesis()) {
+                throw in.error("msg-att", "a space between items");
+            }
+            if (in.peekIs('(')) {
+                in.listStart("msg-att");
+                items(in, items);
+            } else {
+                item(in, items);
+            }
+            first = false;
+        }
+    }
+
+    private static final class Items {
+        Long uid;
+        List<String> flags;
+        ZonedDateTime internalDate;
+        Long size;
+        Envelope envelope;
+        BodyStructure bodyStructure;
+        Long modSeq;
+        final Map<String, Literal> sections = new LinkedHashMap<>();
+        final Map<String, String> other = new LinkedHashMap<>();
+    }
+
+    private static void item(ImapInput in, Items items) {
+        String name = itemName(in);
+        String section = in.peekIs('[') ? section(in) : null;
+        String key = section == null ? name : name + section + origin(in);
+        if (isBodyData(name, section) && valueMissing(in)) {
+            // Yandex: "BODY[2] )", body data with no value at all before the list ends: an empty section
+            putSection(items, key, Literal.of(new byte[0]));
+            return;
+        }
+        in.sp();
+        switch (name) {
+            case "FLAGS" -> items.flags = FlagListParser.parse(in, "flag-fetch");
+            case "UID" -> items.uid = in.nzNumber();
+            case "INTERNALDATE" -> items.internalDate = internalDate(in);
+            case "RFC822.SIZE" -> items.size = nonNegative(Lex.lenientNumberOrNil(in, "RFC822.SIZE"));
+            case "ENVELOPE" -> items.envelope = EnvelopeParser.parseOrNil(in);
+            case "BODYSTRUCTURE" -> items.bodyStructure = BodyStructureParser.parseOrNil(in);
+            case "MODSEQ" -> items.modSeq = modSeq(in);
+            case "RFC822", "RFC822.HEADER", "RFC822.TEXT" -> section(in, items, key);
+            case "BODY", "BINARY" -> {
+                if (section == null && name.equals("BODY")) {
+                    items.bodyStructure = BodyStructureParser.parseOrNil(in);
+                } else if (section == null) {
+                    throw in.error("msg-att", "'[' after BINARY");
+                } else {
+                    section(in, items, key);
+                }
+            }
+            default -> {
+                // an unknown item with a section carries body data when its value is a string: keep it spooled
+                if (section != null && nstringAhead(in)) {
+                    section(in, items, key);
+                } else {
+                    items.other.put(key, Lex.rawValue(in, "msg-att"));
+                }
+            }
+        }
+    }
+
+    /** The item name: atom characters up to '[' (ATOM-CHAR includes '['), upper case. */
+    private static String itemName(ImapInput in) {
+        StringBuilder sb = new StringBuilder(16);
+        while (ImapInput.isAtomChar(in.peek()) && !in.peekIs('[')) {
+            char c = (char) in.peek();
+            sb.append(c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c); // item names are ASCII
+            in.reset(in.position() + 1);
+        }
+        if (sb.length() == 0) {
+            throw in.error("msg-att", "a FETCH item name");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * RFC 3501 section / RFC 3516 section-binary, from '[' to the matching ']', normalised: upper case,
+     * single spaces, none inside parentheses, header names unquoted when they are plain atoms.
+     */
+    private static String section(ImapInput in) {
+        in.expect('[', "section");
+        StringBuilder sb = new StringBuilder("[");
+        boolean space = false;
+        while (true) {
+            int c = in.peek();
+            if (c < 0) {
+                throw in.error("section", "']'");
+            }
+            if (c == ']') {
+                in.reset(in.position() + 1);
+                return sb.append(']').toString();
+            }
+            if (c == ' ') {
+                space = true;
+                in.reset(in.position() + 1);
+                continue;
+            }
+            boolean afterOpen = sb.charAt(sb.length() - 1) == '(';
+            if (space && c != ')' && !afterOpen && sb.length() > 1) {
+                sb.append(' ');
+            }
+            space = false;
+            if (c == '"') {
+                String s = in.string();
+                boolean plain = !s.isEmpty() && s.chars().allMatch(ch -> ImapInput.isAtomChar(ch) && ch != '[');
+                sb.append(plain ? Lex.upper(s) : Lex.quote(Lex.upper(s)));
+            } else {
+                sb.append(Character.toUpperCase((char) c));
+                in.reset(in.position() + 1);
+            }
+        }
+    }
+
+    /** The {@code <origin>} of a partial fetch, or "". */
+    private static String origin(ImapInput in) {
+        if (!in.maybe('<')) {
+            return "";
+        }
+        long n = in.number();
+        in.expect('>', "section");
+        return "<" + n + ">";
+    }
+
+    private static void section(ImapInput in, Items items, String key) {
+        Literal value;
+        if (in.maybeNil()) {
+            items.other.put(key, "NIL");
+            return;
+        } else if (in.peekIs('"')) {
+            value = Literal.of(in.quotedBytes());
+        } else if (in.literalAhead()) {
+            value = in.literal();
+        } else {
+            throw in.error("nstring", "a quoted string, a literal or NIL for " + key);
+        }
+        putSection(items, key, value);
+    }
+
+    private static void putSection(Items items, String key, Literal value) {
+        Literal previous = items.sections.put(key, value);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    /** RFC 3501 / RFC 3516 items whose value is message data (an nstring), not a number or a list. */
+    private static boolean isBodyData(String name, String section) {
+        return switch (name) {
+            case "RFC822", "RFC822.HEADER", "RFC822.TEXT" -> true;
+            case "BODY", "BINARY" -> section != null;
+            default -> false;
+        };
+    }
+
+    /** Whether only spaces stand between a body data item's name and the ')' that ends its list. */
+    private static boolean valueMissing(ImapInput in) {
+        int p = in.position();
+        in.maybeSp();
+        if (in.peekIs(')')) {
+            return true;
+        }
+        in.reset(p);
+        return false;
+    }
+
+    private static boolean nstringAhead(ImapInput in) {
+        int p = in.position();
+        boolean nil = in.maybeNil();
+        in.reset(p);
+        return nil || in.peekIs('"') || in.literalAhead();
+    }
+
+    private static ZonedDateTime internalDate(ImapInput in) {
+        if (in.maybeNil()) {
+            return null;
+        }
+        int start = in.position();
+        String text = in.string("date-time");
+        try {
+            return ImapUtil.parseInternalDate(text);
+        } catch (IllegalArgumentException e) {
+            in.reset(start);
+            throw in.error("date-time", "\"dd-Mon-yyyy hh:mm:ss +zzzz\"");
+        }
+    }
+
+    // RFC 7162 permsg-modsequence = "(" mod-sequence-value ")"; Zoho sends (-1): read as unknown
+    private static Long modSeq(ImapInput in) {
+        if (!in.peekIs('(')) {
+            throw in.error("permsg-modsequence", "'('");
+        }
+        in.listStart("permsg-modsequence");
+        in.maybeSp();
+        Long v = Lex.lenientNumberOrNil(in, "mod-sequence-value");
+        in.expectListEnd("permsg-modsequence");
+        return nonNegative(v);
+    }
+
+    private static Long nonNegative(Long v) {
+        return v == null || v < 0 ? null : v;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.imap4.client.internal.wire;
+
+import dev.imap4.client.ImapProtocolException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Buffered reads from the server: CRLF-terminated lines with a length cap, and exact byte counts
+ * for literals. Lines never grow beyond the cap, so a hostile server cannot exhaust memory.
+ */
+public final class ByteSource {
+
+    private final InputStream in;
+    private final byte[] buf;
+    private int start;
+    private int end;
+    private final int maxLineLength;
+
+    public ByteSource(InputStream in, int maxLineLength) {
+        this(in, maxLineLength, 64 * 1024);
+    }
+
+    public ByteSource(InputStream in, int maxLineLength, int bufferSize) {
+        this.in = in;
+        this.buf = new byte[bufferSize];
+        this.maxLineLength = maxLineLength;
+    }
+
+    /**
+     * The next line without its CRLF (a bare LF is accepted too), or {@code null} at end of stream
+     * before any byte of a line.
+     */
+    public byte[] readLine() throws IOException {
+        byte[] line = readLineWithTerminator();
+        if (line == null) {
+            return null;
+        }
+        int n = line.length;
+        if (n > 0 && line[n - 1] == '\n') {
+            n--;
+        }
+        if (n > 0 && line[n - 1] == '\r') {
+            n--;
+        }
+        return n == line.length ? line : Arrays.copyOf(line, n);
+    }
+
+    /** The next line including its terminator, as imaplib's {@code readline()} returns it. */
+    public byte[] readLineWithTerminator() throws IOException {
+        byte[] acc = null;
+        int accLen = 0;
+        while (true) {
+            if (start == end && !fill()) {
+                if (accLen == 0) {
+                    return null;
+                }
+                throw new EOFException("connection closed in the middle of a line");
+            }
+            int lf = indexOf((byte) '\n', start, end);
+            int chunkEnd = lf >= 0 ? lf + 1 : end;
+            int chunk = chunkEnd - start;
+            if (accLen + chunk > maxLineLength + 2) {
+                throw new ImapProtocolException("response line exceeds the limit of " + maxLineLength
+                        + " bytes (maxLineLength); first bytes: " + preview(acc, accLen, start));
+            }
+            if (lf >= 0 && acc == null) {
+                byte[] line = Arrays.copyOfRange(buf, start, chunkEnd);
+                start = chunkEnd;
+                return line;
+            }
+            if (acc == null) {
+                acc = new byte[Math.max(256, chunk * 2)];
+            } else if (accLen + chunk > acc.length) {
+                acc = Arrays.copyOf(acc, Math.max(acc.length * 2, accLen + chunk));
+            }
+            System.arraycopy(buf, start, acc, accLen, chunk);
+            accLen += chunk;
+            start = chunkEnd;
+            if (lf >= 0) {
+                return Arrays.copyOf(acc, accLen);
+            }
+        }
+    }
+
+    /** Reads exactly {@code n} bytes into {@code dst} at {@code off}. */
+    public void readFully(byte[] dst, int off, int n) throws IOException {
+        while (n > 0) {
+            int r = read(dst, off, n);
+            if (r < 0) {
+                throw new EOFException("connection closed with " + n + " bytes of a literal still expected");
+            }
+            off += r;
+            n -= r;
+        }
+    }
+
+    /** Reads up to {@code n} bytes, blocking only when nothing is buffered; -1 at end of stream. */
+    public int read(byte[] dst, int off, int n) throws IOException {
+        if (n == 0) {
+            return 0;
+        }
+        if (start == end) {
+            if (n >= buf.length) {
+                return in.read(dst, off, n);
+            }
+            if (!fill()) {
+                return -1;
+            }
+        }
+        int r = Math.min(n, end - start);
+        System.arraycopy(buf, start, dst, off, r);
+        start += r;
+        return r;
+    }
+
+    /** Skips exactly {@code n} bytes. */
+    public void skipFully(long n) throws IOException {
+        byte[] scratch = null;
+        while (n > 0) {
+            if (start < end) {
+                int r = (int) Math.min(n, end - start);
+                start += r;
+                n -= r;
+                continue;
+            }
+            if (scratch == null) {
+                scratch = new byte[8192];
+            }
+            int r = in.read(scratch, 0, (int) Math.min(n, scratch.length));
+            if (r < 0) {
+                throw new EOFException("connection closed with " + n + " bytes of a literal still expected");
+            }
+            n -= r;
+        }
+    }
+
+    /** Bytes already buffered and not yet consumed. */
+    public int buffered() {
+        return end - start;
+    }
+
+    /** Drops everything buffered; used before a TLS handshake (RFC 3501 §6.2.1, the STARTTLS buffer attack). */
+    public int discardBuffered() {
+        int dropped = end - start;
+        start = end = 0;
+        return dropped;
+    }
+
+    private boolean fill() throws IOException {
+        start = 0;
+        end = 0;
+        int r = in.read(buf, 0, buf.length);
+        if (r < 0) {
+            return false;
+        }
+        end = r;
+        return true;
+    }
+
+    private int indexOf(byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String preview(byte[] acc, int accLen, int from) {
+        byte[] src = acc != null ? acc : buf;
+        int off = acc != null ? 0 : from;
+        int len = Math.min(60, acc != null ? accLen : end - from);
+        return Ascii.printable(src, off, len);
+    }
+}
