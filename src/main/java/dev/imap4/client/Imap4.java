@@ -6,6 +6,7 @@ import dev.imap4.client.internal.command.AuthenticateCommand;
 import dev.imap4.client.internal.command.CopyCommand;
 import dev.imap4.client.internal.command.EnableCommand;
 import dev.imap4.client.internal.command.ExpungeCommand;
+import dev.imap4.client.internal.command.FetchCommand;
 import dev.imap4.client.internal.command.ListCommand;
 import dev.imap4.client.internal.command.NamespaceCommand;
 import dev.imap4.client.internal.command.QuotaCommand;
@@ -360,7 +361,7 @@ public class Imap4 {
 
     /** FETCH; data are (header, literal) pairs and lines, as imaplib returns them. */
     public ImapResult fetch(String messageSet, String messageParts) {
-        return untaggedResponse(runRaw(new RawCommand("FETCH").args(messageSet, messageParts)), "FETCH");
+        return untaggedResponse(runRaw(FetchCommand.raw(messageSet, messageParts)), "FETCH");
     }
 
     public ImapResult getacl(String mailbox) {
@@ -445,9 +446,7 @@ public class Imap4 {
 
     /** PARTIAL (obsolete, RFC 1730); data as for FETCH. */
     public ImapResult partial(String messageNum, String messagePart, long start, long length) {
-        RawCommand cmd = new RawCommand("PARTIAL").args(messageNum, messagePart, Long.toString(start),
-                Long.toString(length));
-        return untaggedResponse(runRaw(cmd), "FETCH");
+        return untaggedResponse(runRaw(FetchCommand.rawPartial(messageNum, messagePart, start, length)), "FETCH");
     }
 
     public ImapResult proxyauth(String user) {

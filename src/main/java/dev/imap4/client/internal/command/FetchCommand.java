@@ -32,6 +32,16 @@ public final class FetchCommand implements Command<Integer> {
     private int delivered;
     private Exception failure;
 
+    /** FETCH in imaplib's raw form: the message set and the parts as given (data as imaplib returns it). */
+    public static RawCommand raw(String messageSet, String messageParts) {
+        return new RawCommand("FETCH").args(messageSet, messageParts);
+    }
+
+    /** PARTIAL (obsolete, RFC 1730) in imaplib's raw form; answered by FETCH data. */
+    public static RawCommand rawPartial(String messageNum, String messagePart, long start, long length) {
+        return new RawCommand("PARTIAL").args(messageNum, messagePart, Long.toString(start), Long.toString(length));
+    }
+
     /**
      * @param others receives FETCH responses that do not belong to this command: flag updates for
      *               messages outside the set, without a UID in a UID FETCH, or carrying only flags

@@ -126,7 +126,7 @@ public final class FetchParser {
         while (ImapInput.isAtomChar(in.peek()) && !in.peekIs('[')) {
             char c = (char) in.peek();
             sb.append(c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c); // item names are ASCII
-            in.reset(in.position() + 1);
+            in.skip();
         }
         if (sb.length() == 0) {
             throw in.error("msg-att", "a FETCH item name");
@@ -148,12 +148,12 @@ public final class FetchParser {
                 throw in.error("section", "']'");
             }
             if (c == ']') {
-                in.reset(in.position() + 1);
+                in.skip();
                 return sb.append(']').toString();
             }
             if (c == ' ') {
                 space = true;
-                in.reset(in.position() + 1);
+                in.skip();
                 continue;
             }
             boolean afterOpen = sb.charAt(sb.length() - 1) == '(';
@@ -167,7 +167,7 @@ public final class FetchParser {
                 sb.append(plain ? Lex.upper(s) : Lex.quote(Lex.upper(s)));
             } else {
                 sb.append(Character.toUpperCase((char) c));
-                in.reset(in.position() + 1);
+                in.skip();
             }
         }
     }
