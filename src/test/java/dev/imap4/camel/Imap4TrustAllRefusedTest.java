@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.scripted.ScriptedServer;
 import dev.imap4.client.scripted.TestTls;
-import java.net.Socket;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLEngine;
+import dev.imap4.testing.PermissiveTrust.AcceptAll;
+import dev.imap4.testing.PermissiveTrust.Permissive;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustAllTrustManager;
@@ -47,49 +44,7 @@ class Imap4TrustAllRefusedTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aCustomAcceptAllTrustManagerIsRefused(boolean extended) throws Exception {
-        TrustManager accepting = extended ? new X509ExtendedTrustManager() {
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        } : new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
+        TrustManager accepting = extended ? new Permissive(null) : new AcceptAll();
         SSLContextParameters ssl = new SSLContextParameters();
         TrustManagersParameters tm = new TrustManagersParameters();
         tm.setTrustManager(accepting);

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.scripted.ScriptedServer;
 import dev.imap4.client.scripted.TestTls;
-import java.net.Socket;
+import dev.imap4.testing.PermissiveTrust.AcceptAll;
+import dev.imap4.testing.PermissiveTrust.Permissive;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,72 +22,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class Imap4TrustTest {
-
-    /** Accepts every chain; JSSE still checks the host name around it (it is not "extended"). */
-    private static final class AcceptAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
-
-    /**
-     * An extended trust manager: JSSE leaves chain and host name to it. With {@code only} null it
-     * checks nothing; otherwise it trusts exactly that certificate and still skips the host name.
-     */
-    private static final class Permissive extends X509ExtendedTrustManager {
-        private final X509Certificate only;
-
-        Permissive(X509Certificate only) {
-            this.only = only;
-        }
-
-        private void check(X509Certificate[] chain) throws CertificateException {
-            if (only != null && !only.equals(chain[0])) {
-                throw new CertificateException("not the one certificate trusted here");
-            }
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            check(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            check(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            check(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
 
     static SSLContext context(TrustManager tm) throws GeneralSecurityException {
         SSLContext ctx = SSLContext.getInstance("TLS");
