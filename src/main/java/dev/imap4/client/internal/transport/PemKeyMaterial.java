@@ -1,7 +1,6 @@
 package dev.imap4.client.internal.transport;
 
 import dev.imap4.client.Imap4Exception;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +10,10 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import java.util.Collection;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
@@ -47,12 +46,8 @@ public final class PemKeyMaterial {
                         + "'openssl pkcs8 -topk8 -nocrypt'");
             }
             PrivateKey key = privateKey(Base64.getMimeDecoder().decode(m.group(1)));
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            Collection<? extends Certificate> chain = cf.generateCertificates(
-                    new ByteArrayInputStream(Files.readAllBytes(certfile)));
-            if (chain.isEmpty()) {
-                throw new Imap4Exception("certfile " + certfile.getFileName() + " holds no certificate");
-            }
+            List<X509Certificate> chain = PemTrust.certificates(Files.readAllBytes(certfile),
+                    "certfile " + certfile.getFileName());
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             char[] pw = new char[0];
