@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imap4.client.scripted.TestTls;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -78,6 +79,35 @@ class Imap4ConsumerHealthTest extends CamelTestSupport {
             HealthCheck.Result down = await(HealthCheck.State.DOWN);
             assertEquals("protocol error", down.getDetails().get("reason"), down.getDetails().toString());
             assertTrue(down.getError().orElseThrow().getMessage().contains("greeting"), down.getError().get().getMessage());
+        }
+    }
+
+    @Test
+    void aServerWithAnUntrustedCertificateIsDownWithTlsHandshakeFailed() throws Exception {
+        try (ServerSocket tls = TestTls.localhostServer().getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread accept = new Thread(() -> {
+                while (!tls.isClosed()) {
+                    try (Socket s = tls.accept()) {
+                        s.getOutputStream().write('*'); // starts the handshake, which the client refuses
+                    } catch (IOException refused) {
+                        // the client's trust store does not hold the test certificate
+                    }
+                }
+            }, "untrusted-tls-server");
+            accept.setDaemon(true);
+            accept.start();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("imap4:localhost:" + tls.getLocalPort() + "?username=joe&password=secret&initialDelay=0&delay=50")
+                            .routeId("r").to("mock:out");
+                }
+            });
+            HealthCheck.Result down = await(HealthCheck.State.DOWN);
+            assertEquals("TLS handshake failed", down.getDetails().get("reason"), down.getDetails().toString());
+            assertTrue(down.getError().orElseThrow().getMessage().contains("not trusted"),
+                    down.getError().get().getMessage());
         }
     }
 
