@@ -23,6 +23,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 class Imap4ConsumerLargeMessageBoundedMemoryTest extends CamelTestSupport {
 
     private static final long SIZE = 50L * 1024 * 1024;
+
+    @RegisterExtension
+    final FakeImapServerExtension fake = new FakeImapServerExtension("UIDPLUS", 100);
 
     @TempDir
     Path dir;
@@ -61,49 +65,47 @@ class Imap4ConsumerLargeMessageBoundedMemoryTest extends CamelTestSupport {
         Path file = dir.resolve("big.eml");
         String expected = writeMessage(file, SIZE);
 
-        try (FakeImapServer server = new FakeImapServer("UIDPLUS")) {
-            server.addFile(file);
-            AtomicReference<String> digest = new AtomicReference<>();
-            AtomicBoolean inMemory = new AtomicBoolean(true);
-            AtomicReference<Path> spool = new AtomicReference<>();
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
-                            + "&initialDelay=0&delay=100").routeId("r")
-                            .process(e -> {
-                                inMemory.set(e.getMessage().getBody(StreamCache.class).inMemory());
-                                if (e.getMessage().getBody() instanceof Imap4SpooledBody b) {
-                                    spool.set(b.file());
+        FakeImapServer server = fake.server();
+        server.addFile(file);
+        AtomicReference<String> digest = new AtomicReference<>();
+        AtomicBoolean inMemory = new AtomicBoolean(true);
+        AtomicReference<Path> spool = new AtomicReference<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(fake.uri("")).routeId("r")
+                        .process(e -> {
+                            inMemory.set(e.getMessage().getBody(StreamCache.class).inMemory());
+                            if (e.getMessage().getBody() instanceof Imap4SpooledBody b) {
+                                spool.set(b.file());
+                            }
+                            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                            try (InputStream in = e.getMessage().getBody(InputStream.class)) {
+                                byte[] buffer = new byte[64 * 1024];
+                                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                                    sha.update(buffer, 0, n);
                                 }
-                                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                                try (InputStream in = e.getMessage().getBody(InputStream.class)) {
-                                    byte[] buffer = new byte[64 * 1024];
-                                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                                        sha.update(buffer, 0, n);
-                                    }
-                                }
-                                digest.set(HexFormat.of().formatHex(sha.digest()));
-                            })
-                            .to("mock:out");
-                }
-            });
-            MockEndpoint out = getMockEndpoint("mock:out");
-            out.expectedMessageCount(1);
-            out.expectedHeaderReceived("Subject", "big");
-            out.expectedHeaderReceived(Imap4Constants.SIZE, Files.size(file));
-            out.assertIsSatisfied(60_000);
-
-            assertEquals(expected, digest.get(), "the body is the message, byte for byte");
-            assertFalse(inMemory.get(), "spooled to disk, not held on the heap");
-            // the client's own spool file changes hands (no second copy) and goes with the exchange
-            assertTrue(spool.get().getFileName().toString().startsWith("imap4-literal-"), spool.get().toString());
-            long end = System.currentTimeMillis() + 5000;
-            while (server.count("UID STORE") == 0 && System.currentTimeMillis() < end) {
-                Thread.sleep(20);
+                            }
+                            digest.set(HexFormat.of().formatHex(sha.digest()));
+                        })
+                        .to("mock:out");
             }
-            assertEquals(1, server.count("UID STORE"), "marked \\Seen once the route finished");
-            assertFalse(Files.exists(spool.get()), "spool file deleted once the exchange is done");
+        });
+        MockEndpoint out = getMockEndpoint("mock:out");
+        out.expectedMessageCount(1);
+        out.expectedHeaderReceived("Subject", "big");
+        out.expectedHeaderReceived(Imap4Constants.SIZE, Files.size(file));
+        out.assertIsSatisfied(60_000);
+
+        assertEquals(expected, digest.get(), "the body is the message, byte for byte");
+        assertFalse(inMemory.get(), "spooled to disk, not held on the heap");
+        // the client's own spool file changes hands (no second copy) and goes with the exchange
+        assertTrue(spool.get().getFileName().toString().startsWith("imap4-literal-"), spool.get().toString());
+        long end = System.currentTimeMillis() + 5000;
+        while (server.count("UID STORE") == 0 && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
         }
+        assertEquals(1, server.count("UID STORE"), "marked \\Seen once the route finished");
+        assertFalse(Files.exists(spool.get()), "spool file deleted once the exchange is done");
     }
 }
