@@ -106,6 +106,16 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "poolsize":
         case "poolSize": getOrCreateConfiguration(target).setPoolSize(property(camelContext, int.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxytype":
+        case "proxyType": getOrCreateConfiguration(target).setProxyType(property(camelContext, dev.imap4.client.ImapProxy.Type.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "readonly":
         case "readOnly": getOrCreateConfiguration(target).setReadOnly(property(camelContext, boolean.class, value)); return true;
         case "readtimeout":
@@ -209,6 +219,16 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "password": return java.lang.String.class;
         case "poolsize":
         case "poolSize": return int.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxytype":
+        case "proxyType": return dev.imap4.client.ImapProxy.Type.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "readonly":
         case "readOnly": return boolean.class;
         case "readtimeout":
@@ -313,6 +333,16 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "poolsize":
         case "poolSize": return getOrCreateConfiguration(target).getPoolSize();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxytype":
+        case "proxyType": return getOrCreateConfiguration(target).getProxyType();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "readonly":
         case "readOnly": return getOrCreateConfiguration(target).isReadOnly();
         case "readtimeout":

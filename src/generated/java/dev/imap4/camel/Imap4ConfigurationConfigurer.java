@@ -86,6 +86,16 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "poolsize":
         case "poolSize": target.setPoolSize(property(camelContext, int.class, value)); return true;
         case "port": target.setPort(property(camelContext, int.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxytype":
+        case "proxyType": target.setProxyType(property(camelContext, dev.imap4.client.ImapProxy.Type.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "readonly":
         case "readOnly": target.setReadOnly(property(camelContext, boolean.class, value)); return true;
         case "readtimeout":
@@ -174,6 +184,16 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "poolsize":
         case "poolSize": return int.class;
         case "port": return int.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxytype":
+        case "proxyType": return dev.imap4.client.ImapProxy.Type.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "readonly":
         case "readOnly": return boolean.class;
         case "readtimeout":
@@ -263,6 +283,16 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "poolsize":
         case "poolSize": return target.getPoolSize();
         case "port": return target.getPort();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "proxytype":
+        case "proxyType": return target.getProxyType();
+        case "proxyusername":
+        case "proxyUsername": return target.getProxyUsername();
         case "readonly":
         case "readOnly": return target.isReadOnly();
         case "readtimeout":

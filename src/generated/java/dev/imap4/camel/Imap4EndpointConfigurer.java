@@ -104,6 +104,16 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "poolsize":
         case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxytype":
+        case "proxyType": target.getConfiguration().setProxyType(property(camelContext, dev.imap4.client.ImapProxy.Type.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "readonly":
         case "readOnly": target.getConfiguration().setReadOnly(property(camelContext, boolean.class, value)); return true;
         case "readtimeout":
@@ -227,6 +237,16 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "poolsize":
         case "poolSize": return int.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxytype":
+        case "proxyType": return dev.imap4.client.ImapProxy.Type.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "readonly":
         case "readOnly": return boolean.class;
         case "readtimeout":
@@ -351,6 +371,16 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollStrategy": return target.getPollStrategy();
         case "poolsize":
         case "poolSize": return target.getConfiguration().getPoolSize();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxytype":
+        case "proxyType": return target.getConfiguration().getProxyType();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "readonly":
         case "readOnly": return target.getConfiguration().isReadOnly();
         case "readtimeout":

@@ -3,6 +3,7 @@ package dev.imap4.camel;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.Imap4Options;
+import dev.imap4.client.ImapProxy;
 import dev.imap4.client.Imap4Ssl;
 import dev.imap4.client.Imap4Stream;
 import dev.imap4.client.ImapClient;
@@ -65,6 +66,10 @@ public class Imap4ClientFactory {
         if (config.getMaxHeldBytes() != 0) {
             options = options.withMaxHeldBytes(config.getMaxHeldBytes());
         }
+        ImapProxy proxy = proxy(config);
+        if (proxy != null) {
+            options = options.withProxy(proxy);
+        }
         String pem = config.getTrustCertificates();
         if (pem != null && config.getSslContextParameters() != null) {
             throw new IllegalArgumentException("set trustCertificates or sslContextParameters, not both: put the"
@@ -84,6 +89,24 @@ public class Imap4ClientFactory {
             }
         }
         return options;
+    }
+
+    /** The proxy the options name, or null; a partial proxy configuration is refused. */
+    static ImapProxy proxy(Imap4Configuration config) {
+        boolean any = config.getProxyType() != null || config.getProxyHost() != null || config.getProxyPort() != 0
+                || config.getProxyUsername() != null || config.getProxyPassword() != null;
+        if (!any) {
+            return null;
+        }
+        if (config.getProxyType() == null || config.getProxyHost() == null || config.getProxyPort() == 0) {
+            throw new IllegalArgumentException("a proxy needs proxyType (SOCKS5 or HTTP), proxyHost and proxyPort");
+        }
+        ImapProxy proxy = ImapProxy.of(config.getProxyType(), config.getProxyHost(), config.getProxyPort());
+        if ((config.getProxyUsername() == null) != (config.getProxyPassword() == null)) {
+            throw new IllegalArgumentException("set both proxyUsername and proxyPassword, or neither");
+        }
+        return config.getProxyUsername() == null ? proxy
+                : proxy.withCredentials(config.getProxyUsername(), config.getProxyPassword());
     }
 
     /** A plain path is a file; classpath:, file: and http: are resolved as Camel resolves resources. */

@@ -39,6 +39,21 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "security")
     private java.util.function.Supplier<String> accessTokenSupplier;
 
+    @UriParam(label = "proxy")
+    private dev.imap4.client.ImapProxy.Type proxyType;
+
+    @UriParam(label = "proxy")
+    private String proxyHost;
+
+    @UriParam(label = "proxy")
+    private int proxyPort;
+
+    @UriParam(label = "proxy,security")
+    private String proxyUsername;
+
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyPassword;
+
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long connectTimeout = 30000;
 
@@ -257,6 +272,61 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setAccessTokenSupplier(java.util.function.Supplier<String> accessTokenSupplier) {
         this.accessTokenSupplier = accessTokenSupplier;
+    }
+
+    public dev.imap4.client.ImapProxy.Type getProxyType() {
+        return proxyType;
+    }
+
+    /**
+     * Connect through a proxy of this kind: SOCKS5 (RFC 1928) or HTTP (CONNECT). The server's name is resolved by the proxy, and TLS still verifies the server, end to end. Needs proxyHost and proxyPort; the proxy's handshake counts against connectTimeout.
+     */
+    public void setProxyType(dev.imap4.client.ImapProxy.Type proxyType) {
+        this.proxyType = proxyType;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * The proxy's host name or address (with proxyType).
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * The proxy's port (with proxyType).
+     */
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /**
+     * The user name for the proxy: SOCKS5 user/password authentication (RFC 1929) or HTTP Basic proxy authorization.
+     */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /**
+     * The password for the proxy (with proxyUsername). Never logged.
+     */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
     }
 
     public long getConnectTimeout() {

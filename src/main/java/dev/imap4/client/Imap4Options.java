@@ -46,6 +46,7 @@ public final class Imap4Options {
     private long maxUnsolicitedBytes = -1;
     private Path spoolDirectory;
     private SSLContext sslContext;
+    private ImapProxy proxy;
     private int debug;
 
     public static Imap4Options defaults() {
@@ -66,6 +67,7 @@ public final class Imap4Options {
         o.maxUnsolicitedBytes = maxUnsolicitedBytes;
         o.spoolDirectory = spoolDirectory;
         o.sslContext = sslContext;
+        o.proxy = proxy;
         o.debug = debug;
         return o;
     }
@@ -209,6 +211,16 @@ public final class Imap4Options {
     }
 
     /** imaplib's debug level: above 3 every command and response line is traced, secrets redacted. */
+    /**
+     * Connect through {@code proxy} (SOCKS5 or HTTP CONNECT); null connects directly. The proxy's
+     * handshake counts against the connect timeout; TLS still verifies the server, not the proxy.
+     */
+    public Imap4Options withProxy(ImapProxy proxy) {
+        Imap4Options o = copy();
+        o.proxy = proxy;
+        return o;
+    }
+
     public Imap4Options withDebug(int level) {
         Imap4Options o = copy();
         o.debug = Math.max(0, level);
@@ -261,6 +273,11 @@ public final class Imap4Options {
 
     public SSLContext sslContext() {
         return sslContext;
+    }
+
+    /** The proxy connections go through, or null. */
+    public ImapProxy proxy() {
+        return proxy;
     }
 
     public int debug() {

@@ -1,7 +1,8 @@
 package dev.imap4.client.internal.transport;
 
-import dev.imap4.client.Transport;
 import dev.imap4.client.Imap4Options;
+import dev.imap4.client.ImapProxy;
+import dev.imap4.client.Transport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,17 +22,21 @@ import javax.net.ssl.SSLSocket;
  * (or the JVM's default) trust store and the host name against the certificate; there is no switch
  * to turn either off. The host name is checked twice: by JSSE (endpoint identification) and, after
  * the handshake, by {@link ServerIdentity}, since a caller's trust manager may skip the former. Sockets use TCP_NODELAY: IMAP is a request/response protocol of small lines.
+ * With a proxy ({@code Imap4Options.withProxy}) the socket goes to the proxy and {@link ProxyTunnel}
+ * opens the tunnel before anything else; TLS and its checks then run end to end with the server.
  */
 public final class SocketTransport implements Transport {
 
     private final Socket socket;
     private final Socket tcp;
+    private final int port;
     private final InputStream input;
     private final OutputStream output;
 
-    private SocketTransport(Socket socket, Socket tcp) throws IOException {
+    private SocketTransport(Socket socket, Socket tcp, int port) throws IOException {
         this.socket = socket;
         this.tcp = tcp;
+        this.port = port;
         this.input = socket.getInputStream();
         this.output = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     }
@@ -39,14 +44,14 @@ public final class SocketTransport implements Transport {
     /** A plain TCP connection. */
     public static SocketTransport connect(String host, int port, Imap4Options options) throws IOException {
         Socket s = plainSocket(host, port, options);
-        return new SocketTransport(s, s);
+        return new SocketTransport(s, s, port);
     }
 
     /** An implicit-TLS connection (IMAP4_SSL, port 993), handshake done and verified. */
     public static SocketTransport connectTls(String host, int port, Imap4Options options) throws IOException {
         Socket plain = plainSocket(host, port, options);
         try {
-            return new SocketTransport(handshake(plain, host, port, options), plain);
+            return new SocketTransport(handshake(plain, host, port, options), plain, port);
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
@@ -56,7 +61,7 @@ public final class SocketTransport implements Transport {
     /** Layers TLS over this connection's socket (STARTTLS); the caller drops its plain buffers. */
     public SocketTransport startTls(String host, Imap4Options options) throws IOException {
         output.flush();
-        return new SocketTransport(handshake(socket, host, socket.getPort(), options), tcp);
+        return new SocketTransport(handshake(socket, host, port, options), tcp, port);
     }
 
     private static Socket plainSocket(String host, int port, Imap4Options options) throws IOException {
@@ -64,7 +69,13 @@ public final class SocketTransport implements Transport {
         try {
             s.setTcpNoDelay(true);
             s.setKeepAlive(true);
-            s.connect(new InetSocketAddress(hostOrLocalhost(host), port), millis(options.connectTimeout()));
+            ImapProxy proxy = options.proxy();
+            if (proxy == null) {
+                s.connect(new InetSocketAddress(hostOrLocalhost(host), port), millis(options.connectTimeout()));
+            } else {
+                s.connect(new InetSocketAddress(proxy.host(), proxy.port()), millis(options.connectTimeout()));
+                ProxyTunnel.open(s, proxy, hostOrLocalhost(host), port, options.connectTimeout());
+            }
             s.setSoTimeout(millis(options.readTimeout()));
             return s;
         } catch (IOException e) {
