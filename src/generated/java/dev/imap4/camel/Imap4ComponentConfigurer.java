@@ -83,6 +83,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "idleinterval":
         case "idleInterval": getOrCreateConfiguration(target).setIdleInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "incremental": getOrCreateConfiguration(target).setIncremental(property(camelContext, boolean.class, value)); return true;
+        case "kerberoslogincontext":
+        case "kerberosLoginContext": getOrCreateConfiguration(target).setKerberosLoginContext(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfailedattempts":
@@ -196,6 +198,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "idleinterval":
         case "idleInterval": return long.class;
         case "incremental": return boolean.class;
+        case "kerberoslogincontext":
+        case "kerberosLoginContext": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxfailedattempts":
@@ -310,6 +314,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "idleinterval":
         case "idleInterval": return getOrCreateConfiguration(target).getIdleInterval();
         case "incremental": return getOrCreateConfiguration(target).isIncremental();
+        case "kerberoslogincontext":
+        case "kerberosLoginContext": return getOrCreateConfiguration(target).getKerberosLoginContext();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfailedattempts":

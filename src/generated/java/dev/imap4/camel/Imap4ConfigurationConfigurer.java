@@ -64,6 +64,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "idleinterval":
         case "idleInterval": target.setIdleInterval(property(camelContext, long.class, value)); return true;
         case "incremental": target.setIncremental(property(camelContext, boolean.class, value)); return true;
+        case "kerberoslogincontext":
+        case "kerberosLoginContext": target.setKerberosLoginContext(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfailedattempts":
         case "maxFailedAttempts": target.setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
         case "maxheldbytes":
@@ -162,6 +164,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "idleinterval":
         case "idleInterval": return long.class;
         case "incremental": return boolean.class;
+        case "kerberoslogincontext":
+        case "kerberosLoginContext": return java.lang.String.class;
         case "maxfailedattempts":
         case "maxFailedAttempts": return int.class;
         case "maxheldbytes":
@@ -261,6 +265,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "idleinterval":
         case "idleInterval": return target.getIdleInterval();
         case "incremental": return target.isIncremental();
+        case "kerberoslogincontext":
+        case "kerberosLoginContext": return target.getKerberosLoginContext();
         case "maxfailedattempts":
         case "maxFailedAttempts": return target.getMaxFailedAttempts();
         case "maxheldbytes":

@@ -79,6 +79,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "incremental": target.getConfiguration().setIncremental(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "kerberoslogincontext":
+        case "kerberosLoginContext": target.getConfiguration().setKerberosLoginContext(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfailedattempts":
@@ -212,6 +214,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "incremental": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "kerberoslogincontext":
+        case "kerberosLoginContext": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxfailedattempts":
@@ -346,6 +350,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "incremental": return target.getConfiguration().isIncremental();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "kerberoslogincontext":
+        case "kerberosLoginContext": return target.getConfiguration().getKerberosLoginContext();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfailedattempts":

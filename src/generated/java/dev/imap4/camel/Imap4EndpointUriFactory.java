@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -56,6 +56,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("idleInterval");
         props.add("incremental");
         props.add("initialDelay");
+        props.add("kerberosLoginContext");
         props.add("lazyStartProducer");
         props.add("maxFailedAttempts");
         props.add("maxHeldBytes");

@@ -3,11 +3,12 @@ package dev.imap4.camel;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.Imap4Options;
-import dev.imap4.client.ImapProxy;
 import dev.imap4.client.Imap4Ssl;
 import dev.imap4.client.Imap4Stream;
 import dev.imap4.client.ImapClient;
+import dev.imap4.client.ImapProxy;
 import dev.imap4.client.ImapState;
+import dev.imap4.client.sasl.JdkSasl;
 import dev.imap4.client.sasl.Sasl;
 import dev.imap4.client.sasl.SaslMechanism;
 import java.io.IOException;
@@ -16,6 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -162,6 +170,30 @@ public class Imap4ClientFactory {
             client.login(user, config.getPassword());
             return;
         }
+        if (chosen == Imap4SaslMechanism.GSSAPI && config.getKerberosLoginContext() != null) {
+            sasl = JdkSasl.gssapi(config.getHost(), null, kerberosLogin(config));
+        }
         client.authenticate(sasl);
+    }
+
+    /** The subject of the kerberosLoginContext JAAS entry, its prompts answered with username and password. */
+    private static Subject kerberosLogin(Imap4Configuration config) {
+        CallbackHandler prompts = callbacks -> {
+            for (Callback c : callbacks) {
+                if (c instanceof NameCallback n && config.getUsername() != null) {
+                    n.setName(config.getUsername());
+                } else if (c instanceof PasswordCallback p && config.getPassword() != null) {
+                    p.setPassword(config.getPassword().toCharArray());
+                }
+            }
+        };
+        try {
+            LoginContext login = new LoginContext(config.getKerberosLoginContext(), prompts);
+            login.login();
+            return login.getSubject();
+        } catch (LoginException e) {
+            throw new Imap4Exception("Kerberos login through the JAAS entry " + config.getKerberosLoginContext()
+                    + " failed: " + e.getMessage());
+        }
     }
 }

@@ -39,6 +39,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "security")
     private java.util.function.Supplier<String> accessTokenSupplier;
 
+    @UriParam(label = "security")
+    private String kerberosLoginContext;
+
     @UriParam(label = "proxy")
     private dev.imap4.client.ImapProxy.Type proxyType;
 
@@ -272,6 +275,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setAccessTokenSupplier(java.util.function.Supplier<String> accessTokenSupplier) {
         this.accessTokenSupplier = accessTokenSupplier;
+    }
+
+    public String getKerberosLoginContext() {
+        return kerberosLoginContext;
+    }
+
+    /**
+     * With saslMechanism=GSSAPI: the JAAS login configuration entry (java.security.auth.login.config) that logs in to Kerberos, e.g. with Krb5LoginModule and a keytab; username and password, when set, answer its name and password prompts. Unset: the JVM's own Kerberos credentials.
+     */
+    public void setKerberosLoginContext(String kerberosLoginContext) {
+        this.kerberosLoginContext = kerberosLoginContext;
     }
 
     public dev.imap4.client.ImapProxy.Type getProxyType() {

@@ -17,7 +17,15 @@ public enum Imap4SaslMechanism {
     SCRAM_SHA_1("SCRAM-SHA-1"),
     SCRAM_SHA_256("SCRAM-SHA-256"),
     XOAUTH2("XOAUTH2"),
-    OAUTHBEARER("OAUTHBEARER");
+    OAUTHBEARER("OAUTHBEARER"),
+    /**
+     * Kerberos V5 (RFC 4752) through the JDK: the credentials of the JAAS entry named by
+     * kerberosLoginContext, else the JVM's own (javax.security.auth.useSubjectCredsOnly=false and
+     * the ticket cache or the com.sun.security.jgss.initiate entry). No password is sent.
+     */
+    GSSAPI("GSSAPI"),
+    /** NTLM through the JDK, as username (DOMAIN\\user or user) and password; for Exchange servers that offer it. */
+    NTLM("NTLM");
 
     private final String saslName;
 

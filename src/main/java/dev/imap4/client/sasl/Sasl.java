@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * (RFC 3501 §6.2.2). Automatic choice prefers, when an OAuth token supplier is given, OAUTHBEARER
  * then XOAUTH2 (the caller gave a token on purpose); then, when a password is given, SCRAM-SHA-256,
  * SCRAM-SHA-1, CRAM-MD5, PLAIN and LOGIN, strongest first. PLAIN and LOGIN reveal the password to
- * anyone who can read the connection: choose them over TLS only.
+ * anyone who can read the connection: choose them over TLS only. GSSAPI (Kerberos, with the JVM's
+ * credentials) and NTLM come from the JDK ({@link JdkSasl}) and are used only when named.
  *
  * <p>Capabilities of an {@code Imap4} connection: {@code new Capabilities(Set.copyOf(imap.capabilities()))}.
  */
@@ -26,6 +27,8 @@ public final class Sasl {
     private static final List<String> TOKEN_MECHANISMS = List.of("OAUTHBEARER", "XOAUTH2");
     private static final List<String> PASSWORD_MECHANISMS =
             List.of("SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "PLAIN", "LOGIN");
+    /** The JDK's mechanisms ({@link JdkSasl}): used only when asked for by name. */
+    private static final List<String> JDK_MECHANISMS = List.of("GSSAPI", "NTLM");
 
     private Sasl() {
     }
@@ -59,12 +62,25 @@ public final class Sasl {
         Set<String> offered = caps.authMechanisms();
         if (preferred != null && !preferred.equalsIgnoreCase(AUTO)) {
             String name = preferred.toUpperCase(Locale.ROOT);
-            if (!TOKEN_MECHANISMS.contains(name) && !PASSWORD_MECHANISMS.contains(name)) {
+            if (!TOKEN_MECHANISMS.contains(name) && !PASSWORD_MECHANISMS.contains(name) && !JDK_MECHANISMS.contains(name)) {
                 throw new Imap4Exception("unsupported SASL mechanism '" + preferred + "'; this client speaks "
-                        + String.join(", ", TOKEN_MECHANISMS) + ", " + String.join(", ", PASSWORD_MECHANISMS));
+                        + String.join(", ", TOKEN_MECHANISMS) + ", " + String.join(", ", PASSWORD_MECHANISMS) + ", "
+                        + String.join(", ", JDK_MECHANISMS));
             }
             if (!offered.contains(name)) {
                 throw new Imap4Exception("the server does not offer AUTH=" + name + "; it offers " + describe(offered));
+            }
+            if (name.equals("GSSAPI")) {
+                if (host == null) {
+                    throw new Imap4Exception("GSSAPI needs the server's host name (its service principal is imap/host)");
+                }
+                return JdkSasl.gssapi(host, null, null);
+            }
+            if (name.equals("NTLM")) {
+                if (password == null) {
+                    throw new Imap4Exception("NTLM needs a password");
+                }
+                return JdkSasl.ntlm(host == null ? "localhost" : host, user, password);
             }
             if (TOKEN_MECHANISMS.contains(name) ? oauthToken == null : password == null) {
                 throw new Imap4Exception(name + " needs " + (TOKEN_MECHANISMS.contains(name)

@@ -89,7 +89,7 @@ class SaslTest {
     @Test
     void unknownPreferredMechanismIsRefused() {
         Imap4Exception e = assertThrows(Imap4Exception.class,
-                () -> Sasl.choose(caps("AUTH=GSSAPI"), "joe", "secret", null, "GSSAPI"));
-        assertTrue(e.getMessage().startsWith("unsupported SASL mechanism 'GSSAPI'"), e.getMessage());
+                () -> Sasl.choose(caps("AUTH=KERBEROS_V4"), "joe", "secret", null, "KERBEROS_V4"));
+        assertTrue(e.getMessage().startsWith("unsupported SASL mechanism 'KERBEROS_V4'"), e.getMessage());
     }
 }
