@@ -54,8 +54,9 @@ public final class SearchCommand implements Command<SearchResult> {
 
     /**
      * SEARCH or SORT with a typed program: every value is written by {@link CommandWriter} as a quoted
-     * string or a literal, and {@code CHARSET UTF-8} (for SORT: UTF-8 or US-ASCII) is sent when a value is
-     * not ASCII. The caller checks {@link #capabilitiesNeeded} first.
+     * string or a literal, and {@code CHARSET UTF-8} is sent when a value is not ASCII (SORT always names
+     * UTF-8, which RFC 5256 §3 makes every server support). The caller checks {@link #capabilitiesNeeded}
+     * first.
      */
     public SearchCommand(boolean uid, String sortCriteria, SearchKey key, boolean extended) {
         if (key == null) {
@@ -63,7 +64,7 @@ public final class SearchCommand implements Command<SearchResult> {
         }
         this.uid = uid;
         this.sortCriteria = sortCriteria;
-        this.charset = key.needsUtf8() ? "UTF-8" : sortCriteria != null ? "US-ASCII" : null;
+        this.charset = key.needsUtf8() || sortCriteria != null ? "UTF-8" : null;
         this.criteria = List.of();
         this.key = key;
         this.extended = extended;

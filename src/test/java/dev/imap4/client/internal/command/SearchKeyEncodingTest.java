@@ -134,7 +134,7 @@ class SearchKeyEncodingTest {
         assertEquals("UID SORT (ARRIVAL) UTF-8 HEADER X-Name {2+}\r\nñ UNSEEN",
                 wire(true, "ARRIVAL", SearchKey.and(SearchKey.header("X-Name", "ñ"), SearchKey.UNSEEN), false,
                         LiteralMode.NON_SYNCHRONIZING));
-        assertEquals("UID SORT (REVERSE DATE) US-ASCII ALL",
+        assertEquals("UID SORT (REVERSE DATE) UTF-8 ALL",
                 wire(true, "(REVERSE DATE)", SearchKey.ALL, false, LiteralMode.NON_SYNCHRONIZING));
     }
 
