@@ -11,8 +11,11 @@
 # apt-get download access to Debian's courier packages (Courier), openssl and python3; as root,
 # as .ci/run installs them. A server that cannot start is reported and left out: its tests then
 # say they did not run, or fail when CI=true.
-# Env: IMAP4_IT_SERVERS="dovecot cyrus mailutils courier", IMAP4_IT_SCALE_COUNT=10000, IMAP4_IT_KEEP=1 (keep the
-#      directory and logs), MVN="mvn -B -ntp", plus the port variables of dovecot.sh and cyrus.sh.
+# Also starts a throwaway ZooKeeper (Debian's zookeeper package, scripts/zookeeper.sh) for the
+# multi-node test, ZooKeeperLeaderCrashIT.
+# Env: IMAP4_IT_SERVERS="dovecot cyrus mailutils courier", IMAP4_IT_ZOOKEEPER=0 (no ZooKeeper),
+#      IMAP4_IT_SCALE_COUNT=10000, IMAP4_IT_KEEP=1 (keep the directory and logs), MVN="mvn -B -ntp",
+#      plus the port variables of dovecot.sh, cyrus.sh and zookeeper.sh.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 cd "$HERE/.."
@@ -49,6 +52,18 @@ for s in $SERVERS; do
         echo "interop.sh: *** $s did not start; its tests will not run ***" >&2
     fi
 done
+
+if [[ ${IMAP4_IT_ZOOKEEPER:-1} != 0 ]]; then
+    STARTED+=(zookeeper)
+    if "$HERE/zookeeper.sh" start "$WORK/zookeeper"; then
+        export IMAP4_IT_ZOOKEEPER_DIR=$WORK/zookeeper
+    elif [[ ${CI:-} == true ]]; then
+        echo "interop.sh: zookeeper did not start, and CI=true: failing" >&2
+        exit 1
+    else
+        echo "interop.sh: *** zookeeper did not start; ZooKeeperLeaderCrashIT will not run ***" >&2
+    fi
+fi
 
 # Debian's python3 for the imaplib differential test, when present
 [[ -x /usr/bin/python3 ]] && export IMAP4_IT_PYTHON=${IMAP4_IT_PYTHON:-/usr/bin/python3}

@@ -125,7 +125,9 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "saslmechanism":
         case "saslMechanism": getOrCreateConfiguration(target).setSaslMechanism(property(camelContext, dev.imap4.camel.Imap4SaslMechanism.class, value)); return true;
         case "searchcriteria":
-        case "searchCriteria": getOrCreateConfiguration(target).setSearchCriteria(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchCriteria": getOrCreateConfiguration(target).setSearchCriteria(property(camelContext, java.lang.Object.class, value)); return true;
+        case "searchwithin":
+        case "searchWithin": getOrCreateConfiguration(target).setSearchWithin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "security": getOrCreateConfiguration(target).setSecurity(property(camelContext, dev.imap4.camel.Imap4Security.class, value)); return true;
         case "sortcriteria":
         case "sortCriteria": getOrCreateConfiguration(target).setSortCriteria(property(camelContext, java.lang.String.class, value)); return true;
@@ -240,7 +242,9 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "saslmechanism":
         case "saslMechanism": return dev.imap4.camel.Imap4SaslMechanism.class;
         case "searchcriteria":
-        case "searchCriteria": return java.lang.String.class;
+        case "searchCriteria": return java.lang.Object.class;
+        case "searchwithin":
+        case "searchWithin": return long.class;
         case "security": return dev.imap4.camel.Imap4Security.class;
         case "sortcriteria":
         case "sortCriteria": return java.lang.String.class;
@@ -357,6 +361,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "saslMechanism": return getOrCreateConfiguration(target).getSaslMechanism();
         case "searchcriteria":
         case "searchCriteria": return getOrCreateConfiguration(target).getSearchCriteria();
+        case "searchwithin":
+        case "searchWithin": return getOrCreateConfiguration(target).getSearchWithin();
         case "security": return getOrCreateConfiguration(target).getSecurity();
         case "sortcriteria":
         case "sortCriteria": return getOrCreateConfiguration(target).getSortCriteria();

@@ -105,7 +105,9 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "saslmechanism":
         case "saslMechanism": target.setSaslMechanism(property(camelContext, dev.imap4.camel.Imap4SaslMechanism.class, value)); return true;
         case "searchcriteria":
-        case "searchCriteria": target.setSearchCriteria(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchCriteria": target.setSearchCriteria(property(camelContext, java.lang.Object.class, value)); return true;
+        case "searchwithin":
+        case "searchWithin": target.setSearchWithin(property(camelContext, long.class, value)); return true;
         case "security": target.setSecurity(property(camelContext, dev.imap4.camel.Imap4Security.class, value)); return true;
         case "sortcriteria":
         case "sortCriteria": target.setSortCriteria(property(camelContext, java.lang.String.class, value)); return true;
@@ -205,7 +207,9 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "saslmechanism":
         case "saslMechanism": return dev.imap4.camel.Imap4SaslMechanism.class;
         case "searchcriteria":
-        case "searchCriteria": return java.lang.String.class;
+        case "searchCriteria": return java.lang.Object.class;
+        case "searchwithin":
+        case "searchWithin": return long.class;
         case "security": return dev.imap4.camel.Imap4Security.class;
         case "sortcriteria":
         case "sortCriteria": return java.lang.String.class;
@@ -307,6 +311,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "saslMechanism": return target.getSaslMechanism();
         case "searchcriteria":
         case "searchCriteria": return target.getSearchCriteria();
+        case "searchwithin":
+        case "searchWithin": return target.getSearchWithin();
         case "security": return target.getSecurity();
         case "sortcriteria":
         case "sortCriteria": return target.getSortCriteria();

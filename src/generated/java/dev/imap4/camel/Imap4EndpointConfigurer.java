@@ -132,7 +132,9 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "searchcriteria":
-        case "searchCriteria": target.getConfiguration().setSearchCriteria(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchCriteria": target.getConfiguration().setSearchCriteria(property(camelContext, java.lang.Object.class, value)); return true;
+        case "searchwithin":
+        case "searchWithin": target.getConfiguration().setSearchWithin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "security": target.getConfiguration().setSecurity(property(camelContext, dev.imap4.camel.Imap4Security.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
@@ -267,7 +269,9 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
         case "searchcriteria":
-        case "searchCriteria": return java.lang.String.class;
+        case "searchCriteria": return java.lang.Object.class;
+        case "searchwithin":
+        case "searchWithin": return long.class;
         case "security": return dev.imap4.camel.Imap4Security.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
@@ -404,6 +408,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerProperties": return target.getSchedulerProperties();
         case "searchcriteria":
         case "searchCriteria": return target.getConfiguration().getSearchCriteria();
+        case "searchwithin":
+        case "searchWithin": return target.getConfiguration().getSearchWithin();
         case "security": return target.getConfiguration().getSecurity();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(72);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -85,6 +85,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("searchCriteria");
+        props.add("searchWithin");
         props.add("security");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sortCriteria");

@@ -85,7 +85,10 @@ public class Imap4Configuration implements Cloneable {
     private boolean readOnly = false;
 
     @UriParam(label = "consumer", defaultValue = "UNSEEN")
-    private String searchCriteria = "UNSEEN";
+    private Object searchCriteria = "UNSEEN";
+
+    @UriParam(label = "consumer", javaType = "java.time.Duration")
+    private long searchWithin;
 
     @UriParam(label = "consumer")
     private String sortCriteria;
@@ -442,15 +445,26 @@ public class Imap4Configuration implements Cloneable {
         this.readOnly = readOnly;
     }
 
-    public String getSearchCriteria() {
+    public Object getSearchCriteria() {
         return searchCriteria;
     }
 
     /**
-     * Which messages to consume, in IMAP SEARCH syntax, for example UNSEEN, ALL, or UNSEEN FROM "billing@example.org". UNDELETED is added unless the criteria mention DELETED or UNDELETED, and with onFailure FLAG messages carrying failureFlag are left out.
+     * Which messages to consume: text in IMAP SEARCH syntax, for example UNSEEN, ALL, or UNSEEN FROM "billing@example.org", or a typed dev.imap4.client.types.SearchKey (a #bean reference). UNDELETED is added unless the criteria mention DELETED or UNDELETED, and with onFailure FLAG messages carrying failureFlag are left out.
      */
-    public void setSearchCriteria(String searchCriteria) {
+    public void setSearchCriteria(Object searchCriteria) {
         this.searchCriteria = searchCriteria;
+    }
+
+    public long getSearchWithin() {
+        return searchWithin;
+    }
+
+    /**
+     * Only consume messages that arrived within this time before each poll, for example 7d or P7D (the last 7 days); 0 (the default) sets no limit. ANDed with searchCriteria. Sent as WITHIN's YOUNGER when the server offers it, otherwise as SINCE the day the window starts, taken in UTC-12 so that no message of the window is left out whatever its time zone (up to two days more may be delivered).
+     */
+    public void setSearchWithin(long searchWithin) {
+        this.searchWithin = searchWithin;
     }
 
     public String getSortCriteria() {

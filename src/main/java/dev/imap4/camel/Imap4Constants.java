@@ -61,6 +61,11 @@ public final class Imap4Constants {
             + " or a String (split on spaces outside quotes and parentheses). Encoded by the client core, so"
             + " no value can inject a command.", javaType = "Object")
     public static final String ARGUMENTS = "CamelImap4Arguments";
+    @Metadata(label = "producer", description = "For SEARCH, UID SEARCH, SORT and UID SORT: the search program as a"
+            + " typed dev.imap4.client.types.SearchKey (the message body may hold it instead). With it,"
+            + " CamelImap4Arguments holds nothing for SEARCH and only the sort criteria for SORT.",
+            javaType = "dev.imap4.client.types.SearchKey")
+    public static final String SEARCH_CRITERIA = "CamelImap4SearchCriteria";
     @Metadata(label = "producer", description = "After SEARCH, UID SEARCH, SORT or UID SORT: the matching numbers"
             + " as a sequence set such as 1:3,7, ready to use in the next command's arguments (for example"
             + " ${header.CamelImap4MessageSet} +FLAGS ($Done)); absent when nothing matched.", javaType = "String")

@@ -71,7 +71,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         validate();
-        search = new Imap4Search(config);
+        search = new Imap4Search(config, getEndpoint().clock());
         mapper = new Imap4MessageMapper(config);
         actions = new Imap4PostActions(config, connection, state, counters);
         unparseable = new Imap4Unparseable(this, config, connection, state, actions, counters, this::reselect);

@@ -20,6 +20,8 @@ public class Imap4Endpoint extends ScheduledPollEndpoint implements EndpointServ
     @UriParam
     private Imap4Configuration configuration;
 
+    private java.time.Clock clock = java.time.Clock.systemUTC();
+
     public Imap4Endpoint(String uri, Imap4Component component, Imap4Configuration configuration) {
         super(uri, component);
         this.configuration = configuration;
@@ -55,6 +57,16 @@ public class Imap4Endpoint extends ScheduledPollEndpoint implements EndpointServ
     /** Connections for this endpoint, made by the component's factory. */
     public Imap4ClientFactory clientFactory() {
         return getComponent().getClientFactory();
+    }
+
+    /** The clock that dates each poll, for the relative search window (searchWithin). */
+    java.time.Clock clock() {
+        return clock;
+    }
+
+    /** Replaces the clock (tests move time on between polls). */
+    void useClock(java.time.Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.SearchKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,8 +33,8 @@ final class Imap4ProducerCommands {
     static Object run(Imap4Operation op, String verb, List<String> args, ImapClient c, Exchange exchange)
             throws Exception {
         return switch (op) {
-            case SEARCH, UID_SEARCH -> c.search(op == Imap4Operation.UID_SEARCH, null, from(args, 0)).numbers();
-            case SORT, UID_SORT -> sort(op == Imap4Operation.UID_SORT, args, c);
+            case SEARCH, UID_SEARCH -> search(op == Imap4Operation.UID_SEARCH, args, c, exchange);
+            case SORT, UID_SORT -> sort(op == Imap4Operation.UID_SORT, args, c, exchange);
             case THREAD, UID_THREAD -> c.extensions().thread(op == Imap4Operation.UID_THREAD, arg(args, 0, "algorithm"),
                     arg(args, 1, "charset"), from(args, 2));
             case FETCH, UID_FETCH -> fetch(op == Imap4Operation.UID_FETCH, args, c, exchange);
@@ -75,8 +76,41 @@ final class Imap4ProducerCommands {
         return null;
     }
 
-    private static Object sort(boolean uid, List<String> args, ImapClient c) {
-        return c.sort(uid, arg(args, 0, "sort criteria"), arg(args, 1, "charset"), from(args, 2)).numbers();
+    private static Object search(boolean uid, List<String> args, ImapClient c, Exchange exchange) {
+        SearchKey key = searchKey(exchange);
+        if (key == null) {
+            return c.search(uid, null, from(args, 0)).numbers();
+        }
+        if (!args.isEmpty()) {
+            throw new IllegalArgumentException("the search program is given twice, as a SearchKey and as"
+                    + " CamelImap4Arguments " + args + "; give one of them");
+        }
+        return c.search(uid, key).numbers();
+    }
+
+    private static Object sort(boolean uid, List<String> args, ImapClient c, Exchange exchange) {
+        SearchKey key = searchKey(exchange);
+        if (key == null) {
+            return c.sort(uid, arg(args, 0, "sort criteria"), arg(args, 1, "charset"), from(args, 2)).numbers();
+        }
+        if (args.size() != 1) {
+            throw new IllegalArgumentException("with a SearchKey, CamelImap4Arguments holds only the sort criteria,"
+                    + " e.g. (REVERSE DATE); got " + args);
+        }
+        return c.sort(uid, args.get(0), key).numbers();
+    }
+
+    /** The typed search program: the CamelImap4SearchCriteria header, else a SearchKey body; null if neither. */
+    private static SearchKey searchKey(Exchange exchange) {
+        Object header = exchange.getMessage().getHeader(Imap4Constants.SEARCH_CRITERIA);
+        if (header != null) {
+            if (header instanceof SearchKey key) {
+                return key;
+            }
+            throw new IllegalArgumentException(Imap4Constants.SEARCH_CRITERIA + " must hold a " + SearchKey.class.getName()
+                    + ", got a " + header.getClass().getName() + " (text criteria go in CamelImap4Arguments)");
+        }
+        return exchange.getMessage().getBody() instanceof SearchKey key ? key : null;
     }
 
     private static List<Imap4FetchedMessage> fetch(boolean uid, List<String> args, ImapClient c, Exchange exchange) {

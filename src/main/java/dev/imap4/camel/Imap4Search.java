@@ -2,6 +2,12 @@ package dev.imap4.camel;
 
 import dev.imap4.client.ImapUtil;
 import dev.imap4.client.ImapClient;
+import dev.imap4.client.types.SearchKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,33 +24,73 @@ import org.slf4j.LoggerFactory;
  * have left it there until expunged) and must not be delivered again;</li>
  * <li>the failure flag's negation when onFailure is FLAG ({@code UNKEYWORD $Failed}), so a failed
  * message is parked instead of being retried on every poll;</li>
- * <li>{@code UID n:*} in incremental mode.</li>
+ * <li>{@code UID n:*} in incremental mode;</li>
+ * <li>{@code YOUNGER n} (WITHIN, RFC 5032) with searchWithin, or {@code SINCE} the window's first day
+ * when the server lacks WITHIN, evaluated at every poll.</li>
  * </ul>
+ * The criteria are text in IMAP syntax or a typed {@link SearchKey}; either way the client core
+ * encodes every value.
  */
 final class Imap4Search {
 
     private static final Logger LOG = LoggerFactory.getLogger(Imap4Search.class);
     private static final long MAX_UID = 0xFFFFFFFFL;
     private static final String ATOM_SPECIALS = "(){ %*\"\\]";
+    /**
+     * SINCE compares the day of a message's internal date in its own zone; the day in UTC-12, the
+     * last zone to reach any date, is on or before that day for every zone, so no message of the
+     * window is left out.
+     */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(-12);
 
+    private final SearchKey typed;
+    private final Duration within;
+    private final Clock clock;
     private final List<String> criteria;
-    private final String charset;
     private final String sortCriteria;
     private final List<String> exclusion;
     private final boolean incremental;
     private boolean sortWarned;
 
     Imap4Search(Imap4Configuration config) {
-        String text = config.getSearchCriteria() == null ? "" : config.getSearchCriteria().trim();
-        if (text.isEmpty()) {
-            throw new IllegalArgumentException("searchCriteria must not be empty; use ALL to consume every message");
-        }
-        List<String> c = new ArrayList<>(ImapUtil.splitArgs(text));
-        if (!mentionsDeleted(c)) {
-            c.add("UNDELETED");
+        this(config, Clock.systemUTC());
+    }
+
+    /** With the clock that tells the time of each poll (for searchWithin). */
+    Imap4Search(Imap4Configuration config, Clock clock) {
+        Object configured = config.getSearchCriteria();
+        List<String> c = new ArrayList<>();
+        if (configured instanceof SearchKey key) {
+            this.typed = key;
+            if (!mentionsDeleted(key)) {
+                c.add("UNDELETED");
+            }
+        } else {
+            if (configured != null && !(configured instanceof String)) {
+                throw new IllegalArgumentException("searchCriteria must be text in IMAP SEARCH syntax or a "
+                        + SearchKey.class.getName() + ", got a " + configured.getClass().getName());
+            }
+            String text = configured == null ? "" : ((String) configured).trim();
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("searchCriteria must not be empty; use ALL to consume every message");
+            }
+            this.typed = null;
+            c.addAll(ImapUtil.splitArgs(text));
+            if (!mentionsDeleted(c)) {
+                c.add("UNDELETED");
+            }
         }
         this.criteria = List.copyOf(c);
-        this.charset = text.chars().allMatch(ch -> ch < 0x80) ? null : "UTF-8";
+        if (config.getSearchWithin() < 0) {
+            throw new IllegalArgumentException("searchWithin must not be negative, got " + config.getSearchWithin() + " ms");
+        }
+        // YOUNGER takes whole seconds: round up, so the window is never shorter than asked
+        this.within = config.getSearchWithin() == 0 ? null : Duration.ofSeconds((config.getSearchWithin() + 999) / 1000);
+        if (within != null && within.getSeconds() > MAX_UID) {
+            throw new IllegalArgumentException("searchWithin must be at most 4294967295 seconds (WITHIN's limit), got "
+                    + within);
+        }
+        this.clock = clock;
         this.sortCriteria = config.getSortCriteria() == null || config.getSortCriteria().isBlank() ? null
                 : config.getSortCriteria().trim();
         this.exclusion = config.getOnFailure() == Imap4OnFailure.FLAG ? exclusion(config.getFailureFlag()) : List.of();
@@ -62,19 +108,39 @@ final class Imap4Search {
         return p;
     }
 
+    /**
+     * The whole program for a poll: the typed criteria, the text program of {@link #program}, and the
+     * relative date as YOUNGER (server offers WITHIN) or SINCE the window's first day, at {@code now}.
+     */
+    SearchKey key(long watermark, boolean serverHasWithin, Instant now) {
+        List<SearchKey> keys = new ArrayList<>();
+        if (typed != null) {
+            keys.add(typed);
+        }
+        List<String> program = program(watermark);
+        if (!program.isEmpty()) {
+            keys.add(SearchKey.program(program));
+        }
+        if (within != null) {
+            keys.add(serverHasWithin ? SearchKey.younger(within)
+                    : SearchKey.since(LocalDate.ofInstant(now.minus(within), EARLIEST_ZONE)));
+        }
+        return keys.size() == 1 ? keys.get(0) : SearchKey.and(keys);
+    }
+
     /** Runs the search: UIDs in delivery order (SORT order when sorting, otherwise ascending). */
     List<Long> run(ImapClient client, long watermark) {
-        List<String> program = program(watermark);
+        SearchKey program = key(watermark, client.hasCapability("WITHIN"), clock.instant());
         if (sortCriteria != null) {
             if (client.hasCapability("SORT")) {
-                return client.sort(true, sortCriteria, charset == null ? "UTF-8" : charset, program).numbers();
+                return client.sort(true, sortCriteria, program).numbers();
             }
             if (!sortWarned) {
                 sortWarned = true;
                 LOG.info("The server does not offer SORT; delivering in UID order instead of {}", sortCriteria);
             }
         }
-        List<Long> uids = new ArrayList<>(client.search(true, charset, program).numbers());
+        List<Long> uids = new ArrayList<>(client.search(true, program).numbers());
         Collections.sort(uids);
         return uids;
     }
@@ -103,6 +169,16 @@ final class Imap4Search {
             }
         }
         return List.of("UNKEYWORD", flag);
+    }
+
+    private static boolean mentionsDeleted(SearchKey key) {
+        for (SearchKey k : key.flatten()) {
+            if (k instanceof SearchKey.Flag f && (f.name().equals("DELETED") || f.name().equals("UNDELETED"))
+                    || k instanceof SearchKey.Program p && mentionsDeleted(p.arguments())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mentionsDeleted(List<String> args) {

@@ -28,6 +28,7 @@ import dev.imap4.client.types.ListEntry;
 import dev.imap4.client.types.MailboxStatus;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.SearchKey;
 import dev.imap4.client.types.SearchResult;
 import dev.imap4.client.types.StoreResult;
 import java.io.ByteArrayInputStream;
@@ -277,6 +278,45 @@ public final class ImapClient implements AutoCloseable {
     public SearchResult search(boolean uid, String charset, List<String> criteria) {
         boolean esearch = engine.capabilities().has("ESEARCH");
         return engine.execute(new SearchCommand(uid, null, charset, criteria, esearch));
+    }
+
+    /**
+     * UID SEARCH with a typed program ({@link SearchKey}): values are always quoted or sent as literals,
+     * with {@code CHARSET UTF-8} when one is not ASCII. A key needing an extension the server lacks
+     * (YOUNGER/OLDER without WITHIN, MODSEQ without CONDSTORE) is refused before anything is sent.
+     */
+    public SearchResult uidSearch(SearchKey key) {
+        return search(true, key);
+    }
+
+    /** SEARCH by sequence number with a typed program. */
+    public SearchResult search(SearchKey key) {
+        return search(false, key);
+    }
+
+    /** SEARCH or UID SEARCH with a typed program. */
+    public SearchResult search(boolean uid, SearchKey key) {
+        requireFor(key);
+        boolean esearch = engine.capabilities().has("ESEARCH");
+        return engine.execute(new SearchCommand(uid, null, key, esearch));
+    }
+
+    /** SORT or UID SORT (RFC 5256) with a typed program; refused when the server lacks SORT. */
+    public SearchResult sort(boolean uid, String sortCriteria, SearchKey key) {
+        require("SORT");
+        requireFor(key);
+        boolean esort = engine.capabilities().has("ESORT");
+        return engine.execute(new SearchCommand(uid, sortCriteria, key, esort));
+    }
+
+    private void requireFor(SearchKey key) {
+        for (String capability : SearchCommand.capabilitiesNeeded(key)) {
+            if (!engine.capabilities().has(capability)) {
+                throw new Imap4Exception("search key " + (capability.equals("WITHIN") ? "YOUNGER/OLDER" : "MODSEQ")
+                        + " needs the server's " + capability + " extension, which it does not offer (capabilities: "
+                        + engine.capabilities() + ")");
+            }
+        }
     }
 
     /** UID SORT (RFC 5256); refused when the server lacks SORT. */

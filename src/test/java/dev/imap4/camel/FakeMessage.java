@@ -49,6 +49,8 @@ record FakeMessage(long uid, Set<String> flags, byte[] bytes, Path file) {
                 case "DELETED", "UNDELETED" -> flags.contains("\\Deleted") == k.equals("DELETED");
                 case "KEYWORD", "UNKEYWORD" -> flags.contains(keys.get(++i)) == k.equals("KEYWORD");
                 case "UID" -> inSet(uid, keys.get(++i), folder);
+                // every fake message arrived just now: inside any window, after any past day
+                case "YOUNGER", "SINCE" -> !keys.get(++i).isEmpty();
                 default -> throw new IllegalArgumentException("fake server cannot search " + k);
             };
             if (hit == negate) {

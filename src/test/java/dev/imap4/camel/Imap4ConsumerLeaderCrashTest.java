@@ -4,55 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.camel.CrashNode.Stall;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.imap4.camel.LeaderCrashScenario.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.h2.engine.SysProperties;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scenario 5 of docs/reliability.md, the crash: the leader of two nodes is killed (SIGKILL, no graceful
- * stop). The leader is a {@link CrashNode} in a JVM of its own; the follower, the mail server
- * ({@link FakeImapServer}) and the shared H2 database (served over TCP on the loopback address)
- * are in the test's JVM. Each route records every delivery in the database before its exchange
- * completes, so after the kill the test knows exactly what the dead leader did.
- *
- * <p>The follower's route waits at its first step until the test has looked at the folder as the
- * leader left it: a message is "in flight at the kill" when the leader recorded its delivery but
- * had not marked it \Seen, or (the stall cases) hangs in the route. The test asserts that every
- * message is delivered at least once, that no message is \Seen without a recorded delivery, and
- * that only a message in flight at the kill can be delivered twice or stay unseen.
+ * Scenario 5 of docs/reliability.md, the crash ({@link LeaderCrashScenario}) with the file-lock
+ * cluster service on a shared directory and the mail server ({@link FakeImapServer}) in the test's
+ * JVM. ZooKeeperLeaderCrashIT runs the same scenario on ZooKeeper and Dovecot.
  */
 @Timeout(120)
 class Imap4ConsumerLeaderCrashTest {
 
     private static final int MESSAGES = 2_000;
-    /** The design under test: keys added when the exchange completes, so a crash loses nothing. */
-    private static final String REPOSITORY_OPTIONS = "&idempotentRepository=#repo&idempotentEager=false";
     /**
      * About half, but not a multiple of fetchBatchSize (100): the leader pauses for each UID FETCH
      * of 100, and a kill that waited for a round number would nearly always land in that pause,
@@ -64,36 +37,15 @@ class Imap4ConsumerLeaderCrashTest {
     Path dir;
 
     private FakeImapServer server;
-    private Connection keepDatabase;
-    private Server tcp;
-    private JdbcConnectionPool db;
-    private Process leader;
-    private DefaultCamelContext follower;
-    private final CountDownLatch gate = new CountDownLatch(1);
-    private final AtomicLong followerStarted = new AtomicLong();
+    private LeaderCrashScenario scenario;
 
     @AfterEach
     void stop() throws Exception {
         try {
-            if (leader != null) {
-                leader.destroyForcibly();
-                assertTrue(leader.waitFor(10, TimeUnit.SECONDS), "the forked leader is gone");
+            if (scenario != null) {
+                scenario.close();
             }
         } finally {
-            gate.countDown();
-            if (follower != null) {
-                follower.close();
-            }
-            if (db != null) {
-                db.dispose();
-            }
-            if (tcp != null) {
-                tcp.stop();
-            }
-            if (keepDatabase != null) {
-                keepDatabase.createStatement().execute("SHUTDOWN");
-                keepDatabase.close();
-            }
             if (server != null) {
                 server.close();
             }
@@ -103,10 +55,10 @@ class Imap4ConsumerLeaderCrashTest {
     @Test
     void theFollowerFinishesAfterTheLeaderIsKilledAndOnlyAMessageInFlightCanBeDeliveredTwice() throws Exception {
         Outcome o = crash(MESSAGES, Stall.NONE, 0);
-        assertTrue(o.byLeader >= KILL_AFTER && o.byFollower > 0, "both nodes worked");
-        System.out.println("leader killed: " + MESSAGES + " messages, " + o.byLeader + " recorded by the leader, "
-                + o.byFollower + " by the follower, in flight at the kill " + o.inFlight + ", duplicates "
-                + o.duplicates + ", left unseen " + o.unseen + ", takeover " + o.takeoverMillis + " ms after the kill");
+        assertTrue(o.byLeader() >= KILL_AFTER && o.byFollower() > 0, "both nodes worked");
+        System.out.println("leader killed: " + MESSAGES + " messages, " + o.byLeader() + " recorded by the leader, "
+                + o.byFollower() + " by the follower, in flight at the kill " + o.inFlight() + ", duplicates "
+                + o.duplicates() + ", left unseen " + o.unseen() + ", takeover " + o.takeoverMillis() + " ms after the kill");
     }
 
     @ParameterizedTest
@@ -115,163 +67,36 @@ class Imap4ConsumerLeaderCrashTest {
         int messages = 40;
         Outcome o = crash(messages, stall, 20);
         String held = "crash-20";
-        System.out.println("leader killed while it held " + held + " (" + stall + "): duplicates " + o.duplicates
-                + ", takeover " + o.takeoverMillis + " ms after the kill");
-        assertEquals(Set.of(held), o.inFlightSubjects, "the one message in flight");
-        assertEquals(stall == Stall.AFTER_RECORD ? 1 : 0, o.deliveries.get(held).stream().filter("leader"::equals).count());
-        assertEquals(1, o.deliveries.get(held).stream().filter("follower"::equals).count(),
+        System.out.println("leader killed while it held " + held + " (" + stall + "): duplicates " + o.duplicates()
+                + ", takeover " + o.takeoverMillis() + " ms after the kill");
+        assertEquals(Set.of(held), o.inFlightSubjects(), "the one message in flight");
+        assertEquals(stall == Stall.AFTER_RECORD ? 1 : 0, o.deliveries().get(held).stream().filter("leader"::equals).count());
+        assertEquals(1, o.deliveries().get(held).stream().filter("follower"::equals).count(),
                 "the follower delivered the message the leader died with");
-        assertEquals(stall == Stall.AFTER_RECORD ? 1 : 0, o.duplicates);
-        assertEquals(0, o.unseen, "every message \\Seen in the end");
-    }
-
-    /** The shared facts of a run, after the follower finished and stopped. */
-    private record Outcome(Map<String, List<String>> deliveries, Set<String> inFlightSubjects, int byLeader,
-            int byFollower, int inFlight, int duplicates, int unseen, long takeoverMillis) {
+        assertEquals(stall == Stall.AFTER_RECORD ? 1 : 0, o.duplicates());
+        assertEquals(0, o.unseen(), "every message \\Seen in the end");
     }
 
     private Outcome crash(int messages, Stall stall, int stallAt) throws Exception {
         server = new FakeImapServer("UIDPLUS");
-        MailCensus census = new MailCensus("crash", messages);
-        Map<Long, String> subjects = new TreeMap<>();
-        int[] next = {0};
-        census.seed(raw -> subjects.put(server.add(raw), census.subject(next[0]++)), 0, messages);
-        String tcpUrl = database();
+        LeaderCrashScenario.Mailbox mailbox = new LeaderCrashScenario.Mailbox() {
+            @Override
+            public Map<Long, String> seed(MailCensus census, int count) {
+                Map<Long, String> subjects = new TreeMap<>();
+                int[] next = {0};
+                census.seed(raw -> subjects.put(server.add(raw), census.subject(next[0]++)), 0, count);
+                return subjects;
+            }
+
+            @Override
+            public Set<Long> seenUids() {
+                return server.withFlag("\\Seen");
+            }
+        };
         String imap = "imap4:127.0.0.1:" + server.port() + "?security=PLAIN&username=joe&password=secret"
-                + "&initialDelay=0&delay=100&readTimeout=10000" + REPOSITORY_OPTIONS;
-        Path marker = dir.resolve("stalled");
+                + "&initialDelay=0&delay=100&readTimeout=10000";
         Path clusterDir = Files.createDirectories(dir.resolve("cluster"));
-
-        leader = fork(clusterDir, tcpUrl, imap, stall, census.subject(stallAt), marker);
-        await(60, "the forked leader leads", () -> delivered("leader") > 0 || Files.exists(marker));
-        follower = CrashNode.create("follower", clusterDir, db, imap, e -> {
-            followerStarted.compareAndSet(0, System.nanoTime());
-            assertTrue(gate.await(30, TimeUnit.SECONDS), "the test opens the gate");
-        }, Stall.NONE, "", marker);
-        follower.start();
-        if (stall == Stall.NONE) {
-            await(60, "half of the messages delivered", () -> delivered("leader") >= KILL_AFTER);
-        } else {
-            await(60, "the leader hangs in the route", () -> Files.exists(marker));
-        }
-
-        long killedAt = System.nanoTime();
-        leader.destroyForcibly();
-        assertTrue(leader.waitFor(10, TimeUnit.SECONDS), "the leader died");
-        assertEquals(0, followerStarted.get(), "the follower delivered nothing while the leader lived");
-        Set<String> seenAtKill = seen(subjects);
-        gate.countDown();
-
-        Set<String> leaderDid = new TreeSet<>(deliveredSubjects("leader"));
-        Set<String> inFlight = new TreeSet<>(leaderDid);
-        inFlight.removeAll(seenAtKill);
-        if (stall == Stall.BEFORE_RECORD) {
-            inFlight.add(census.subject(stallAt));
-        }
-        await(60, "the follower delivers every message", () -> deliveredSubjects(null).size() == messages
-                && keys() == messages && inFlight.containsAll(unseen(subjects)));
-        follower.stop();
-
-        Map<String, List<String>> deliveries = deliveries();
-        Set<String> unseen = unseen(subjects);
-        int duplicates = 0;
-        for (int n = 0; n < messages; n++) {
-            String s = census.subject(n);
-            List<String> by = deliveries.getOrDefault(s, List.of());
-            assertTrue(!by.isEmpty(), s + " delivered at least once");
-            if (by.size() > 1) {
-                assertTrue(inFlight.contains(s), s + " delivered " + by + " but was not in flight at the kill");
-                duplicates += by.size() - 1;
-            }
-        }
-        assertTrue(leaderDid.containsAll(seenAtKill), "nothing was \\Seen at the kill without a recorded delivery");
-        assertTrue(inFlight.size() <= 1, "one exchange at a time, each marked \\Seen before the next: " + inFlight);
-        assertTrue(inFlight.containsAll(unseen), "only a message in flight at the kill may stay unseen: " + unseen);
-        assertEquals(messages, keys(), "one key per message in the shared repository");
-        return new Outcome(deliveries, inFlight, leaderDid.size(), deliveredSubjects("follower").size(),
-                inFlight.size(), duplicates, unseen.size(),
-                TimeUnit.NANOSECONDS.toMillis(followerStarted.get() - killedAt));
-    }
-
-    /** The shared database, served on the loopback address only; returns the URL the leader uses. */
-    private String database() throws Exception {
-        String name = "imap4-crash-" + System.nanoTime();
-        keepDatabase = DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
-        try (Statement s = keepDatabase.createStatement()) {
-            s.execute("CREATE TABLE DELIVERY (id BIGINT AUTO_INCREMENT PRIMARY KEY, subject VARCHAR(100) NOT NULL,"
-                    + " node VARCHAR(20) NOT NULL, at TIMESTAMP(3) DEFAULT CURRENT_TIMESTAMP(3))");
-            // as docs/scaling-out.md advises: a key, so that racing inserts cannot both succeed
-            s.execute("CREATE TABLE CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255) NOT NULL,"
-                    + " messageId VARCHAR(100) NOT NULL, createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
-        }
-        db = JdbcConnectionPool.create("jdbc:h2:mem:" + name, "sa", "");
-        assertEquals("127.0.0.1", SysProperties.BIND_ADDRESS,
-                "H2 must bind its TCP server to the loopback address: run with -Dh2.bindAddress=127.0.0.1 (the pom does)");
-        tcp = Server.createTcpServer("-tcpPort", "0").start();
-        return "jdbc:h2:tcp://127.0.0.1:" + tcp.getPort() + "/mem:" + name;
-    }
-
-    private Process fork(Path clusterDir, String tcpUrl, String imap, Stall stall, String stallAt, Path marker)
-            throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), CrashNode.class.getName(), "leader",
-                clusterDir.toString(), tcpUrl, imap, stall.name(), stallAt, marker.toString()));
-        // its standard input stays open: the leader halts when it closes
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("leader.log").toFile())
-                .start();
-    }
-
-    private void await(int seconds, String what, BooleanSupplier done) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                Path log = dir.resolve("leader.log");
-                List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-                throw new AssertionError("gave up waiting: " + what + "; the leader's output ends with:\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private int delivered(String node) {
-        Integer n = new JdbcTemplate(db).queryForObject("SELECT COUNT(*) FROM DELIVERY WHERE node = ?", Integer.class, node);
-        return n == null ? 0 : n;
-    }
-
-    /** Distinct subjects delivered by {@code node}, or by any node when it is null. */
-    private Set<String> deliveredSubjects(String node) {
-        JdbcTemplate jdbc = new JdbcTemplate(db);
-        return new HashSet<>(node == null ? jdbc.queryForList("SELECT subject FROM DELIVERY", String.class)
-                : jdbc.queryForList("SELECT subject FROM DELIVERY WHERE node = ?", String.class, node));
-    }
-
-    /** Subject to the nodes that delivered it, in the order of their records. */
-    private Map<String, List<String>> deliveries() {
-        Map<String, List<String>> out = new TreeMap<>();
-        new JdbcTemplate(db).query("SELECT subject, node FROM DELIVERY ORDER BY id", rs -> {
-            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-        });
-        return out;
-    }
-
-    private int keys() {
-        Integer n = new JdbcTemplate(db).queryForObject(
-                "SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ?", Integer.class, CrashNode.REPOSITORY);
-        return n == null ? 0 : n;
-    }
-
-    private Set<String> seen(Map<Long, String> subjects) {
-        Set<String> out = new TreeSet<>();
-        for (Long uid : server.withFlag("\\Seen")) {
-            out.add(subjects.get(uid));
-        }
-        return out;
-    }
-
-    private Set<String> unseen(Map<Long, String> subjects) {
-        Set<String> out = new TreeSet<>(subjects.values());
-        out.removeAll(seen(subjects));
-        return out;
+        scenario = new LeaderCrashScenario(dir, mailbox, imap, "file:" + clusterDir, 60);
+        return scenario.crash(messages, stall, stallAt, KILL_AFTER);
     }
 }

@@ -36,6 +36,11 @@ final class TestMailbox implements AutoCloseable {
         return client.append(folder, List.of(flags), null, raw.getBytes(StandardCharsets.UTF_8)).uids().toList().get(0);
     }
 
+    /** Appends a message with the given internal date and returns its UID. */
+    long appendAt(String raw, java.time.ZonedDateTime internalDate) {
+        return client.append("INBOX", List.of(), internalDate, raw.getBytes(StandardCharsets.UTF_8)).uids().toList().get(0);
+    }
+
     long append(String subject) {
         return append("INBOX", message(subject, "body of " + subject));
     }

@@ -7,6 +7,7 @@ import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.sasl.SaslMechanism;
 import dev.imap4.client.types.BodySection;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.SearchKey;
 import dev.imap4.client.internal.wire.Ascii;
 import dev.imap4.testing.HostileStrings;
 import dev.imap4.testing.InjectionProbe;
@@ -78,6 +79,16 @@ class TypedArgumentInjectionPropertyTest {
             new Arg("uidSearch(criteria)", true, Sent.TRANSFORMED, ImapClient::uidSearch),
             new Arg("uidSearch(charset)", true, Sent.VERBATIM, (c, v) -> c.uidSearch(v, "ALL")),
             new Arg("search(criterion)", true, Sent.VERBATIM, (c, v) -> c.search(false, null, List.of("SUBJECT", v))),
+            new Arg("uidSearch(SearchKey.subject)", true, Sent.VERBATIM, (c, v) -> c.uidSearch(SearchKey.subject(v))),
+            new Arg("uidSearch(SearchKey.header name)", true, Sent.VERBATIM,
+                    (c, v) -> c.uidSearch(SearchKey.header(v, "x"))),
+            new Arg("uidSearch(SearchKey.header value)", true, Sent.VERBATIM,
+                    (c, v) -> c.uidSearch(SearchKey.not(SearchKey.header("X-A", v)))),
+            new Arg("uidSearch(SearchKey.keyword)", true, Sent.VERBATIM,
+                    (c, v) -> c.uidSearch(SearchKey.or(SearchKey.keyword(v), SearchKey.SEEN))),
+            new Arg("uidSearch(SearchKey.program)", true, Sent.TRANSFORMED,
+                    (c, v) -> c.uidSearch(SearchKey.or(SearchKey.program(List.of("FROM", v)), SearchKey.SEEN))),
+            new Arg("sort(SearchKey.from)", true, Sent.VERBATIM, (c, v) -> c.sort(true, "DATE", SearchKey.from(v))),
             new Arg("uidSort(criteria)", true, Sent.TRANSFORMED, (c, v) -> c.uidSort(v, "UTF-8", "ALL")),
             new Arg("uidSort(charset)", true, Sent.VERBATIM, (c, v) -> c.uidSort("DATE", v, "ALL")),
             new Arg("uidSort(search)", true, Sent.TRANSFORMED, (c, v) -> c.uidSort("DATE", "UTF-8", v)),

@@ -5,10 +5,13 @@ import dev.imap4.client.StatusResponse;
 import dev.imap4.client.internal.engine.Command;
 import dev.imap4.client.internal.engine.Untagged;
 import dev.imap4.client.internal.parse.SearchParser;
+import dev.imap4.client.types.SearchKey;
 import dev.imap4.client.types.SearchResult;
 import dev.imap4.client.internal.wire.CommandWriter;
 import dev.imap4.client.internal.wire.ImapInput;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * SEARCH / UID SEARCH (RFC 3501 §6.4.4) and SORT / UID SORT (RFC 5256), asking for ESEARCH /
@@ -21,6 +24,7 @@ public final class SearchCommand implements Command<SearchResult> {
     private final String sortCriteria;
     private final String charset;
     private final List<String> criteria;
+    private final SearchKey key;
     private final boolean extended;
     private SearchResult result;
 
@@ -44,7 +48,39 @@ public final class SearchCommand implements Command<SearchResult> {
         this.sortCriteria = sortCriteria;
         this.charset = charset;
         this.criteria = List.copyOf(criteria);
+        this.key = null;
         this.extended = extended;
+    }
+
+    /**
+     * SEARCH or SORT with a typed program: every value is written by {@link CommandWriter} as a quoted
+     * string or a literal, and {@code CHARSET UTF-8} is sent when a value is not ASCII (SORT always names
+     * UTF-8, which RFC 5256 §3 makes every server support). The caller checks {@link #capabilitiesNeeded}
+     * first.
+     */
+    public SearchCommand(boolean uid, String sortCriteria, SearchKey key, boolean extended) {
+        if (key == null) {
+            throw new IllegalArgumentException("search key must not be null (use SearchKey.ALL)");
+        }
+        this.uid = uid;
+        this.sortCriteria = sortCriteria;
+        this.charset = key.needsUtf8() || sortCriteria != null ? "UTF-8" : null;
+        this.criteria = List.of();
+        this.key = key;
+        this.extended = extended;
+    }
+
+    /** The extensions a key needs: WITHIN for YOUNGER/OLDER (RFC 5032), CONDSTORE for MODSEQ (RFC 7162). */
+    public static Set<String> capabilitiesNeeded(SearchKey key) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SearchKey k : key.flatten()) {
+            if (k instanceof SearchKey.Interval) {
+                out.add("WITHIN");
+            } else if (k instanceof SearchKey.ModSeq) {
+                out.add("CONDSTORE");
+            }
+        }
+        return out;
     }
 
     /** SEARCH in imaplib's raw form: {@code charset} may be null; criteria as given. */
@@ -79,8 +115,60 @@ public final class SearchCommand implements Command<SearchResult> {
             out.atom("CHARSET");
             out.atom(charset);
         }
+        if (key != null) {
+            write(out, key, false);
+        }
         for (String token : criteria) {
             ImapArgs.write(out, token);
+        }
+    }
+
+    /** RFC 3501 §6.4.4 search-key; {@code nested} when inside OR, NOT or a list, where several keys need parentheses. */
+    private static void write(CommandWriter out, SearchKey key, boolean nested) {
+        if (key instanceof SearchKey.Flag f) {
+            out.atom(f.name());
+        } else if (key instanceof SearchKey.Keyword k) {
+            out.atom(k.set() ? "KEYWORD" : "UNKEYWORD").atom(k.keyword());
+        } else if (key instanceof SearchKey.Text t) {
+            out.atom(t.name()).string(t.value());
+        } else if (key instanceof SearchKey.Header h) {
+            out.atom("HEADER").astring(h.field()).string(h.value());
+        } else if (key instanceof SearchKey.Date d) {
+            out.atom(d.name()).atom(d.imapDate());
+        } else if (key instanceof SearchKey.Interval i) {
+            out.atom(i.name()).number(i.seconds());
+        } else if (key instanceof SearchKey.Size z) {
+            out.atom(z.name()).number(z.bytes());
+        } else if (key instanceof SearchKey.Numbers n) {
+            if (n.set().isUid()) {
+                out.atom("UID");
+            }
+            out.atom(n.set().toString());
+        } else if (key instanceof SearchKey.ModSeq m) {
+            out.atom("MODSEQ").number(m.modSeq());
+        } else if (key instanceof SearchKey.Or o) {
+            out.atom("OR");
+            write(out, o.left(), true);
+            write(out, o.right(), true);
+        } else if (key instanceof SearchKey.Not n) {
+            out.atom("NOT");
+            write(out, n.key(), true);
+        } else if (key instanceof SearchKey.And a) {
+            list(out, nested && a.keys().size() > 1, () -> a.keys().forEach(k -> write(out, k, nested && a.keys().size() == 1)));
+        } else if (key instanceof SearchKey.Program p) {
+            list(out, nested && p.arguments().size() > 1, () -> p.arguments().forEach(arg -> ImapArgs.write(out, arg)));
+        } else {
+            throw new IllegalStateException("unknown search key " + key);
+        }
+    }
+
+    private static void list(CommandWriter out, boolean parenthesise, Runnable items) {
+        if (parenthesise) {
+            out.openList();
+        }
+        items.run();
+        if (parenthesise) {
+            out.closeList();
         }
     }
 
