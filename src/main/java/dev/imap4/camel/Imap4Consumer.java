@@ -273,7 +273,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     }
 
     private boolean deliver(Exchange exchange) {
-        long uid = (Long) exchange.getMessage().getHeader(Imap4Constants.UID); // set by the mapper, always a Long
+        long uid = ((Imap4Message) exchange.getIn()).uid(); // made by the mapper; reading it fills no headers
         IdempotentRepository repo = config.getIdempotentRepository();
         boolean eager = config.isIdempotentEager();
         String key = repo == null ? null : key(uid);
