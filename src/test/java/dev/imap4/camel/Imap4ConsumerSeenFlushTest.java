@@ -60,13 +60,12 @@ class Imap4ConsumerSeenFlushTest extends CamelTestSupport {
         // batches of 100, 100 and 50: one STORE each, at most 0.05 per message
         assertEquals(3, stores, commands.toString());
         assertTrue(stores <= 0.05 * 250, "at most 0.05 UID STORE per message: " + stores);
-        // each batch's STORE comes after its own FETCH and before the next FETCH or SEARCH
+        // each batch's STORE comes after its own FETCH (and after the next one, fetched while it was
+        // routed) and before the FETCH after that
         int firstFetch = commands.indexOf("UID FETCH 1:100 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])");
         int firstStore = commands.indexOf("UID STORE 1:100 +FLAGS.SILENT (\\Seen)");
-        int secondFetch = commands.indexOf("UID FETCH 101:200 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])");
-        assertTrue(firstFetch >= 0 && firstStore > firstFetch, commands.toString());
-        assertTrue(secondFetch > firstStore || secondFetch < 0 && commands.indexOf("UID STORE 101:200 +FLAGS.SILENT (\\Seen)") > firstStore,
-                "the first batch's outcomes are flushed before the FETCH after the next: " + commands);
+        int thirdFetch = commands.indexOf("UID FETCH 201:250 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])");
+        assertTrue(firstFetch >= 0 && firstStore > firstFetch && thirdFetch > firstStore, commands.toString());
     }
 
     @Test
@@ -115,7 +114,9 @@ class Imap4ConsumerSeenFlushTest extends CamelTestSupport {
                         .to("mock:out")
                         .process(e -> {
                             if (e.getProperty(ExchangePropertyKey.BATCH_COMPLETE, Boolean.class)) {
-                                // the last exchange of the batch: the nine before it completed
+                                // the last exchange of the batch: the nine before it completed. The
+                                // server goes away: a STORE that still reaches it is not carried out
+                                fake.server().dropConnectionOn("UID STORE");
                                 fake.server().close();
                             }
                         });
@@ -130,6 +131,6 @@ class Imap4ConsumerSeenFlushTest extends CamelTestSupport {
                 out.getReceivedExchanges().stream().map(e -> e.getMessage().getHeader(Imap4Constants.UID)).toList());
         assertEquals(Set.of(), fake.server().withFlag("\\Seen"),
                 "completed but not flushed: unseen, so delivered again: " + fake.server().commands());
-        assertEquals(0, fake.server().count("UID STORE"), fake.server().commands().toString());
+        assertTrue(fake.server().count("UID STORE") <= 1, fake.server().commands().toString());
     }
 }
