@@ -150,6 +150,29 @@ final class Imap4MailHeaders {
         return value.replace('\r', ' ').replace('\n', ' ').replace('\0', ' ');
     }
 
+    /**
+     * Where the header section at the start of {@code data} ends: just after the empty line that
+     * ends it, or {@code length} when there is none in the first {@code length} bytes.
+     */
+    static int sectionEnd(byte[] data, int length) {
+        if (length > 0 && data[0] == '\n') {
+            return 1;
+        }
+        if (length > 1 && data[0] == '\r' && data[1] == '\n') {
+            return 2;
+        }
+        for (int nl = indexOf(data, (byte) '\n', 0, length); nl >= 0; nl = indexOf(data, (byte) '\n', nl + 1, length)) {
+            int next = nl + 1;
+            if (next < length && data[next] == '\n') {
+                return next + 1;
+            }
+            if (next + 1 < length && data[next] == '\r' && data[next + 1] == '\n') {
+                return next + 2;
+            }
+        }
+        return length;
+    }
+
     // whether data[from, length) holds the empty line that ends the header section (LF LF or LF CR LF)
     private static boolean endsSection(byte[] data, int from, int length) {
         if (length > 0 && data[0] == '\n' || length > 1 && data[0] == '\r' && data[1] == '\n') {

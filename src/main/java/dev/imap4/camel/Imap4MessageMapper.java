@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -143,25 +144,33 @@ final class Imap4MessageMapper {
             case HEADERS -> r.section(BodySection.header());
             case ENVELOPE -> null;
         };
-        byte[] raw = null;
         List<Map.Entry<String, String>> fields = null;
-        if (content != null && !content.isSpooled()) {
-            raw = content.bytes(); // the body holds these bytes anyway; the headers are read from them when asked for
-        } else if (content != null) {
+        if (content != null && content.isSpooled()) {
             // the file passes to the body below (and may be deleted with it): read the header section now
             try (InputStream in = content.openStream()) {
                 fields = Imap4MailHeaders.read(in, Imap4MailHeaders.MAX_HEADER_BYTES);
             }
-        } else if (r.envelope() != null) {
+        } else if (content == null && r.envelope() != null) {
             fields = Imap4MailHeaders.fromEnvelope(r.envelope());
         }
-        Imap4Message m = new Imap4Message(exchange, r, uidValidity, config.getFolder(), config.getHeaderFilterStrategy(),
-                raw, fields);
-        if (config.getFetchContent() == Imap4FetchContent.ENVELOPE) {
-            m.setBody(r.bodyStructure());
-        } else {
-            m.setBody(content == null ? null : cache(exchange, content, heapLeft));
+        Object body = config.getFetchContent() == Imap4FetchContent.ENVELOPE ? r.bodyStructure()
+                : content == null ? null : cache(exchange, content, heapLeft);
+        byte[] raw = null;
+        boolean complete = true;
+        if (content != null && !content.isSpooled()) {
+            byte[] bytes = content.bytes();
+            if (body instanceof Imap4MemoryBody) {
+                raw = bytes; // the body's own array: the headers are read from it when asked for
+            } else {
+                // the body went to a file: keep only the header section, not the whole message
+                int end = Imap4MailHeaders.sectionEnd(bytes, Math.min(bytes.length, Imap4MailHeaders.MAX_HEADER_BYTES));
+                raw = Arrays.copyOf(bytes, end);
+                complete = end == bytes.length;
+            }
         }
+        Imap4Message m = new Imap4Message(exchange, r, uidValidity, config.getFolder(), config.getHeaderFilterStrategy(),
+                raw, complete, fields);
+        m.setBody(body);
         exchange.setIn(m);
     }
 

@@ -65,6 +65,36 @@ class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
     }
 
     @Test
+    void aBodyInAFileKeepsOnlyItsHeaderSectionOnTheHeapAndReadsBackInOneArray() throws Exception {
+        String big = TestMailbox.message("big", "y".repeat(300_000));
+        fake.server().add(big);
+        AtomicReference<String> seen = new AtomicReference<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(fake.uri("batchMemoryLimit=0"))
+                        .process(e -> {
+                            Imap4Message m = (Imap4Message) e.getIn();
+                            String held = m.heldHeaderBytes() + " bytes held";
+                            byte[] body = e.getMessage().getBody(byte[].class);
+                            seen.set(held + ", " + (e.getMessage().getBody() instanceof Imap4SpooledBody)
+                                    + ", " + new String(body, java.nio.charset.StandardCharsets.UTF_8).equals(big)
+                                    + ", " + e.getMessage().getHeader("Subject"));
+                        })
+                        .to("mock:out");
+            }
+        });
+        MockEndpoint out = getMockEndpoint("mock:out");
+        out.expectedMessageCount(1);
+        out.assertIsSatisfied(5000);
+        int headerSection = big.indexOf("\r\n\r\n") + 4;
+        assertEquals(headerSection + " bytes held, true, true, big", seen.get(),
+                "only the header section is kept for the headers, not the 300 KB in the file");
+        assertTrue(context.getTypeConverterRegistry().lookup(byte[].class, Imap4SpooledBody.class) != null);
+        context.stop();
+    }
+
+    @Test
     void largeBodiesStayOnTheHeapUntilTheBatchAllowanceIsUsedUp() throws Exception {
         for (int i = 1; i <= 3; i++) {
             fake.server().add(TestMailbox.message("big " + i, String.valueOf(i).repeat(300_000)));
