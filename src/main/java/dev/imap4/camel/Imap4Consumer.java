@@ -293,12 +293,29 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
                     future.get();
                 } catch (ExecutionException e) {
                     throw e.getCause() instanceof Exception c ? c : e;
+                } catch (InterruptedException e) {
+                    // the poll ends here: stop the fetch by closing the connection, and drop what it brought
+                    connection.close();
+                    awaitAndDrop();
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
             }
             if (failure != null) {
                 throw failure;
             }
             return result;
+        }
+
+        private void awaitAndDrop() {
+            try {
+                future.get(config.getReadTimeout() + 1000L, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception ignored) {
+                // it failed, or it still runs on a closed connection: it fails there and drops its exchanges
+            }
+            if (result != null) {
+                result.forEach(e -> Imap4MessageMapper.discard((Exchange) e));
+            }
         }
 
         /** Bytes of large bodies this batch keeps on the heap. */
