@@ -2,12 +2,15 @@
 # End-to-end benchmarks against a throwaway Dovecot (sdbox) on loopback, compared in the same run
 # with a raw socket ceiling, Camel's camel-mail and Python's imaplib (docs/performance.md).
 #
-#   bench/run.sh [GROUP...]     GROUP: bulk poll idle producer bulk100k tls (default: all, in that order)
+#   bench/run.sh [GROUP...]     GROUP: bulk poll idle producer bulk100k tls cold startup rss tlscold
+#                               (default: the first six, in that order)
 #
 # Env: BENCH_DIR (server directory; default a new one under /tmp, removed afterwards),
 #      BENCH_PORT/BENCH_TLS_PORT (21143/21993), BENCH_CYRUS_PORT/BENCH_CYRUS_TLS_PORT (21144/21994,
 #      the idle group's Cyrus), RUNS (3), WARMUPS (1; the fetch cases of raw, core and imap4),
-#      CAMEL_MAIL_TIMEOUT (seconds per run, 600).
+#      CAMEL_MAIL_TIMEOUT (seconds per run, 600), COLD_RUNS (3; fresh JVMs per case in the cold and
+#      startup groups), CAMEL_MAIL_COLD_RUNS (1), BEFORE_CP (a classpath of another build of bench/,
+#      whose consumer the cold group runs in turn with this one, tagged "before").
 # Every case runs in a fresh JVM (or Python process): one warm-up run, then RUNS measured runs;
 # the median is reported. Results: bench/target/e2e/results.txt (raw lines) and results.md, and the
 # table in docs/performance.md under "Last run" (the curated tables above it are written by hand).
@@ -94,6 +97,44 @@ cyrus_idle() { # the idle cases against a throwaway Cyrus, started and stopped h
     IMAP4_IT_DOVECOT_PORT=$port java_case idle IdleCyrus 100
     "$ROOT/scripts/cyrus.sh" stop "$dir" || true
 }
+# ---- cold: as a user runs it, one measured run per fresh JVM (or Python process), no warm-up ----
+COLD_RUNS=${COLD_RUNS:-3}
+java_cold() { # [-Dprop|-XX...] CLIENT FOLDER: COLD_RUNS fresh JVMs of one run each, no warm-up, with peak RSS
+    local props=() i load
+    while [[ $1 == -* ]]; do props+=("$1"); shift; done
+    for ((i = 0; i < COLD_RUNS; i++)); do
+        load=$(cut -d' ' -f1-3 /proc/loadavg)
+        java "${props[@]}" -Dimap.port="$IMAP4_IT_DOVECOT_PORT" -Dimap.tlsPort="$IMAP4_IT_DOVECOT_TLS_PORT" \
+            -Dimap.cert="$BENCH_DIR/tls/cert.pem" -Dimap.user=user1 -Dimap.password=pass1 \
+            -cp "${JCP:-$CP}" dev.imap4.bench.e2e.Main fetch "$1" "$2" "$(messages "$2")" 0 1 "$CAMEL_MAIL_TIMEOUT" 2>&1 \
+            | awk -v tag="${COLD_TAG:-}" -v ld="${load// /,}" '/^RESULT/{r=$0} /^# peak_rss/{m=$3}
+                /Exception|ERROR/{if (!e) e=$0}
+                END{if (r != "") print r " cold=1" (tag == "" ? "" : " jvm=" tag) " peak_rss_kb=" m " load_before=" ld;
+                    else print "# no result: " e}' \
+            | tee -a "$RES" || true
+    done
+}
+py_cold() { # FOLDER [--tls]: imaplib bulk, COLD_RUNS fresh processes of one run each, with peak RSS
+    local i load tls=() port=$IMAP4_IT_DOVECOT_PORT n; n=$(messages "$1")
+    if [[ ${2:-} == --tls ]]; then port=$IMAP4_IT_DOVECOT_TLS_PORT; tls=("--tls=$BENCH_DIR/tls/cert.pem"); fi
+    for ((i = 0; i < COLD_RUNS; i++)); do
+        load=$(cut -d' ' -f1-3 /proc/loadavg)
+        /usr/bin/time -f 'peak_rss_kb=%M' python3 "$HERE/imaplib_bench.py" bulk 127.0.0.1 "$port" user1 pass1 "$1" "$n" 0 1 \
+            "${tls[@]}" 2>&1 | awk -v ld="${load// /,}" '/^RESULT/{r=$0} /^peak_rss_kb=/{m=$0}
+                END{if (r != "") print r " cold=1 " m " load_before=" ld}' | tee -a "$RES" || true
+    done
+}
+cold_all() { # FOLDER: every client, cold
+    local f=$1
+    java_cold raw "$f"
+    java_cold imap4-default "$f"
+    # BEFORE_CP: the classpath of another build of the bench (e.g. the previous commit), run in turn
+    if [[ -n ${BEFORE_CP:-} ]]; then JCP=$BEFORE_CP COLD_TAG=before java_cold imap4-default "$f"; fi
+    py_cold "$f"
+    COLD_RUNS=${CAMEL_MAIL_COLD_RUNS:-1} java_cold camelmail "$f"
+    COLD_RUNS=${CAMEL_MAIL_COLD_RUNS:-1} java_cold camelmail-raw "$f"
+}
+
 fetch_all() { # FOLDER: every client over the whole folder
     local f=$1 n; n=$(messages "$1")
     java_case fetch raw "$f" "$n" "$WARMUPS" "$RUNS"
@@ -151,6 +192,40 @@ for g in "${GROUPS_[@]}"; do
         bulk100k)
             [[ $(messages B100k 2>/dev/null || echo 0) -gt 0 ]] || populate B100k 100000 2000
             fetch_all B100k ;;
+        cold)
+            # fresh JVM per run, default options apart from the connection, timer from CamelContext.start()
+            [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
+            [[ $(messages B1m 2>/dev/null || echo 0) -gt 0 ]] || populate B1m 200 1000000
+            cold_all B10k
+            cold_all B1m
+            # TLS: the consumer's defaults over implicit TLS against imaplib over TLS
+            java_cold raw-tls B10k
+            java_cold imap4-default-tls B10k
+            py_cold B10k --tls
+            # warm: the defaults after five runs in the same JVM (every message made unseen before each)
+            java_case fetch imap4-default B10k "$(messages B10k)" 5 "$RUNS"
+            java_case fetch raw B10k "$(messages B10k)" 5 "$RUNS"
+            java_case fetch imap4-default B1m "$(messages B1m)" 5 "$RUNS"
+            java_case fetch raw B1m "$(messages B1m)" 5 "$RUNS" ;;
+        rss)
+            # the 1 MB folder again, cold: the consumer's peak RSS beside raw (and BEFORE_CP's)
+            [[ $(messages B1m 2>/dev/null || echo 0) -gt 0 ]] || populate B1m 200 1000000
+            java_cold raw B1m
+            java_cold imap4-default B1m
+            if [[ -n ${BEFORE_CP:-} ]]; then JCP=$BEFORE_CP COLD_TAG=before java_cold imap4-default B1m; fi ;;
+        tlscold)
+            [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
+            java_cold raw-tls B10k
+            java_cold imap4-default-tls B10k
+            py_cold B10k --tls ;;
+        startup)
+            # what helps a cold start: C1 only, and an application class-data archive (AppCDS)
+            [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
+            COLD_TAG=default java_cold imap4-default B10k
+            COLD_TAG=c1 java_cold -XX:TieredStopAtLevel=1 imap4-default B10k
+            COLD_RUNS=1 java_cold -XX:ArchiveClassesAtExit="$OUT/imap4.jsa" imap4-default B10k >/dev/null
+            COLD_TAG=appcds java_cold -XX:SharedArchiveFile="$OUT/imap4.jsa" imap4-default B10k
+            COLD_TAG=appcds+c1 java_cold -XX:SharedArchiveFile="$OUT/imap4.jsa" -XX:TieredStopAtLevel=1 imap4-default B10k ;;
         tls)
             # the same whole-folder fetch in plain and over implicit TLS (port BENCH_TLS_PORT), the
             # server's certificate verified and its host name checked by every client

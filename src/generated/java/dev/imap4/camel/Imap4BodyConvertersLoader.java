@@ -52,6 +52,14 @@ public final class Imap4BodyConvertersLoader implements TypeConverterLoader, Cam
                 }
                 return answer;
             });
+        addTypeConverter(registry, byte[].class, dev.imap4.camel.Imap4SpooledBody.class, false,
+            (type, exchange, value) -> {
+                Object answer = dev.imap4.camel.Imap4BodyConverters.toBytes((dev.imap4.camel.Imap4SpooledBody) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.lang.String.class, dev.imap4.camel.Imap4MemoryBody.class, false,
             (type, exchange, value) -> {
                 Object answer = dev.imap4.camel.Imap4BodyConverters.toString((dev.imap4.camel.Imap4MemoryBody) value, exchange);

@@ -1,13 +1,14 @@
 package dev.imap4.camel;
 
+import java.io.IOException;
 import org.apache.camel.Converter;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ExchangeHelper;
 
 /**
- * Conversions of an in-memory message body that copy its bytes once, where Camel's generic
- * {@code InputStream} conversions would buffer and copy them several times. Like those, they read
- * from the current position to the end.
+ * Conversions of a message body that copy its bytes at most once (a spooled body: read into one
+ * array of its size), where Camel's generic {@code InputStream} conversions would buffer and copy
+ * them several times. Like those, they read from the current position to the end.
  */
 @Converter(generateLoader = true)
 public final class Imap4BodyConverters {
@@ -17,6 +18,12 @@ public final class Imap4BodyConverters {
 
     @Converter
     public static byte[] toBytes(Imap4MemoryBody body) {
+        return body.remaining();
+    }
+
+    /** A spooled body read back in one array of its exact size. */
+    @Converter
+    public static byte[] toBytes(Imap4SpooledBody body) throws IOException {
         return body.remaining();
     }
 

@@ -42,9 +42,14 @@ final class Imap4CompletionHook implements Synchronization {
         Imap4Outcome outcome;
         try {
             Message m = exchange.getMessage();
-            outcome = new Imap4Outcome(uidValidity, uid, true, m.getHeader(Imap4Constants.MOVE_TO, String.class),
-                    m.getHeader(Imap4Constants.COPY_TO, String.class),
-                    m.getHeader(Imap4Constants.DELETE, Boolean.class));
+            if (m instanceof Imap4Message mine && !mine.headersTouched()) {
+                // the route never touched a header, so it set none of these: the headers are not filled for nothing
+                outcome = new Imap4Outcome(uidValidity, uid, true, null, null, null);
+            } else {
+                outcome = new Imap4Outcome(uidValidity, uid, true, m.getHeader(Imap4Constants.MOVE_TO, String.class),
+                        m.getHeader(Imap4Constants.COPY_TO, String.class),
+                        m.getHeader(Imap4Constants.DELETE, Boolean.class));
+            }
         } catch (RuntimeException e) {
             LOG.warn("Ignoring unreadable success headers of message UID {}: {}", uid, e.getMessage());
             outcome = new Imap4Outcome(uidValidity, uid, true, null, null, null);

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -23,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: the connection is used only by the polling thread, which holds
  * {@link Imap4ConsumerConnection#lock()} for the whole poll. A message's completion hook may run on
  * another thread (an asynchronous route), so it only queues an {@link Imap4Outcome} (and ends a
- * running IDLE); the polling thread applies queued outcomes after each exchange, before each
- * search, while idling, and when the consumer stops. Until its outcome is applied a message stays
+ * running IDLE); the polling thread applies queued outcomes together, once per fetch batch: before
+ * each FETCH and each search, while idling, and when the consumer stops, so a synchronous route
+ * costs one UID STORE per batch, not one per message. Until its outcome is applied a message stays
  * in flight and is never delivered again.
  *
  * <p>IDLE: with idle=true and a server offering it, a poll that went well stays in IDLE after its
@@ -52,6 +56,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private Imap4MessageMapper mapper;
     private Imap4PostActions actions;
     private Imap4Unparseable unparseable;
+    private ExecutorService prefetcher;
     private boolean modSeq;
     private int batchOffset;
     private int batchTotal;
@@ -76,6 +81,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         actions = new Imap4PostActions(config, connection, state, counters);
         unparseable = new Imap4Unparseable(this, config, connection, state, actions, counters, this::reselect);
         ServiceHelper.startService(config.getIdempotentRepository());
+        prefetcher = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
+                "Imap4Prefetch");
         idler.start(config.isIdle());
         super.doStart();
     }
@@ -195,19 +202,138 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         return config.getFolder() + "/" + state.uidValidity() + "/" + uid;
     }
 
+    /**
+     * Fetches {@code uids} in batches of fetchBatchSize and routes them. While one batch is routed
+     * on the polling thread, the next one is fetched on the consumer's prefetch thread, so the server
+     * is not idle while the route runs; the connection is still used by one thread at a time (the
+     * polling thread touches it only after the prefetch was joined). The outcomes of a routed batch
+     * are applied (one UID STORE) after the next batch arrived and before the FETCH after it. Memory:
+     * at most two batches are held; large bodies kept on the heap by both together stay within
+     * batchMemoryLimit, as the prefetched batch gets only what the routed one left of it.
+     */
     private int fetchAndProcess(List<Long> uids) throws Exception {
         int size = config.getFetchBatchSize();
+        long allowance = mapper.heapAllowance();
         int delivered = 0;
         batchOffset = 0;
-        for (int from = 0; from < uids.size() && isBatchAllowed() && isRunAllowed(); from += size) {
-            List<Long> chunk = uids.subList(from, Math.min(from + size, uids.size()));
-            int n = fetchIsolating(chunk, uids.size() - from - chunk.size(), true);
-            if (n < 0) {
-                break;
+        Prefetch ahead = null;
+        try {
+            for (int from = 0; from < uids.size() && isBatchAllowed() && isRunAllowed(); from += size) {
+                List<Long> chunk = uids.subList(from, Math.min(from + size, uids.size()));
+                int after = uids.size() - from - chunk.size();
+                Prefetch current = ahead;
+                ahead = null;
+                if (current == null) {
+                    // the outcomes of the batch routed last: one UID STORE for all, before the next FETCH
+                    applyOutcomes();
+                    current = new Prefetch(chunk, allowance);
+                    current.run();
+                }
+                Queue<Object> exchanges;
+                try {
+                    exchanges = current.join();
+                } catch (ImapProtocolException e) {
+                    int n = isolate(chunk, after, true, e);
+                    if (n < 0) {
+                        break;
+                    }
+                    delivered += n;
+                    continue;
+                }
+                applyOutcomes();
+                int next = from + size;
+                if (next < uids.size() && isBatchAllowed() && isRunAllowed()) {
+                    ahead = new Prefetch(uids.subList(next, Math.min(next + size, uids.size())), allowance - current.kept());
+                    ahead.start(prefetcher);
+                }
+                batchTotal = batchOffset + exchanges.size() + after;
+                delivered += processBatch(exchanges);
             }
-            delivered += n;
+        } finally {
+            if (ahead != null) {
+                ahead.discard();
+            }
         }
         return delivered;
+    }
+
+    /** One batch's UID FETCH, run on the polling thread or ahead of time on the prefetch thread. */
+    private final class Prefetch implements Runnable {
+        private final List<Long> chunk;
+        private final long[] heapLeft;
+        private final long allowance;
+        private Future<?> future;
+        private Queue<Object> result;
+        private RuntimeException failure;
+
+        Prefetch(List<Long> chunk, long allowance) {
+            this.chunk = chunk;
+            this.allowance = Math.max(0, allowance);
+            this.heapLeft = new long[] {this.allowance};
+        }
+
+        void start(ExecutorService executor) {
+            future = executor.submit(this);
+        }
+
+        @Override
+        public void run() {
+            try {
+                result = mapper.fetch(connection.client(), chunk, modSeq, state.uidValidity(), () -> createExchange(true),
+                        heapLeft);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        /** The batch's exchanges; a failure of the FETCH is thrown here, on the polling thread. */
+        Queue<Object> join() throws Exception {
+            if (future != null) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception c ? c : e;
+                } catch (InterruptedException e) {
+                    // the poll ends here: stop the fetch by closing the connection, and drop what it brought
+                    connection.close();
+                    awaitAndDrop();
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+
+        private void awaitAndDrop() {
+            try {
+                future.get(config.getReadTimeout() + 1000L, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception ignored) {
+                // it failed, or it still runs on a closed connection: it fails there and drops its exchanges
+            }
+            if (result != null) {
+                result.forEach(e -> Imap4MessageMapper.discard((Exchange) e));
+            }
+        }
+
+        /** Bytes of large bodies this batch keeps on the heap. */
+        long kept() {
+            return allowance - heapLeft[0];
+        }
+
+        /** Waits for the fetch and drops what it brought (the poll ends before routing it). */
+        void discard() {
+            try {
+                Queue<Object> exchanges = join();
+                for (Object e : exchanges) {
+                    Imap4MessageMapper.discard((Exchange) e);
+                }
+            } catch (Exception e) {
+                LOG.debug("The FETCH ahead of a poll that ended failed: {}", e.getMessage());
+            }
+        }
     }
 
     /**
@@ -224,25 +350,30 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         try {
             exchanges = mapper.fetch(connection.client(), chunk, modSeq, state.uidValidity(), () -> createExchange(true));
         } catch (ImapProtocolException e) {
-            if (whole) {
-                LOG.warn("The FETCH of {} message(s) of '{}' failed on a protocol error; narrowing it down: {}",
-                        chunk.size(), config.getFolder(), Imap4UnparseableMessageException.firstLine(e));
-            } else {
-                LOG.debug("The FETCH of UIDs {} failed too", chunk);
-            }
-            if (!reselect()) {
-                return -1;
-            }
-            if (chunk.size() == 1) {
-                return unparseable.park(chunk.get(0), e) ? 0 : -1;
-            }
-            int half = (chunk.size() + 1) / 2;
-            int first = fetchIsolating(chunk.subList(0, half), after + chunk.size() - half, false);
-            int second = first < 0 ? -1 : fetchIsolating(chunk.subList(half, chunk.size()), after, false);
-            return second < 0 ? -1 : first + second;
+            return isolate(chunk, after, whole, e);
         }
         batchTotal = batchOffset + exchanges.size() + after;
         return processBatch(exchanges);
+    }
+
+    // the FETCH of chunk failed on e, a protocol error that aborted the connection: narrow it down
+    private int isolate(List<Long> chunk, int after, boolean whole, ImapProtocolException e) throws Exception {
+        if (whole) {
+            LOG.warn("The FETCH of {} message(s) of '{}' failed on a protocol error; narrowing it down: {}",
+                    chunk.size(), config.getFolder(), Imap4UnparseableMessageException.firstLine(e));
+        } else {
+            LOG.debug("The FETCH of UIDs {} failed too", chunk);
+        }
+        if (!reselect()) {
+            return -1;
+        }
+        if (chunk.size() == 1) {
+            return unparseable.park(chunk.get(0), e) ? 0 : -1;
+        }
+        int half = (chunk.size() + 1) / 2;
+        int first = fetchIsolating(chunk.subList(0, half), after + chunk.size() - half, false);
+        int second = first < 0 ? -1 : fetchIsolating(chunk.subList(half, chunk.size()), after, false);
+        return second < 0 ? -1 : first + second;
     }
 
     @Override
@@ -263,7 +394,6 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             if (deliver(exchange)) {
                 delivered++;
             }
-            applyOutcomes();
         }
         pendingExchanges = 0;
         batchOffset += total;
@@ -271,7 +401,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     }
 
     private boolean deliver(Exchange exchange) {
-        long uid = (Long) exchange.getMessage().getHeader(Imap4Constants.UID); // set by the mapper, always a Long
+        long uid = ((Imap4Message) exchange.getIn()).uid(); // made by the mapper; reading it fills no headers
         IdempotentRepository repo = config.getIdempotentRepository();
         boolean eager = config.isIdempotentEager();
         String key = repo == null ? null : key(uid);
@@ -309,6 +439,10 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             batch.add(o);
         }
         actions.apply(batch);
+        if (config.isIncremental()) {
+            // only once the actions were carried out, so the next search starts past what they finished
+            state.advanceWatermark();
+        }
     }
 
     /** Applies queued outcomes outside a search round (while idling, when stopping), expunging at once. */
@@ -349,6 +483,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             LOG.warn("The poll of {} did not end in time; closing its connection", getEndpoint());
             connection.close();
             idler.stop();
+            stopPrefetcher();
             return;
         }
         try {
@@ -357,6 +492,14 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             connection.close();
             connection.unlock();
             idler.stop();
+            stopPrefetcher();
+        }
+    }
+
+    private void stopPrefetcher() {
+        if (prefetcher != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetcher);
+            prefetcher = null;
         }
     }
 

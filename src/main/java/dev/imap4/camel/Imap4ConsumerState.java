@@ -20,7 +20,11 @@ import java.util.TreeSet;
  * because its success action was NONE or COPY, or because the action failed on the server; never
  * delivered again. Pruned to what the search still finds.</li>
  * <li>{@code watermark} (incremental mode): every UID at or below it needs nothing more; it only
- * moves past a UID once that message is done, so a failed message is retried, not skipped.</li>
+ * moves past a UID once that message is done, so a failed message is retried, not skipped. It moves
+ * both when a search finds UIDs and as soon as outcomes were applied ({@link #advanceWatermark()}),
+ * so the next search already asks only for {@code UID n:*} past everything consumed.</li>
+ * <li>{@code found} (incremental mode): the UIDs above the watermark the last search found; those
+ * not done yet hold the watermark below them.</li>
  * <li>{@code failures}: failed attempts per UID, for onFailure MOVE.</li>
  * <li>{@code pendingExpunge}: flagged \Deleted by the consumer, waiting for a BATCH UID EXPUNGE.</li>
  * </ul>
@@ -36,6 +40,7 @@ final class Imap4ConsumerState {
     private final Set<Long> inFlight = new HashSet<>();
     private final Map<Long, Integer> failures = new HashMap<>();
     private final TreeSet<Long> pendingExpunge = new TreeSet<>();
+    private final TreeSet<Long> found = new TreeSet<>();
 
     long uidValidity() {
         return uidValidity;
@@ -61,6 +66,7 @@ final class Imap4ConsumerState {
         inFlight.clear();
         failures.clear();
         pendingExpunge.clear();
+        found.clear();
         return changed;
     }
 
@@ -69,9 +75,9 @@ final class Imap4ConsumerState {
      * at or below the watermark are dropped first: {@code UID n:*} always matches the highest UID
      * in use even when it is below n (RFC 3501 §6.4.8), and Dovecot answers accordingly.
      */
-    List<Long> candidates(List<Long> found, boolean incremental) {
-        List<Long> matching = new ArrayList<>(found.size());
-        for (Long uid : found) {
+    List<Long> candidates(List<Long> result, boolean incremental) {
+        List<Long> matching = new ArrayList<>(result.size());
+        for (Long uid : result) {
             if (!incremental || uid > watermark) {
                 matching.add(uid);
             }
@@ -80,7 +86,9 @@ final class Imap4ConsumerState {
         live.addAll(inFlight);
         failures.keySet().retainAll(live);
         if (incremental) {
-            advanceWatermark(matching);
+            found.clear();
+            found.addAll(matching);
+            advanceWatermark();
         } else {
             done.retainAll(live);
         }
@@ -93,20 +101,24 @@ final class Imap4ConsumerState {
         return out;
     }
 
-    // the watermark moves up to the last done UID below the first one still needing work
-    private void advanceWatermark(List<Long> matching) {
+    /**
+     * Incremental mode: moves the watermark up to the last done UID below the first one the last
+     * search found that still needs work (or one in flight); to the highest found when all are done.
+     * Called after each search and after outcomes were applied on the server.
+     */
+    void advanceWatermark() {
         long blocker = Long.MAX_VALUE;
-        long highest = watermark;
-        for (Long uid : matching) {
-            highest = Math.max(highest, uid);
+        for (Long uid : found) { // ascending: the first not done is the lowest
             if (!done.contains(uid)) {
-                blocker = Math.min(blocker, uid);
+                blocker = uid;
+                break;
             }
         }
         for (Long uid : inFlight) {
             blocker = Math.min(blocker, uid);
         }
         if (blocker == Long.MAX_VALUE) {
+            long highest = found.isEmpty() ? watermark : Math.max(watermark, found.last());
             watermark = done.isEmpty() ? highest : Math.max(highest, done.last());
         } else {
             Long below = done.lower(blocker);
@@ -115,6 +127,7 @@ final class Imap4ConsumerState {
             }
         }
         done.headSet(watermark, true).clear();
+        found.headSet(watermark, true).clear();
     }
 
     void delivered(long uid) {

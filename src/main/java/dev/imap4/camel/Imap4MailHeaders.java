@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A message's own header fields as Camel headers: read from the header section (RFC 5322 §2.2),
@@ -56,8 +57,15 @@ final class Imap4MailHeaders {
      */
     static List<Map.Entry<String, String>> read(byte[] data, int length, boolean atEnd) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
-        String field = null; // the field being read; folded lines are appended to it (§2.2.3)
-        StringBuilder unfolded = null;
+        read(data, length, atEnd, (name, value) -> out.add(Map.entry(name, value)));
+        return out;
+    }
+
+    /** As {@link #read(byte[], int, boolean)}, handing each field to {@code sink} in order, with no list in between. */
+    static void read(byte[] data, int length, boolean atEnd, BiConsumer<String, String> sink) {
+        int fieldStart = -1; // where the field being read starts; folded lines continue it (§2.2.3)
+        int fieldEnd = -1;
+        boolean folded = false;
         int start = 0;
         while (start < length) {
             int nl = indexOf(data, (byte) '\n', start, length);
@@ -65,35 +73,55 @@ final class Imap4MailHeaders {
                 break;
             }
             int end = nl < 0 ? length : nl;
-            int stop = end > start && data[end - 1] == '\r' ? end - 1 : end;
-            if (stop == start && nl >= 0) {
-                break; // the empty line that ends the section
-            }
-            String line = text(data, start, stop - start);
-            if (field != null && (data[start] == ' ' || data[start] == '\t')) {
-                unfolded = (unfolded == null ? new StringBuilder(field) : unfolded).append(line);
+            if (fieldStart >= 0 && (data[start] == ' ' || data[start] == '\t')) {
+                fieldEnd = end;
+                folded = true;
             } else {
-                add(out, unfolded != null ? unfolded.toString() : field);
-                field = line;
-                unfolded = null;
+                int stop = end > start && data[end - 1] == '\r' ? end - 1 : end;
+                if (stop == start && nl >= 0) {
+                    break; // the empty line that ends the section
+                }
+                field(data, fieldStart, fieldEnd, folded, sink);
+                fieldStart = start;
+                fieldEnd = end;
+                folded = false;
             }
             start = end + 1;
         }
-        add(out, unfolded != null ? unfolded.toString() : field);
-        return out;
+        field(data, fieldStart, fieldEnd, folded, sink);
     }
 
-    // "Name: value" as a decoded entry; lines that are no field (no name, or a space in it) are left out
-    private static void add(List<Map.Entry<String, String>> out, String field) {
-        int colon = field == null ? -1 : field.indexOf(':');
-        if (colon <= 0) {
+    // one field, data[from, to) with its folded lines; line breaks inside are removed (unfolding)
+    private static void field(byte[] data, int from, int to, boolean folded, BiConsumer<String, String> sink) {
+        if (from < 0) {
             return;
         }
-        String name = field.substring(0, colon).trim();
+        int colon = indexOf(data, (byte) ':', from, to);
+        if (colon <= from) {
+            return;
+        }
+        String name = text(data, from, colon - from).trim();
         if (!isFieldName(name)) {
             return;
         }
-        out.add(Map.entry(name, clean(EncodedWords.decodeEncodedWords(field.substring(colon + 1).trim()))));
+        String value;
+        if (!folded) {
+            int stop = to > colon + 1 && data[to - 1] == '\r' ? to - 1 : to;
+            value = text(data, colon + 1, stop - colon - 1);
+        } else {
+            StringBuilder sb = new StringBuilder(to - colon);
+            int start = colon + 1;
+            while (start < to) {
+                int nl = indexOf(data, (byte) '\n', start, to);
+                int end = nl < 0 ? to : nl;
+                int stop = end > start && data[end - 1] == '\r' ? end - 1 : end;
+                sb.append(text(data, start, stop - start));
+                start = end + 1;
+            }
+            value = sb.toString();
+        }
+        value = value.trim();
+        sink.accept(name, clean(value.indexOf("=?") >= 0 ? EncodedWords.decodeEncodedWords(value) : value));
     }
 
     // RFC 5322 §3.6.8 field-name = 1*ftext, printable US-ASCII except ':'
@@ -120,6 +148,29 @@ final class Imap4MailHeaders {
             return value;
         }
         return value.replace('\r', ' ').replace('\n', ' ').replace('\0', ' ');
+    }
+
+    /**
+     * Where the header section at the start of {@code data} ends: just after the empty line that
+     * ends it, or {@code length} when there is none in the first {@code length} bytes.
+     */
+    static int sectionEnd(byte[] data, int length) {
+        if (length > 0 && data[0] == '\n') {
+            return 1;
+        }
+        if (length > 1 && data[0] == '\r' && data[1] == '\n') {
+            return 2;
+        }
+        for (int nl = indexOf(data, (byte) '\n', 0, length); nl >= 0; nl = indexOf(data, (byte) '\n', nl + 1, length)) {
+            int next = nl + 1;
+            if (next < length && data[next] == '\n') {
+                return next + 1;
+            }
+            if (next + 1 < length && data[next] == '\r' && data[next + 1] == '\n') {
+                return next + 2;
+            }
+        }
+        return length;
     }
 
     // whether data[from, length) holds the empty line that ends the header section (LF LF or LF CR LF)

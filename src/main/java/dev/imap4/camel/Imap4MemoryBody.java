@@ -11,7 +11,8 @@ import org.apache.camel.StreamCache;
  * A message body held on the heap: the bytes the client read off the wire, handed to the exchange
  * without another copy. It reads like Camel's own in-memory stream cache ({@link #reset()} rewinds,
  * {@link #copy(Exchange)} is another reader of the same bytes, which nothing ever writes to), and
- * converts to {@code byte[]} and {@code String} with a single copy ({@link Imap4BodyConverters}).
+ * converts to {@code byte[]} without a copy (read from the start, the array itself) and to
+ * {@code String} with a single decoding ({@link Imap4BodyConverters}).
  */
 public final class Imap4MemoryBody extends ByteArrayInputStream implements StreamCache {
 
@@ -19,9 +20,13 @@ public final class Imap4MemoryBody extends ByteArrayInputStream implements Strea
         super(bytes);
     }
 
-    /** The bytes from the current position to the end, as a new array; the position moves to the end. */
+    /**
+     * The bytes from the current position to the end; the position moves to the end. From the start
+     * this is the body's own array, not a copy (as a {@code byte[]} body converts to itself): the
+     * bytes the client read, which nothing else holds or writes.
+     */
     synchronized byte[] remaining() {
-        byte[] out = Arrays.copyOfRange(buf, pos, count);
+        byte[] out = pos == 0 && count == buf.length ? buf : Arrays.copyOfRange(buf, pos, count);
         pos = count;
         return out;
     }

@@ -10,17 +10,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.converter.stream.CachedOutputStream;
-import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.StreamCachingStrategy;
 import org.apache.camel.support.UnitOfWorkHelper;
 import org.apache.camel.util.IOHelper;
@@ -52,36 +51,71 @@ final class Imap4MessageMapper {
     }
 
     /**
-     * One UID FETCH of {@code chunk}: each message is copied out of its literal into a new exchange
-     * while the handler runs. Returns the exchanges in the order of {@code chunk} (UID or SORT
-     * order); a message expunged meanwhile is simply missing. On failure every exchange made so far
-     * is discarded.
+     * One UID FETCH of {@code chunk}: each message becomes an exchange while the handler runs.
+     * Returns the exchanges in the order of {@code chunk} (UID or SORT order); a message expunged
+     * meanwhile is simply missing, and a UID the server sends that was not asked for is ignored. On
+     * failure every exchange made so far is discarded. {@code heapLeft[0]} is how many bytes of large
+     * bodies may still stay on the heap (see {@link #cache}); it is reduced by what this batch keeps.
      */
     Queue<Object> fetch(ImapClient client, List<Long> chunk, boolean modSeq, long uidValidity,
-            Supplier<Exchange> exchanges) {
-        Map<Long, Exchange> byUid = new HashMap<>();
-        long[] heapLeft = {Math.min(config.getBatchMemoryLimit(), Runtime.getRuntime().maxMemory() / 4)};
+            Supplier<Exchange> exchanges, long[] heapLeft) {
+        Exchange[] got = new Exchange[chunk.size()];
+        boolean ascending = ascending(chunk);
+        Map<Long, Integer> positions = ascending ? null : positions(chunk); // SORT order: one map per batch
         try {
             client.uidFetch(NumberSet.uids(chunk), items(modSeq), r -> {
-                if (r.uid() == null || byUid.containsKey(r.uid()) || !hasContent(r)) {
+                Long uid = r.uid();
+                int i = uid == null ? -1 : ascending ? Collections.binarySearch(chunk, uid) : positions.getOrDefault(uid, -1);
+                if (i < 0 || got[i] != null || !hasContent(r)) {
                     return;
                 }
                 Exchange exchange = exchanges.get();
-                byUid.put(r.uid(), exchange);
+                got[i] = exchange;
                 populate(exchange, r, uidValidity, heapLeft);
             });
         } catch (RuntimeException e) {
-            byUid.values().forEach(Imap4MessageMapper::discard);
+            for (Exchange exchange : got) {
+                if (exchange != null) {
+                    discard(exchange);
+                }
+            }
             throw e;
         }
-        Queue<Object> ordered = new ArrayDeque<>(byUid.size());
-        for (Long uid : chunk) {
-            Exchange exchange = byUid.remove(uid);
+        Queue<Object> ordered = new ArrayDeque<>(got.length);
+        for (Exchange exchange : got) {
             if (exchange != null) {
                 ordered.add(exchange);
             }
         }
         return ordered;
+    }
+
+    /** One UID FETCH of {@code chunk} with the batch's own allowance of heap for large bodies. */
+    Queue<Object> fetch(ImapClient client, List<Long> chunk, boolean modSeq, long uidValidity,
+            Supplier<Exchange> exchanges) {
+        return fetch(client, chunk, modSeq, uidValidity, exchanges, new long[] {heapAllowance()});
+    }
+
+    /** How many bytes of large bodies may stay on the heap at once: batchMemoryLimit, at most a quarter of the heap. */
+    long heapAllowance() {
+        return Math.min(config.getBatchMemoryLimit(), Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    private static boolean ascending(List<Long> uids) {
+        for (int i = 1; i < uids.size(); i++) {
+            if (uids.get(i - 1) >= uids.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<Long, Integer> positions(List<Long> uids) {
+        Map<Long, Integer> out = new HashMap<>(uids.size() * 2);
+        for (int i = 0; i < uids.size(); i++) {
+            out.putIfAbsent(uids.get(i), i);
+        }
+        return out;
     }
 
     /** An exchange that will not be routed: its completions run now (spool files are deleted). */
@@ -99,71 +133,45 @@ final class Imap4MessageMapper {
     }
 
     /**
-     * Fills {@code exchange} from {@code r}, fetched from the folder under {@code uidValidity};
-     * {@code heapLeft[0]} is how many more bytes of large bodies may stay on the heap (and is reduced).
+     * Fills {@code exchange} from {@code r}, fetched from the folder under {@code uidValidity}: its
+     * message becomes an {@link Imap4Message}, whose headers are filled only when the route first
+     * touches one; {@code heapLeft[0]} is how many more bytes of large bodies may stay on the heap
+     * (and is reduced).
      */
     void populate(Exchange exchange, FetchResponse r, long uidValidity, long[] heapLeft) throws IOException {
-        Message m = exchange.getMessage();
         Literal content = switch (config.getFetchContent()) {
             case FULL -> r.message();
             case HEADERS -> r.section(BodySection.header());
             case ENVELOPE -> null;
         };
-        List<Map.Entry<String, String>> fields = List.of();
-        if (content != null && !content.isSpooled()) {
-            byte[] bytes = content.bytes();
-            int max = Imap4MailHeaders.MAX_HEADER_BYTES;
-            fields = Imap4MailHeaders.read(bytes, Math.min(bytes.length, max), bytes.length <= max);
-        } else if (content != null) {
+        List<Map.Entry<String, String>> fields = null;
+        if (content != null && content.isSpooled()) {
+            // the file passes to the body below (and may be deleted with it): read the header section now
             try (InputStream in = content.openStream()) {
                 fields = Imap4MailHeaders.read(in, Imap4MailHeaders.MAX_HEADER_BYTES);
             }
-        } else if (r.envelope() != null) {
+        } else if (content == null && r.envelope() != null) {
             fields = Imap4MailHeaders.fromEnvelope(r.envelope());
         }
-        copyMailHeaders(exchange, fields);
-
-        m.setHeader(Imap4Constants.UID, r.uid());
-        m.setHeader(Imap4Constants.UID_VALIDITY, uidValidity);
-        m.setHeader(Imap4Constants.FOLDER, config.getFolder());
-        m.setHeader(Imap4Constants.FLAGS, r.flags() == null ? List.of() : r.flags());
-        m.setHeader(Imap4Constants.SEQUENCE_NUMBER, r.sequence());
-        setIfPresent(m, Imap4Constants.INTERNAL_DATE, r.internalDate());
-        setIfPresent(m, Imap4Constants.SIZE, r.size());
-        setIfPresent(m, Imap4Constants.MOD_SEQ, r.modSeq());
-        setIfPresent(m, Imap4Constants.ENVELOPE, r.envelope());
-        setIfPresent(m, Imap4Constants.BODY_STRUCTURE, r.bodyStructure());
-
-        if (config.getFetchContent() == Imap4FetchContent.ENVELOPE) {
-            m.setBody(r.bodyStructure());
-        } else {
-            m.setBody(content == null ? null : cache(exchange, content, heapLeft));
-        }
-    }
-
-    // a repeated field (Received, for one) becomes a list, as camel-mail does
-    private void copyMailHeaders(Exchange exchange, List<Map.Entry<String, String>> fields) {
-        HeaderFilterStrategy filter = config.getHeaderFilterStrategy();
-        Map<String, Object> headers = exchange.getMessage().getHeaders(); // case-insensitive, as Camel's are
-        for (Map.Entry<String, String> f : fields) {
-            String name = f.getKey();
-            if (filter != null && filter.applyFilterToExternalHeaders(name, f.getValue(), exchange)) {
-                continue;
+        Object body = config.getFetchContent() == Imap4FetchContent.ENVELOPE ? r.bodyStructure()
+                : content == null ? null : cache(exchange, content, heapLeft);
+        byte[] raw = null;
+        boolean complete = true;
+        if (content != null && !content.isSpooled()) {
+            byte[] bytes = content.bytes();
+            if (body instanceof Imap4MemoryBody) {
+                raw = bytes; // the body's own array: the headers are read from it when asked for
+            } else {
+                // the body went to a file: keep only the header section, not the whole message
+                int end = Imap4MailHeaders.sectionEnd(bytes, Math.min(bytes.length, Imap4MailHeaders.MAX_HEADER_BYTES));
+                raw = Arrays.copyOf(bytes, end);
+                complete = end == bytes.length;
             }
-            headers.merge(name, f.getValue(), Imap4MessageMapper::repeated);
         }
-    }
-
-    private static Object repeated(Object existing, Object value) {
-        List<Object> more = existing instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(List.of(existing));
-        more.add(value);
-        return more;
-    }
-
-    private static void setIfPresent(Message m, String name, Object value) {
-        if (value != null) {
-            m.setHeader(name, value);
-        }
+        Imap4Message m = new Imap4Message(exchange, r, uidValidity, config.getFolder(), config.getHeaderFilterStrategy(),
+                raw, complete, fields);
+        m.setBody(body);
+        exchange.setIn(m);
     }
 
     /**

@@ -125,6 +125,24 @@ public final class Imap4SpooledBody extends InputStream implements StreamCache {
         }
     }
 
+    /**
+     * The bytes from the current position to the end in one array of exactly that size (Camel's
+     * generic conversion of a stream grows a buffer and copies it again); the position moves to the end.
+     */
+    byte[] remaining() throws IOException {
+        long left = spool.length - position;
+        if (left > Integer.MAX_VALUE - 8) {
+            throw new IOException("a body of " + spool.length + " bytes does not fit in a byte array; read it as a stream");
+        }
+        byte[] out = stream().readNBytes((int) left);
+        position += out.length;
+        if (out.length != left) {
+            throw new IOException("spooled message " + spool.file + " ended after " + position + " of " + spool.length
+                    + " bytes");
+        }
+        return out;
+    }
+
     @Override
     public void writeTo(OutputStream os) throws IOException {
         stream().transferTo(os);

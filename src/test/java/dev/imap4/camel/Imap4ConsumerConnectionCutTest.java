@@ -73,7 +73,7 @@ class Imap4ConsumerConnectionCutTest {
             context.getRegistry().bind("repo", repo == null ? MemoryIdempotentRepository.memoryIdempotentRepository() : repo);
             String uri = "imap4:127.0.0.1:" + proxy.port() + "?security=PLAIN&username=joe&password=secret"
                     + "&initialDelay=0&delay=100&readTimeout=20000&connectTimeout=5000"
-                    + (repo == null ? "" : "&idempotentRepository=#repo");
+                    + "&fetchBatchSize=10" + (repo == null ? "" : "&idempotentRepository=#repo");
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -108,7 +108,7 @@ class Imap4ConsumerConnectionCutTest {
             return Fault.none();
         }
         synchronized (random) {
-            return random.nextInt(4) == 0 ? Fault.cutAfter(Direction.TO_SERVER, 200 + random.nextInt(4_000))
+            return random.nextInt(4) == 0 ? Fault.cutAfter(Direction.TO_SERVER, 200 + random.nextInt(1_000))
                     : Fault.cutAfter(Direction.TO_CLIENT, 5_000 + random.nextInt(95_000));
         }
     }

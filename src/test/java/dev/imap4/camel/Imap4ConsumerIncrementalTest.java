@@ -65,6 +65,49 @@ class Imap4ConsumerIncrementalTest extends CamelTestSupport {
         assertEquals(List.of(4L), uids(out));
     }
 
+    /** The UID SEARCH commands that followed the first one containing {@code after}. */
+    private List<String> searchesAfter(String after) {
+        List<String> commands = fake.server().commands();
+        int from = commands.indexOf(after);
+        assertTrue(from >= 0, "no '" + after + "' in " + commands);
+        return commands.subList(from + 1, commands.size()).stream().filter(c -> c.startsWith("UID SEARCH")).toList();
+    }
+
+    private void awaitSearchesAfter(String after, int n) throws InterruptedException {
+        long end = System.currentTimeMillis() + 5000;
+        while (searchesAfter(after).size() < n && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void theWatermarkIsExactFromTheSecondPollOn() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            fake.server().add(TestMailbox.message("m" + i, "x"));
+        }
+        MockEndpoint out = route("incremental=true&onSuccess=NONE");
+        out.expectedMessageCount(3);
+        out.assertIsSatisfied(20000);
+        String firstFetch = "UID FETCH 1:3 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])";
+        awaitSearchesAfter(firstFetch, 2);
+        // the poll right after the one that consumed 1..3 asks only for what came after them
+        assertEquals("UID SEARCH UNSEEN UNDELETED UID 4:*", searchesAfter(firstFetch).get(0), fake.server().commands().toString());
+
+        out.reset();
+        out.expectedMessageCount(10);
+        synchronized (fake.server()) { // all ten at once: the server answers no search meanwhile
+            for (int i = 0; i < 10; i++) {
+                fake.server().add(TestMailbox.message("n" + i, "x"));
+            }
+        }
+        out.assertIsSatisfied(20000);
+        String secondFetch = "UID FETCH 4:13 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])";
+        awaitSearchesAfter(secondFetch, 2);
+        // everything up to 13 was consumed: the next search starts past it, not from 4
+        assertEquals("UID SEARCH UNSEEN UNDELETED UID 14:*", searchesAfter(secondFetch).get(0), fake.server().commands().toString());
+        assertTrue(searchesAfter(secondFetch).stream().allMatch(c -> c.endsWith("UID 14:*")), fake.server().commands().toString());
+    }
+
     @Test
     void aChangedUidValidityForgetsTheIncrementalStateSoNothingIsSkipped() throws Exception {
         fake.server().add(TestMailbox.message("old 1", "x"));

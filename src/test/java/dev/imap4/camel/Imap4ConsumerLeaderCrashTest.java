@@ -69,12 +69,15 @@ class Imap4ConsumerLeaderCrashTest {
         String held = "crash-20";
         System.out.println("leader killed while it held " + held + " (" + stall + "): duplicates " + o.duplicates()
                 + ", takeover " + o.takeoverMillis() + " ms after the kill");
-        assertEquals(Set.of(held), o.inFlightSubjects(), "the one message in flight");
+        // in flight: the held message, and those of its batch that completed before it (keyed, not yet \\Seen)
+        assertTrue(o.inFlightSubjects().contains(held), "the held message is in flight: " + o.inFlightSubjects());
+        assertTrue(o.inFlightSubjects().size() <= LeaderCrashScenario.FETCH_BATCH_SIZE, o.inFlightSubjects().toString());
         assertEquals(stall == Stall.AFTER_RECORD ? 1 : 0, o.deliveries().get(held).stream().filter("leader"::equals).count());
         assertEquals(1, o.deliveries().get(held).stream().filter("follower"::equals).count(),
                 "the follower delivered the message the leader died with");
         assertEquals(stall == Stall.AFTER_RECORD ? 1 : 0, o.duplicates());
-        assertEquals(0, o.unseen(), "every message \\Seen in the end");
+        // those the leader completed and keyed but did not flush stay unseen: the follower skips them
+        assertEquals(o.inFlight() - 1, o.unseen(), "only the held message's batch-mates are left unseen");
     }
 
     private Outcome crash(int messages, Stall stall, int stallAt) throws Exception {

@@ -65,6 +65,36 @@ class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
     }
 
     @Test
+    void aBodyInAFileKeepsOnlyItsHeaderSectionOnTheHeapAndReadsBackInOneArray() throws Exception {
+        String big = TestMailbox.message("big", "y".repeat(300_000));
+        fake.server().add(big);
+        AtomicReference<String> seen = new AtomicReference<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(fake.uri("batchMemoryLimit=0"))
+                        .process(e -> {
+                            Imap4Message m = (Imap4Message) e.getIn();
+                            String held = m.heldHeaderBytes() + " bytes held";
+                            byte[] body = e.getMessage().getBody(byte[].class);
+                            seen.set(held + ", " + (e.getMessage().getBody() instanceof Imap4SpooledBody)
+                                    + ", " + new String(body, java.nio.charset.StandardCharsets.UTF_8).equals(big)
+                                    + ", " + e.getMessage().getHeader("Subject"));
+                        })
+                        .to("mock:out");
+            }
+        });
+        MockEndpoint out = getMockEndpoint("mock:out");
+        out.expectedMessageCount(1);
+        out.assertIsSatisfied(5000);
+        int headerSection = big.indexOf("\r\n\r\n") + 4;
+        assertEquals(headerSection + " bytes held, true, true, big", seen.get(),
+                "only the header section is kept for the headers, not the 300 KB in the file");
+        assertTrue(context.getTypeConverterRegistry().lookup(byte[].class, Imap4SpooledBody.class) != null);
+        context.stop();
+    }
+
+    @Test
     void largeBodiesStayOnTheHeapUntilTheBatchAllowanceIsUsedUp() throws Exception {
         for (int i = 1; i <= 3; i++) {
             fake.server().add(TestMailbox.message("big " + i, String.valueOf(i).repeat(300_000)));
@@ -93,7 +123,7 @@ class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
     }
 
     @Test
-    void theAllowanceIsPerBatch() throws Exception {
+    void theAllowanceCoversTheBatchRoutedAndTheOneFetchedMeanwhile() throws Exception {
         for (int i = 1; i <= 3; i++) {
             fake.server().add(TestMailbox.message("big " + i, "x".repeat(300_000)));
         }
@@ -106,9 +136,11 @@ class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
         MockEndpoint out = getMockEndpoint("mock:out");
         out.expectedMessageCount(3);
         out.assertIsSatisfied(5000);
-        for (int i = 0; i < 3; i++) {
-            assertInstanceOf(Imap4MemoryBody.class, out.getReceivedExchanges().get(i).getMessage().getBody());
-        }
+        // the second batch is fetched while the first, on the heap, is routed: it gets what is left
+        // (100,000 bytes) and goes to a file; the third is fetched while the second (a file) is routed
+        assertInstanceOf(Imap4MemoryBody.class, out.getReceivedExchanges().get(0).getMessage().getBody());
+        assertInstanceOf(Imap4SpooledBody.class, out.getReceivedExchanges().get(1).getMessage().getBody());
+        assertInstanceOf(Imap4MemoryBody.class, out.getReceivedExchanges().get(2).getMessage().getBody());
         context.stop();
     }
 }

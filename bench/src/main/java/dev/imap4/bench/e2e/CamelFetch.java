@@ -12,7 +12,7 @@ import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * A route that consumes a whole folder in one poll: the time from starting the route until the
+ * A route that consumes a whole folder in one poll: the time from CamelContext.start() until the
  * last of {@code expected} exchanges completed. The route reads every body as bytes.
  */
 final class CamelFetch {
@@ -33,6 +33,31 @@ final class CamelFetch {
     static String imap4Uri(Server s, String folder, String extra) {
         return "imap4:" + s.host() + ":" + s.port() + "?security=PLAIN&username=" + s.user() + "&password="
                 + s.password() + "&saslMechanism=login&folder=" + folder + "&initialDelay=0&delay=3600000" + extra;
+    }
+
+    /** Implicit TLS, the server's certificate the only one trusted, host name checked. */
+    static String imap4TlsUri(Server s, String folder, String extra) {
+        return "imap4:" + s.host() + ":" + s.tlsPort() + "?security=SSL&trustCertificates=file:" + s.cert() + "&username="
+                + s.user() + "&password=" + s.password() + "&saslMechanism=login&folder=" + folder
+                + "&initialDelay=0&delay=3600000" + extra;
+    }
+
+    /** Every message of the folder unseen again (UID STORE 1:* -FLAGS.SILENT (\Seen)), before a run of the defaults. */
+    static void resetSeen(Server s, String folder, boolean tls) {
+        dev.imap4.client.Imap4 imap = tls
+                ? new dev.imap4.client.Imap4Ssl(s.host(), s.tlsPort(),
+                        dev.imap4.client.Imap4Options.defaults().withSslContext(s.sslContext()))
+                : new dev.imap4.client.Imap4(s.host(), s.port());
+        dev.imap4.client.ImapClient client = imap.client();
+        try {
+            client.login(s.user(), s.password());
+            client.select(folder);
+            client.uidStore(dev.imap4.client.types.NumberSet.uidRange(1, dev.imap4.client.types.NumberSet.STAR),
+                    dev.imap4.client.types.StoreMode.REMOVE, true, java.util.List.of("\\Seen"));
+            client.logout();
+        } finally {
+            client.close();
+        }
     }
 
     static String camelMailUri(Server s, String folder, String extra) {
@@ -91,8 +116,9 @@ final class CamelFetch {
                     });
                 }
             });
-            ctx.start();
+            // the timer runs from CamelContext.start(), as a user's job or container starts it
             long t0 = System.nanoTime();
+            ctx.start();
             Sampler sampler = Sampler.maybe();
             ctx.getRouteController().startRoute("bench");
             boolean finished = all.await(timeoutSeconds, TimeUnit.SECONDS);

@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * <pre>
  * fetch CLIENT FOLDER EXPECTED [WARMUPS RUNS TIMEOUT_S]   CLIENT: raw core imap4 camelmail camelmail-raw,
- *                                                        raw-tls core-tls (implicit TLS)
+ *                                                        raw-tls core-tls (implicit TLS), imap4-default
+ *                                                        imap4-default-tls (the consumer's default options)
  * poll CLIENT FOLDER LABEL NEW [RUNS]                    CLIENT: raw imap4 camelmail
  * idle FOLDER COUNT          (idle-raw FOLDER COUNT: the server's part, a raw socket in IDLE)
  * producer append|searchstore FOLDER THREADS TOTAL
@@ -34,6 +35,16 @@ public final class Main {
                     Integer.parseInt(args[4]), 1, 3);
             default -> throw new IllegalArgumentException("unknown case " + args[0]);
         }
+        // the process's peak resident set so far (Linux), for the memory columns
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    System.out.println("# peak_rss " + line.substring(6).trim());
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux: no peak RSS
+        }
         System.exit(0);
     }
 
@@ -54,6 +65,18 @@ public final class Main {
                     + Integer.getInteger("bench.fetchBatchSize", expected) + System.getProperty("bench.imap4Options", "")),
                     expected,
                     CamelFetch::imap4Body, timeout);
+            // the consumer with its default options (UNSEEN, onSuccess=SEEN, fetchBatchSize 100), apart from the
+            // connection; every message is made unseen again before each run, outside the timer
+            case "imap4-default" -> () -> {
+                CamelFetch.resetSeen(s, folder, false);
+                return CamelFetch.consume(CamelFetch.imap4Uri(s, folder, System.getProperty("bench.imap4Options", "")),
+                        expected, CamelFetch::imap4Body, timeout);
+            };
+            case "imap4-default-tls" -> () -> {
+                CamelFetch.resetSeen(s, folder, true);
+                return CamelFetch.consume(CamelFetch.imap4TlsUri(s, folder, System.getProperty("bench.imap4Options", "")),
+                        expected, CamelFetch::imap4Body, timeout);
+            };
             case "camelmail" -> () -> CamelFetch.consume(CamelFetch.camelMailUri(s, folder,
                     "&peek=true&unseen=false"), expected, CamelFetch::mappedBody, timeout);
             case "camelmail-raw" -> () -> CamelFetch.consume(CamelFetch.camelMailUri(s, folder,
