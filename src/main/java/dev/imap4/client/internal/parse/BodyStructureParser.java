@@ -222,7 +222,7 @@ public final class BodyStructureParser {
     }
 
     private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        return Lex.lowerWord(s);
     }
 
     /** body-ext-1part / body-ext-mpart, then the closing ')' of the body. */
@@ -232,7 +232,7 @@ public final class BodyStructureParser {
         Disposition disposition;
         List<String> language = List.of();
         String location;
-        final List<String> extensions = new ArrayList<>();
+        List<String> extensions = List.of();
 
         /**
          * body-ext-1part = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]];
@@ -254,7 +254,12 @@ public final class BodyStructureParser {
                     case 1 -> ext.disposition = disposition(in);
                     case 2 -> ext.language = language(in);
                     case 3 -> ext.location = in.nstring("body-fld-loc");
-                    default -> ext.extensions.add(Lex.rawValue(in, "body-extension"));
+                    default -> {
+                        if (ext.extensions.isEmpty()) {
+                            ext.extensions = new ArrayList<>();
+                        }
+                        ext.extensions.add(Lex.rawValue(in, "body-extension"));
+                    }
                 }
             }
             in.listEnd();

@@ -36,6 +36,18 @@ final class Lex {
      */
     static long lenientNumber(ImapInput in, String rule) {
         int start = in.position();
+        // most numbers are plain digits ending where the atom ends: read them without a token
+        long v = 0;
+        int digits = 0;
+        while (digits <= 18 && in.peekDigit()) {
+            v = v * 10 + (in.peek() - '0');
+            in.skip();
+            digits++;
+        }
+        if (digits > 0 && digits <= 18 && !ImapInput.isAtomChar(in.peek())) {
+            return v;
+        }
+        in.reset(start);
         int c = in.peek();
         if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') {
             throw in.error(rule, "a number");
@@ -251,6 +263,38 @@ final class Lex {
         }
         in.skip();
         return in.peek();
+    }
+
+    /** Media types, subtypes and parameter names that most parts have, in lower case. */
+    private static final String[] COMMON_WORDS = {"text", "plain", "html", "multipart", "mixed", "alternative",
+        "related", "application", "octet-stream", "pdf", "image", "jpeg", "png", "message", "rfc822", "report",
+        "signed", "delivery-status", "calendar", "charset", "boundary", "name", "filename", "format"};
+
+    /**
+     * {@code s} in lower case ({@link Locale#ROOT}); a common word (media type, subtype, parameter
+     * name) comes back as its constant, without a copy.
+     */
+    static String lowerWord(String s) {
+        for (String w : COMMON_WORDS) {
+            if (w.length() == s.length() && asciiEqualsIgnoreCase(s, w)) {
+                return w;
+            }
+        }
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code s} is {@code lower} (ASCII, lower case) with ASCII letters in any case. */
+    private static boolean asciiEqualsIgnoreCase(String s, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String upper(String s) {

@@ -33,22 +33,16 @@ public final class ByteSource {
      * before any byte of a line.
      */
     public byte[] readLine() throws IOException {
-        byte[] line = readLineWithTerminator();
-        if (line == null) {
-            return null;
-        }
-        int n = line.length;
-        if (n > 0 && line[n - 1] == '\n') {
-            n--;
-        }
-        if (n > 0 && line[n - 1] == '\r') {
-            n--;
-        }
-        return n == line.length ? line : Arrays.copyOf(line, n);
+        return readLine(false);
     }
 
     /** The next line including its terminator, as imaplib's {@code readline()} returns it. */
     public byte[] readLineWithTerminator() throws IOException {
+        return readLine(true);
+    }
+
+    /** One copy of the line, with or without its LF and the CR before it. */
+    private byte[] readLine(boolean withTerminator) throws IOException {
         byte[] acc = null;
         int accLen = 0;
         while (true) {
@@ -66,7 +60,7 @@ public final class ByteSource {
                         + " bytes (maxLineLength); first bytes: " + preview(acc, accLen, start));
             }
             if (lf >= 0 && acc == null) {
-                byte[] line = Arrays.copyOfRange(buf, start, chunkEnd);
+                byte[] line = Arrays.copyOfRange(buf, start, withTerminator ? chunkEnd : lineEnd(buf, start, lf));
                 start = chunkEnd;
                 return line;
             }
@@ -79,9 +73,14 @@ public final class ByteSource {
             accLen += chunk;
             start = chunkEnd;
             if (lf >= 0) {
-                return Arrays.copyOf(acc, accLen);
+                return Arrays.copyOf(acc, withTerminator ? accLen : lineEnd(acc, 0, accLen - 1));
             }
         }
+    }
+
+    /** Where the line ends without its terminator: at {@code lf}, or at the CR just before it. */
+    private static int lineEnd(byte[] b, int from, int lf) {
+        return lf > from && b[lf - 1] == '\r' ? lf - 1 : lf;
     }
 
     /** Reads exactly {@code n} bytes into {@code dst} at {@code off}. */

@@ -156,12 +156,27 @@ public final class ImapInput {
         if (at + n > line.length) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            if (Character.toUpperCase((char) (line[at + i] & 0xff)) != keyword.charAt(i)) {
+        if (!matchesUpper(at, keyword)) {
+            return false;
+        }
+        return at + n >= line.length || !isAtomChar(line[at + n] & 0xff);
+    }
+
+    /**
+     * Whether the bytes at {@code at} are {@code upper} (ASCII, upper case) with ASCII letters in any
+     * case; the caller checks that they are on the line. No other byte folds to ASCII.
+     */
+    private boolean matchesUpper(int at, String upper) {
+        for (int i = 0, n = upper.length(); i < n; i++) {
+            int c = line[at + i];
+            if (c >= 'a' && c <= 'z') {
+                c -= 'a' - 'A';
+            }
+            if (c != upper.charAt(i)) {
                 return false;
             }
         }
-        return at + n >= line.length || !isAtomChar(line[at + n] & 0xff);
+        return true;
     }
 
     // ---- atoms and numbers ----
@@ -176,6 +191,35 @@ public final class ImapInput {
             throw error("atom", "an atom");
         }
         return new String(line, s, pos - s, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * An atom that also ends before {@code stop}, in ASCII upper case (such as a FETCH item name,
+     * which ends at '['): the constant from {@code known} (upper case) when it is one of them, else a
+     * new string; {@code null}, consuming nothing, when no ATOM-CHAR is next.
+     */
+    public String upperAtom(char stop, String[] known) {
+        int s = pos;
+        int e = pos;
+        while (e < line.length && line[e] != stop && isAtomChar(line[e] & 0xff)) {
+            e++;
+        }
+        int n = e - s;
+        if (n == 0) {
+            return null;
+        }
+        pos = e;
+        for (String k : known) {
+            if (k.length() == n && matchesUpper(s, k)) {
+                return k;
+            }
+        }
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            int b = line[s + i];
+            c[i] = (char) (b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b);
+        }
+        return new String(c);
     }
 
     /** RFC 3501 flag: {@code \}atom, {@code \*}, or an atom (keyword). */
@@ -233,6 +277,18 @@ public final class ImapInput {
     /** RFC 3501 quoted: DQUOTE *QUOTED-CHAR DQUOTE, with {@code \"} and {@code \\} escapes. */
     public byte[] quotedBytes() {
         expect('"', "quoted");
+        // most strings hold no escape: one copy of the bytes between the quotes
+        for (int i = pos; i < line.length; i++) {
+            byte b = line[i];
+            if (b == '"') {
+                byte[] out = Arrays.copyOfRange(line, pos, i);
+                pos = i + 1;
+                return out;
+            }
+            if (b == '\\') {
+                break;
+            }
+        }
         byte[] out = new byte[Math.min(64, line.length - pos)];
         int n = 0;
         while (true) {
@@ -266,7 +322,7 @@ public final class ImapInput {
      */
     public String string(String rule) {
         if (peekIs('"')) {
-            return utf8(quotedBytes());
+            return quotedUtf8();
         }
         if (literalAhead()) {
             try (Literal l = literal()) {
@@ -278,6 +334,22 @@ public final class ImapInput {
             }
         }
         throw error(rule, "a quoted string or a literal");
+    }
+
+    /** {@link #quotedBytes()} as UTF-8, decoded from the line when the string holds no escape. */
+    private String quotedUtf8() {
+        for (int i = pos + 1; i < line.length; i++) {
+            byte b = line[i];
+            if (b == '"') {
+                String s = new String(line, pos + 1, i - pos - 1, StandardCharsets.UTF_8);
+                pos = i + 1;
+                return s;
+            }
+            if (b == '\\') {
+                break;
+            }
+        }
+        return utf8(quotedBytes());
     }
 
     /** RFC 3501 astring: 1*ASTRING-CHAR or string; errors name the rule {@code astring}. */
@@ -321,6 +393,21 @@ public final class ImapInput {
     public String envelopeNstring(String rule) {
         if (!peekIs('"')) {
             return nstring(rule);
+        }
+        // most strings hold neither an escape nor a stray quote: decoded from the line at once
+        for (int i = pos + 1; i < line.length; i++) {
+            byte b = line[i];
+            if (b == '\\') {
+                break;
+            }
+            if (b == '"') {
+                if (envelopeGoesOn(i + 1)) {
+                    String s = new String(line, pos + 1, i - pos - 1, StandardCharsets.UTF_8);
+                    pos = i + 1;
+                    return s;
+                }
+                break;
+            }
         }
         byte[] out = new byte[Math.min(64, line.length - pos)];
         int n = 0;
