@@ -17,6 +17,14 @@ import java.util.Map;
  */
 public final class BodyStructureParser {
 
+    /** Media types, subtypes and parameter names that most parts have: read as constants, no copy. */
+    private static final String[] WORDS = {"text", "plain", "html", "multipart", "mixed", "alternative", "related",
+        "application", "octet-stream", "pdf", "image", "jpeg", "png", "message", "rfc822", "delivery-status",
+        "report", "signed", "calendar", "charset", "boundary", "name", "filename", "format"};
+
+    /** The common body-fld-enc values, read as constants. */
+    private static final String[] ENCODINGS = {"7BIT", "8BIT", "BASE64", "QUOTED-PRINTABLE", "BINARY"};
+
     /** Fields of a single part: type subtype params id desc enc octets. */
     private static final int SINGLE_PART_FIELDS = 7;
 
@@ -46,8 +54,8 @@ public final class BodyStructureParser {
         if (in.peekIs('(')) {
             return multipart(in, multiNumber);
         }
-        int elements = Lex.countElements(in, SINGLE_PART_FIELDS);
-        String first = in.nstring("media-type");
+        int elements = in.elementsAhead(SINGLE_PART_FIELDS);
+        String first = in.nstring("media-type", WORDS);
         int afterFirst = in.position();
         boolean spaced = in.maybeSp();
         if (in.peekIs(')')) {
@@ -64,7 +72,7 @@ public final class BodyStructureParser {
         if ((first != null && in.peekIs('(')) || (elements >= 0 && elements < SINGLE_PART_FIELDS)) {
             String subtype = first;
             if (first == null && !in.peekIs('(') && !in.maybeNil()) {
-                subtype = in.string("media-subtype");
+                subtype = in.string("media-subtype", WORDS);
             } else {
                 in.reset(afterFirst);
             }
@@ -89,7 +97,7 @@ public final class BodyStructureParser {
             }
         }
         in.maybeSp(); // after the last part's ')'
-        String subtype = in.nstring("media-subtype");
+        String subtype = in.nstring("media-subtype", WORDS);
         return multipartNode(subtype, parts, Ext.read(in, false), number);
     }
 
@@ -102,7 +110,7 @@ public final class BodyStructureParser {
 
     // body-type-1part: (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]
     private static BodyStructure singlePart(ImapInput in, String mediaType, String number) {
-        String mediaSubtype = in.nstring("media-subtype");
+        String mediaSubtype = in.nstring("media-subtype", WORDS);
         in.sp();
         Map<String, String> params = params(in);
         in.sp();
@@ -144,7 +152,7 @@ public final class BodyStructureParser {
 
     // body-fld-enc: a string; Exchange sends NIL or a value with trailing spaces
     private static String encoding(ImapInput in) {
-        String e = in.nstring("body-fld-enc");
+        String e = in.nstring("body-fld-enc", ENCODINGS);
         if (e == null || e.isBlank()) {
             return "7BIT"; // RFC 2045 §6.1 default
         }
@@ -172,7 +180,7 @@ public final class BodyStructureParser {
             if (in.listEnd()) {
                 return m;
             }
-            String name = in.string("body-fld-param");
+            String name = in.string("body-fld-param", WORDS);
             in.sp();
             // Gmail sends NIL where the value string belongs
             String value = in.nstring("body-fld-param");
@@ -222,7 +230,7 @@ public final class BodyStructureParser {
     }
 
     private static String lower(String s) {
-        return Lex.lowerWord(s);
+        return s.toLowerCase(Locale.ROOT); // the same string when it is in lower case already
     }
 
     /** body-ext-1part / body-ext-mpart, then the closing ')' of the body. */

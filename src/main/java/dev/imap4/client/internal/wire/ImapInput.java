@@ -352,6 +352,67 @@ public final class ImapInput {
         return utf8(quotedBytes());
     }
 
+    /**
+     * {@link #string(String)}, for a value whose case the caller folds (a media type, a parameter
+     * name, an encoding): a quoted string without escapes that is one of {@code known} (ASCII letters
+     * in any case) comes back as that constant, without a copy.
+     */
+    public String string(String rule, String[] known) {
+        String s = simpleQuoted(known);
+        return s != null ? s : string(rule);
+    }
+
+    /** {@link #nstring(String)} with the constants of {@link #string(String, String[])}. */
+    public String nstring(String rule, String[] known) {
+        String s = simpleQuoted(known);
+        return s != null ? s : nstring(rule);
+    }
+
+    /**
+     * A quoted string without escapes that ends on this line: one of {@code known} when it matches
+     * (ASCII letters in any case), else its UTF-8 text; {@code null}, consuming nothing, for anything
+     * else.
+     */
+    private String simpleQuoted(String[] known) {
+        if (pos >= line.length || line[pos] != '"') {
+            return null;
+        }
+        int s = pos + 1;
+        int e = s;
+        while (e < line.length && line[e] != '"') {
+            if (line[e] == '\\') {
+                return null;
+            }
+            e++;
+        }
+        if (e >= line.length) {
+            return null;
+        }
+        int n = e - s;
+        pos = e + 1;
+        for (String k : known) {
+            if (k.length() == n && matchesIgnoringCase(s, k)) {
+                return k;
+            }
+        }
+        return new String(line, s, n, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the bytes at {@code at} are {@code ascii}, ASCII letters in any case on either side. */
+    private boolean matchesIgnoringCase(int at, String ascii) {
+        for (int i = 0, n = ascii.length(); i < n; i++) {
+            int c = line[at + i];
+            int d = ascii.charAt(i);
+            if (c != d) {
+                int f = c | 0x20;
+                if (f < 'a' || f > 'z' || f != (d | 0x20)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** RFC 3501 astring: 1*ASTRING-CHAR or string; errors name the rule {@code astring}. */
     public String astring() {
         return astring("astring");
@@ -563,6 +624,56 @@ public final class ImapInput {
             return -1;
         }
         return i > 0 && line[i - 1] == '~' ? i - 1 : i;
+    }
+
+    /**
+     * Counts the elements of the list whose '(' was just consumed, up to {@code limit}, by looking
+     * ahead on the current line without consuming anything: a quoted string, a nested list or a run of
+     * other bytes is one element. -1 when the list does not end on this line before {@code limit}
+     * elements (a literal follows).
+     */
+    public int elementsAhead(int limit) {
+        int depth = 0;
+        int count = 0;
+        boolean inToken = false;
+        int n = line.length;
+        int i = pos;
+        int c = i < n ? line[i] & 0xff : -1;
+        while (c >= 0) {
+            if (c == '"') {
+                if (depth == 0) {
+                    count++;
+                }
+                c = ++i < n ? line[i] & 0xff : -1;
+                while (c >= 0 && c != '"') {
+                    if (c == '\\' && i < n) {
+                        i++;
+                    }
+                    c = i >= n ? -1 : ++i < n ? line[i] & 0xff : -1;
+                }
+                inToken = false;
+            } else if (c == '(') {
+                count += depth == 0 ? 1 : 0;
+                depth++;
+                inToken = false;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    return count;
+                }
+                depth--;
+                inToken = false;
+            } else if (c == ' ') {
+                inToken = false;
+            } else if (!inToken) {
+                count += depth == 0 ? 1 : 0;
+                inToken = true;
+            }
+            if (count >= limit) {
+                return limit;
+            }
+            c = i >= n ? -1 : ++i < n ? line[i] & 0xff : -1;
+        }
+        return -1;
     }
 
     // ---- lists ----
