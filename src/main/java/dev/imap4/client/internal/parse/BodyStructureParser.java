@@ -4,6 +4,7 @@ import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.BodyStructure.Disposition;
 import dev.imap4.client.types.Envelope;
 import dev.imap4.client.internal.wire.ImapInput;
+import dev.imap4.client.internal.wire.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +19,12 @@ import java.util.Map;
 public final class BodyStructureParser {
 
     /** Media types, subtypes and parameter names that most parts have: read as constants, no copy. */
-    private static final String[] WORDS = {"text", "plain", "html", "multipart", "mixed", "alternative", "related",
+    private static final Words WORDS = new Words("text", "plain", "html", "multipart", "mixed", "alternative", "related",
         "application", "octet-stream", "pdf", "image", "jpeg", "png", "message", "rfc822", "delivery-status",
-        "report", "signed", "calendar", "charset", "boundary", "name", "filename", "format"};
+        "report", "signed", "calendar", "charset", "boundary", "name", "filename", "format");
 
     /** The common body-fld-enc values, read as constants. */
-    private static final String[] ENCODINGS = {"7BIT", "8BIT", "BASE64", "QUOTED-PRINTABLE", "BINARY"};
+    private static final Words ENCODINGS = new Words("7BIT", "8BIT", "BASE64", "QUOTED-PRINTABLE", "BINARY");
 
     /** Fields of a single part: type subtype params id desc enc octets. */
     private static final int SINGLE_PART_FIELDS = 7;

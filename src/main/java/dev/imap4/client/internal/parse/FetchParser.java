@@ -6,6 +6,7 @@ import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.Envelope;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.internal.wire.ImapInput;
+import dev.imap4.client.internal.wire.Words;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -136,8 +137,8 @@ public final class FetchParser {
     }
 
     /** The item names read as constants, without a copy (any other name is read as well). */
-    private static final String[] ITEM_NAMES = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE",
-        "BODYSTRUCTURE", "BODY", "MODSEQ", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "BINARY", "BINARY.SIZE"};
+    private static final Words ITEM_NAMES = new Words("UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE",
+            "BODYSTRUCTURE", "BODY", "MODSEQ", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "BINARY", "BINARY.SIZE");
 
     /** The item name: atom characters up to '[' (ATOM-CHAR includes '['), upper case. */
     private static String itemName(ImapInput in) {

@@ -195,13 +195,15 @@ public final class ImapInput {
 
     /**
      * An atom that also ends before {@code stop}, in ASCII upper case (such as a FETCH item name,
-     * which ends at '['): the constant from {@code known} (upper case) when it is one of them, else a
-     * new string; {@code null}, consuming nothing, when no ATOM-CHAR is next.
+     * which ends at '['): the constant from {@code known} when it is one of them, else a new string;
+     * {@code null}, consuming nothing, when no ATOM-CHAR is next.
      */
-    public String upperAtom(char stop, String[] known) {
+    public String upperAtom(char stop, Words known) {
         int s = pos;
         int e = pos;
+        int h = 0;
         while (e < line.length && line[e] != stop && isAtomChar(line[e] & 0xff)) {
+            h = Words.step(h, Words.fold(line[e]));
             e++;
         }
         int n = e - s;
@@ -209,10 +211,9 @@ public final class ImapInput {
             return null;
         }
         pos = e;
-        for (String k : known) {
-            if (k.length() == n && matchesUpper(s, k)) {
-                return k;
-            }
+        String k = known.find(line, s, n, h);
+        if (k != null) {
+            return k;
         }
         char[] c = new char[n];
         for (int i = 0; i < n; i++) {
@@ -357,13 +358,13 @@ public final class ImapInput {
      * name, an encoding): a quoted string without escapes that is one of {@code known} (ASCII letters
      * in any case) comes back as that constant, without a copy.
      */
-    public String string(String rule, String[] known) {
+    public String string(String rule, Words known) {
         String s = simpleQuoted(known);
         return s != null ? s : string(rule);
     }
 
-    /** {@link #nstring(String)} with the constants of {@link #string(String, String[])}. */
-    public String nstring(String rule, String[] known) {
+    /** {@link #nstring(String)} with the constants of {@link #string(String, Words)}. */
+    public String nstring(String rule, Words known) {
         String s = simpleQuoted(known);
         return s != null ? s : nstring(rule);
     }
@@ -373,16 +374,18 @@ public final class ImapInput {
      * (ASCII letters in any case), else its UTF-8 text; {@code null}, consuming nothing, for anything
      * else.
      */
-    private String simpleQuoted(String[] known) {
+    private String simpleQuoted(Words known) {
         if (pos >= line.length || line[pos] != '"') {
             return null;
         }
         int s = pos + 1;
         int e = s;
+        int h = 0;
         while (e < line.length && line[e] != '"') {
             if (line[e] == '\\') {
                 return null;
             }
+            h = Words.step(h, Words.fold(line[e]));
             e++;
         }
         if (e >= line.length) {
@@ -390,27 +393,8 @@ public final class ImapInput {
         }
         int n = e - s;
         pos = e + 1;
-        for (String k : known) {
-            if (k.length() == n && matchesIgnoringCase(s, k)) {
-                return k;
-            }
-        }
-        return new String(line, s, n, StandardCharsets.UTF_8);
-    }
-
-    /** Whether the bytes at {@code at} are {@code ascii}, ASCII letters in any case on either side. */
-    private boolean matchesIgnoringCase(int at, String ascii) {
-        for (int i = 0, n = ascii.length(); i < n; i++) {
-            int c = line[at + i];
-            int d = ascii.charAt(i);
-            if (c != d) {
-                int f = c | 0x20;
-                if (f < 'a' || f > 'z' || f != (d | 0x20)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        String k = known.find(line, s, n, h);
+        return k != null ? k : new String(line, s, n, StandardCharsets.UTF_8);
     }
 
     /** RFC 3501 astring: 1*ASTRING-CHAR or string; errors name the rule {@code astring}. */
@@ -504,12 +488,22 @@ public final class ImapInput {
             return false;
         }
         byte b = line[i];
-        return b == '"' || b == '(' || b == '{' || b == ')' || keywordAt(i, "NIL");
+        return b == '"' || b == '(' || b == '{' || b == ')' || nilAt(i);
     }
 
     /** Consumes NIL if it is next. */
     public boolean maybeNil() {
-        return maybeKeyword("NIL");
+        if (nilAt(pos)) {
+            pos += 3;
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code keywordAt(at, "NIL")}, unrolled: it is asked before most strings. */
+    private boolean nilAt(int at) {
+        return at + 3 <= line.length && (line[at] | 0x20) == 'n' && (line[at + 1] | 0x20) == 'i'
+                && (line[at + 2] | 0x20) == 'l' && (at + 3 == line.length || !isAtomChar(line[at + 3] & 0xff));
     }
 
     /**
