@@ -24,7 +24,8 @@ public final class BodyStructureParser {
         "report", "signed", "calendar", "charset", "boundary", "name", "filename", "format");
 
     /** The common body-fld-enc values, read as constants. */
-    private static final Words ENCODINGS = new Words("7BIT", "8BIT", "BASE64", "QUOTED-PRINTABLE", "BINARY");
+    private static final String[] ENCODING_WORDS = {"7BIT", "8BIT", "BASE64", "QUOTED-PRINTABLE", "BINARY"};
+    private static final Words ENCODINGS = new Words(ENCODING_WORDS);
 
     /** Fields of a single part: type subtype params id desc enc octets. */
     private static final int SINGLE_PART_FIELDS = 7;
@@ -154,6 +155,11 @@ public final class BodyStructureParser {
     // body-fld-enc: a string; Exchange sends NIL or a value with trailing spaces
     private static String encoding(ImapInput in) {
         String e = in.nstring("body-fld-enc", ENCODINGS);
+        for (String k : ENCODING_WORDS) {
+            if (k == e) {
+                return e; // a constant: upper case, no spaces
+            }
+        }
         if (e == null || e.isBlank()) {
             return "7BIT"; // RFC 2045 §6.1 default
         }
@@ -231,7 +237,7 @@ public final class BodyStructureParser {
     }
 
     private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT); // the same string when it is in lower case already
+        return WORDS.holdsLowerCase(s) ? s : s.toLowerCase(Locale.ROOT);
     }
 
     /** body-ext-1part / body-ext-mpart, then the closing ')' of the body. */

@@ -741,10 +741,18 @@ public final class ImapInput {
 
     // ---- character classes (RFC 3501 §9) ----
 
+    /** ATOM-CHAR by ASCII code: any CHAR except atom-specials ( ) { SP CTL % * " \ ]. */
+    private static final boolean[] ATOM_CHARS = new boolean[128];
+
+    static {
+        for (int c = 0x21; c < 0x7f; c++) {
+            ATOM_CHARS[c] = "(){%*\"\\]".indexOf(c) < 0;
+        }
+    }
+
     /** ATOM-CHAR: any CHAR except atom-specials ( ) { SP CTL % * " \ ]. */
     public static boolean isAtomChar(int c) {
-        return c > 0x20 && c < 0x7f && c != '(' && c != ')' && c != '{' && c != '%' && c != '*' && c != '"'
-                && c != '\\' && c != ']';
+        return (c & ~0x7f) == 0 && ATOM_CHARS[c];
     }
 
     /** ASTRING-CHAR: ATOM-CHAR or resp-specials (']'). */

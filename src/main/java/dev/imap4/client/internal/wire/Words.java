@@ -13,6 +13,7 @@ public final class Words {
 
     private final String[] slots;
     private final byte[][] folded;
+    private final boolean[] lowerCase;
     private final int mask;
 
     /** The words as the reader returns them (any case; matched with ASCII letters folded). */
@@ -20,6 +21,7 @@ public final class Words {
         int size = Integer.highestOneBit(Math.max(4, words.length * 4) - 1) << 1;
         slots = new String[size];
         folded = new byte[size][];
+        lowerCase = new boolean[size];
         mask = size - 1;
         for (String w : words) {
             byte[] b = w.getBytes(StandardCharsets.US_ASCII);
@@ -34,6 +36,7 @@ public final class Words {
             }
             slots[i] = w;
             folded[i] = b;
+            lowerCase[i] = w.equals(new String(b, StandardCharsets.US_ASCII));
         }
     }
 
@@ -56,6 +59,20 @@ public final class Words {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code s} is one of the words in lower case, as given (the same instance): such a
+     * word is its own lower-case form. Words are hashed as {@link String#hashCode()} hashes
+     * lower-case ASCII, so the string's cached hash finds its slot.
+     */
+    public boolean holdsLowerCase(String s) {
+        for (int i = s.hashCode() & mask; slots[i] != null; i = (i + 1) & mask) {
+            if (slots[i] == s) {
+                return lowerCase[i];
+            }
+        }
+        return false;
     }
 
     private static boolean matches(byte[] a, int from, byte[] w) {
