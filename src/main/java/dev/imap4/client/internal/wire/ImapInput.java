@@ -203,7 +203,7 @@ public final class ImapInput {
         int e = pos;
         int h = 0;
         while (e < line.length && line[e] != stop && isAtomChar(line[e] & 0xff)) {
-            h = Words.step(h, Words.fold(line[e]));
+            h = Words.step(h, line[e]);
             e++;
         }
         int n = e - s;
@@ -385,7 +385,7 @@ public final class ImapInput {
             if (line[e] == '\\') {
                 return null;
             }
-            h = Words.step(h, Words.fold(line[e]));
+            h = Words.step(h, line[e]);
             e++;
         }
         if (e >= line.length) {
