@@ -6,6 +6,7 @@ import dev.imap4.client.types.Envelope;
 import dev.imap4.client.internal.wire.ImapInput;
 import dev.imap4.client.internal.wire.Words;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,7 @@ public final class BodyStructureParser {
         List<BodyStructure> parts = new ArrayList<>();
         int i = 1;
         while (true) {
-            String n = number.isEmpty() ? Integer.toString(i) : number + "." + i;
+            String n = partNumber(number, i);
             parts.add(body(in, n, n));
             i++;
             // children follow each other directly; Yahoo puts spaces between them
@@ -101,6 +102,31 @@ public final class BodyStructureParser {
         in.maybeSp(); // after the last part's ')'
         String subtype = in.nstring("media-subtype", WORDS);
         return multipartNode(subtype, parts, Ext.read(in, false), number);
+    }
+
+    /** Part numbers 1 to 9 and 1.1 to 9.9, which most messages stay within, made once. */
+    private static final String[][] PART_NUMBERS = new String[10][10];
+
+    static {
+        for (int p = 0; p < 10; p++) {
+            for (int i = 1; i < 10; i++) {
+                PART_NUMBERS[p][i] = p == 0 ? Integer.toString(i) : p + "." + i;
+            }
+        }
+    }
+
+    /** The number of child {@code i} of the part numbered {@code parent} ("" for the top level). */
+    private static String partNumber(String parent, int i) {
+        if (i < 10) {
+            if (parent.isEmpty()) {
+                return PART_NUMBERS[0][i];
+            }
+            char c = parent.charAt(0);
+            if (parent.length() == 1 && c >= '1' && c <= '9') {
+                return PART_NUMBERS[c - '0'][i];
+            }
+        }
+        return parent.isEmpty() ? Integer.toString(i) : parent + "." + i;
     }
 
     private static BodyStructure multipartNode(String subtype, List<BodyStructure> parts, Ext ext, String number) {
@@ -168,8 +194,11 @@ public final class BodyStructureParser {
 
     // body-fld-octets / body-fld-lines: many servers send -1 for "unknown", Exchange NIL, mail.ru 9.37e+06
     private static long count(ImapInput in, String rule) {
-        Long v = Lex.lenientNumberOrNil(in, rule);
-        return v == null || v < 0 ? -1 : v;
+        if (in.maybeNil()) {
+            return -1;
+        }
+        long v = Lex.lenientNumber(in, rule);
+        return v < 0 ? -1 : v;
     }
 
     // body-fld-param = "(" string SP string *(SP string SP string) ")" / nil
@@ -181,17 +210,30 @@ public final class BodyStructureParser {
             throw in.error("body-fld-param", "'(' or NIL");
         }
         in.listStart("body-fld-param");
-        Map<String, String> m = new LinkedHashMap<>();
+        // most lists hold one parameter: an immutable singleton map, which BodyStructure keeps as it is
+        String firstName = null;
+        String firstValue = null;
+        Map<String, String> m = null;
         while (true) {
             in.maybeSp();
             if (in.listEnd()) {
-                return m;
+                return m != null ? m : firstName != null ? Collections.singletonMap(firstName, firstValue) : Map.of();
             }
-            String name = in.string("body-fld-param", WORDS);
+            String name = lower(in.string("body-fld-param", WORDS));
             in.sp();
             // Gmail sends NIL where the value string belongs
             String value = in.nstring("body-fld-param");
-            m.putIfAbsent(lower(name), value == null ? "" : value);
+            value = value == null ? "" : value;
+            if (firstName == null) {
+                firstName = name;
+                firstValue = value;
+            } else {
+                if (m == null) {
+                    m = new LinkedHashMap<>();
+                    m.put(firstName, firstValue);
+                }
+                m.putIfAbsent(name, value);
+            }
         }
     }
 
