@@ -33,6 +33,16 @@ public final class FetchCorpus {
         return out.toByteArray();
     }
 
+    /** The responses numbered 1 to {@code count}, as one {@code UID FETCH 1:*} of a folder that size returns. */
+    static byte[] messages(Shape shape, int count) {
+        Random random = new Random(42);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int n = 1; n <= count; n++) {
+            out.writeBytes(response(shape, n, random));
+        }
+        return out.toByteArray();
+    }
+
     private static byte[] response(Shape shape, int n, Random random) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringBuilder head = new StringBuilder("* ").append(n).append(" FETCH (UID ").append(1000 + n)

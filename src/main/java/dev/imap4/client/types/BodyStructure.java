@@ -63,8 +63,26 @@ public record BodyStructure(String type, String subtype, Map<String, String> par
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
     }
 
+    /** Maps that are immutable whoever made them: kept as they are. */
+    private static final Class<?> SINGLETON_MAP = Collections.singletonMap("", "").getClass();
+    private static final Class<?> EMPTY_MAP = Collections.emptyMap().getClass();
+
     private static Map<String, String> immutable(Map<String, String> m) {
-        return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        if (m == null) {
+            return Map.of();
+        }
+        if (m.getClass() == SINGLETON_MAP || m.getClass() == EMPTY_MAP) {
+            return m;
+        }
+        // most parts have one parameter or none: no hash table for them
+        return switch (m.size()) {
+            case 0 -> Collections.emptyMap();
+            case 1 -> {
+                Map.Entry<String, String> e = m.entrySet().iterator().next();
+                yield Collections.singletonMap(e.getKey(), e.getValue());
+            }
+            default -> Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        };
     }
 
     /** Whether this is a multipart (it may still have no children: some servers send such). */

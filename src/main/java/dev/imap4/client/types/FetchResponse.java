@@ -42,8 +42,12 @@ public record FetchResponse(long sequence, Long uid, List<String> flags, ZonedDa
 
     public FetchResponse {
         flags = flags == null ? null : List.copyOf(flags);
-        sections = sections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sections));
-        other = other == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(other));
+        sections = sections == null ? Map.of() : copy(sections);
+        other = other == null ? Map.of() : copy(other);
+    }
+
+    private static <V> Map<String, V> copy(Map<String, V> m) {
+        return m.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
     /**

@@ -25,14 +25,25 @@ public final class AddressParser {
             throw in.error(rule, "'(' or NIL");
         }
         in.listStart(rule);
-        List<Address> out = new ArrayList<>();
+        List<Address> out = null;
+        Address first = null;
         while (true) {
             // addresses follow each other without spaces; some servers put spaces between them anyway
             in.maybeSp();
             if (in.listEnd()) {
-                return out;
+                // immutable, as the Envelope keeps it: the record then holds it without a copy
+                return out != null ? List.copyOf(out) : first != null ? List.of(first) : List.of();
             }
-            out.add(parse(in));
+            Address a = parse(in);
+            if (first == null) {
+                first = a;
+            } else {
+                if (out == null) {
+                    out = new ArrayList<>();
+                    out.add(first);
+                }
+                out.add(a);
+            }
         }
     }
 

@@ -4,7 +4,9 @@ import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.BodyStructure.Disposition;
 import dev.imap4.client.types.Envelope;
 import dev.imap4.client.internal.wire.ImapInput;
+import dev.imap4.client.internal.wire.Words;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,15 @@ import java.util.Map;
  * described in {@link BodyStructure}. Nesting is capped by the input's maximum depth.
  */
 public final class BodyStructureParser {
+
+    /** Media types, subtypes and parameter names that most parts have: read as constants, no copy. */
+    private static final Words WORDS = new Words("text", "plain", "html", "multipart", "mixed", "alternative", "related",
+        "application", "octet-stream", "pdf", "image", "jpeg", "png", "message", "rfc822", "delivery-status",
+        "report", "signed", "calendar", "charset", "boundary", "name", "filename", "format");
+
+    /** The common body-fld-enc values, read as constants. */
+    private static final String[] ENCODING_WORDS = {"7BIT", "8BIT", "BASE64", "QUOTED-PRINTABLE", "BINARY"};
+    private static final Words ENCODINGS = new Words(ENCODING_WORDS);
 
     /** Fields of a single part: type subtype params id desc enc octets. */
     private static final int SINGLE_PART_FIELDS = 7;
@@ -46,8 +57,8 @@ public final class BodyStructureParser {
         if (in.peekIs('(')) {
             return multipart(in, multiNumber);
         }
-        int elements = Lex.countElements(in, SINGLE_PART_FIELDS);
-        String first = in.nstring("media-type");
+        int elements = in.elementsAhead(SINGLE_PART_FIELDS);
+        String first = in.nstring("media-type", WORDS);
         int afterFirst = in.position();
         boolean spaced = in.maybeSp();
         if (in.peekIs(')')) {
@@ -64,7 +75,7 @@ public final class BodyStructureParser {
         if ((first != null && in.peekIs('(')) || (elements >= 0 && elements < SINGLE_PART_FIELDS)) {
             String subtype = first;
             if (first == null && !in.peekIs('(') && !in.maybeNil()) {
-                subtype = in.string("media-subtype");
+                subtype = in.string("media-subtype", WORDS);
             } else {
                 in.reset(afterFirst);
             }
@@ -77,7 +88,7 @@ public final class BodyStructureParser {
         List<BodyStructure> parts = new ArrayList<>();
         int i = 1;
         while (true) {
-            String n = number.isEmpty() ? Integer.toString(i) : number + "." + i;
+            String n = partNumber(number, i);
             parts.add(body(in, n, n));
             i++;
             // children follow each other directly; Yahoo puts spaces between them
@@ -89,8 +100,33 @@ public final class BodyStructureParser {
             }
         }
         in.maybeSp(); // after the last part's ')'
-        String subtype = in.nstring("media-subtype");
+        String subtype = in.nstring("media-subtype", WORDS);
         return multipartNode(subtype, parts, Ext.read(in, false), number);
+    }
+
+    /** Part numbers 1 to 9 and 1.1 to 9.9, which most messages stay within, made once. */
+    private static final String[][] PART_NUMBERS = new String[10][10];
+
+    static {
+        for (int p = 0; p < 10; p++) {
+            for (int i = 1; i < 10; i++) {
+                PART_NUMBERS[p][i] = p == 0 ? Integer.toString(i) : p + "." + i;
+            }
+        }
+    }
+
+    /** The number of child {@code i} of the part numbered {@code parent} ("" for the top level). */
+    private static String partNumber(String parent, int i) {
+        if (i < 10) {
+            if (parent.isEmpty()) {
+                return PART_NUMBERS[0][i];
+            }
+            char c = parent.charAt(0);
+            if (parent.length() == 1 && c >= '1' && c <= '9') {
+                return PART_NUMBERS[c - '0'][i];
+            }
+        }
+        return parent.isEmpty() ? Integer.toString(i) : parent + "." + i;
     }
 
     private static BodyStructure multipartNode(String subtype, List<BodyStructure> parts, Ext ext, String number) {
@@ -102,7 +138,7 @@ public final class BodyStructureParser {
 
     // body-type-1part: (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]
     private static BodyStructure singlePart(ImapInput in, String mediaType, String number) {
-        String mediaSubtype = in.nstring("media-subtype");
+        String mediaSubtype = in.nstring("media-subtype", WORDS);
         in.sp();
         Map<String, String> params = params(in);
         in.sp();
@@ -144,7 +180,12 @@ public final class BodyStructureParser {
 
     // body-fld-enc: a string; Exchange sends NIL or a value with trailing spaces
     private static String encoding(ImapInput in) {
-        String e = in.nstring("body-fld-enc");
+        String e = in.nstring("body-fld-enc", ENCODINGS);
+        for (String k : ENCODING_WORDS) {
+            if (k == e) {
+                return e; // a constant: upper case, no spaces
+            }
+        }
         if (e == null || e.isBlank()) {
             return "7BIT"; // RFC 2045 §6.1 default
         }
@@ -153,8 +194,11 @@ public final class BodyStructureParser {
 
     // body-fld-octets / body-fld-lines: many servers send -1 for "unknown", Exchange NIL, mail.ru 9.37e+06
     private static long count(ImapInput in, String rule) {
-        Long v = Lex.lenientNumberOrNil(in, rule);
-        return v == null || v < 0 ? -1 : v;
+        if (in.maybeNil()) {
+            return -1;
+        }
+        long v = Lex.lenientNumber(in, rule);
+        return v < 0 ? -1 : v;
     }
 
     // body-fld-param = "(" string SP string *(SP string SP string) ")" / nil
@@ -166,17 +210,30 @@ public final class BodyStructureParser {
             throw in.error("body-fld-param", "'(' or NIL");
         }
         in.listStart("body-fld-param");
-        Map<String, String> m = new LinkedHashMap<>();
+        // most lists hold one parameter: an immutable singleton map, which BodyStructure keeps as it is
+        String firstName = null;
+        String firstValue = null;
+        Map<String, String> m = null;
         while (true) {
             in.maybeSp();
             if (in.listEnd()) {
-                return m;
+                return m != null ? m : firstName != null ? Collections.singletonMap(firstName, firstValue) : Map.of();
             }
-            String name = in.string("body-fld-param");
+            String name = lower(in.string("body-fld-param", WORDS));
             in.sp();
             // Gmail sends NIL where the value string belongs
             String value = in.nstring("body-fld-param");
-            m.putIfAbsent(lower(name), value == null ? "" : value);
+            value = value == null ? "" : value;
+            if (firstName == null) {
+                firstName = name;
+                firstValue = value;
+            } else {
+                if (m == null) {
+                    m = new LinkedHashMap<>();
+                    m.put(firstName, firstValue);
+                }
+                m.putIfAbsent(name, value);
+            }
         }
     }
 
@@ -222,7 +279,7 @@ public final class BodyStructureParser {
     }
 
     private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        return WORDS.holdsLowerCase(s) ? s : s.toLowerCase(Locale.ROOT);
     }
 
     /** body-ext-1part / body-ext-mpart, then the closing ')' of the body. */
@@ -232,7 +289,7 @@ public final class BodyStructureParser {
         Disposition disposition;
         List<String> language = List.of();
         String location;
-        final List<String> extensions = new ArrayList<>();
+        List<String> extensions = List.of();
 
         /**
          * body-ext-1part = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]];
@@ -254,7 +311,12 @@ public final class BodyStructureParser {
                     case 1 -> ext.disposition = disposition(in);
                     case 2 -> ext.language = language(in);
                     case 3 -> ext.location = in.nstring("body-fld-loc");
-                    default -> ext.extensions.add(Lex.rawValue(in, "body-extension"));
+                    default -> {
+                        if (ext.extensions.isEmpty()) {
+                            ext.extensions = new ArrayList<>();
+                        }
+                        ext.extensions.add(Lex.rawValue(in, "body-extension"));
+                    }
                 }
             }
             in.listEnd();

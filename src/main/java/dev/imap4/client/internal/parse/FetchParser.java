@@ -6,7 +6,9 @@ import dev.imap4.client.types.BodyStructure;
 import dev.imap4.client.types.Envelope;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.internal.wire.ImapInput;
+import dev.imap4.client.internal.wire.Words;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +36,17 @@ public final class FetchParser {
         try {
             items(in, items);
         } catch (RuntimeException e) {
-            items.sections.values().forEach(Literal::close);
+            if (items.sections != null) {
+                items.sections.values().forEach(Literal::close);
+            }
             throw e;
         }
         return new FetchResponse(sequence, items.uid, items.flags, items.internalDate, items.size, items.envelope,
-                items.bodyStructure, items.modSeq, items.sections, items.other);
+                items.bodyStructure, items.modSeq, orEmpty(items.sections), orEmpty(items.other));
+    }
+
+    private static <V> Map<String, V> orEmpty(Map<String, V> m) {
+        return m == null ? Collections.emptyMap() : m;
     }
 
     /**
@@ -77,8 +85,16 @@ public final class FetchParser {
         Envelope envelope;
         BodyStructure bodyStructure;
         Long modSeq;
-        final Map<String, Literal> sections = new LinkedHashMap<>();
-        final Map<String, String> other = new LinkedHashMap<>();
+        // made on the first section or other item: most responses have neither
+        Map<String, Literal> sections;
+        Map<String, String> other;
+
+        void putOther(String key, String value) {
+            if (other == null) {
+                other = new LinkedHashMap<>();
+            }
+            other.put(key, value);
+        }
     }
 
     private static void item(ImapInput in, Items items) {
@@ -114,24 +130,23 @@ public final class FetchParser {
                 if (section != null && nstringAhead(in)) {
                     section(in, items, key);
                 } else {
-                    items.other.put(key, Lex.rawValue(in, "msg-att"));
+                    items.putOther(key, Lex.rawValue(in, "msg-att"));
                 }
             }
         }
     }
 
+    /** The item names read as constants, without a copy (any other name is read as well). */
+    private static final Words ITEM_NAMES = new Words("UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE",
+            "BODYSTRUCTURE", "BODY", "MODSEQ", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "BINARY", "BINARY.SIZE");
+
     /** The item name: atom characters up to '[' (ATOM-CHAR includes '['), upper case. */
     private static String itemName(ImapInput in) {
-        StringBuilder sb = new StringBuilder(16);
-        while (ImapInput.isAtomChar(in.peek()) && !in.peekIs('[')) {
-            char c = (char) in.peek();
-            sb.append(c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c); // item names are ASCII
-            in.skip();
-        }
-        if (sb.length() == 0) {
+        String name = in.upperAtom('[', ITEM_NAMES);
+        if (name == null) {
             throw in.error("msg-att", "a FETCH item name");
         }
-        return sb.toString();
+        return name;
     }
 
     /**
@@ -185,7 +200,7 @@ public final class FetchParser {
     private static void section(ImapInput in, Items items, String key) {
         Literal value;
         if (in.maybeNil()) {
-            items.other.put(key, "NIL");
+            items.putOther(key, "NIL");
             return;
         } else if (in.peekIs('"')) {
             value = Literal.of(in.quotedBytes());
@@ -198,6 +213,9 @@ public final class FetchParser {
     }
 
     private static void putSection(Items items, String key, Literal value) {
+        if (items.sections == null) {
+            items.sections = new LinkedHashMap<>();
+        }
         Literal previous = items.sections.put(key, value);
         if (previous != null) {
             previous.close();

@@ -36,6 +36,18 @@ final class Lex {
      */
     static long lenientNumber(ImapInput in, String rule) {
         int start = in.position();
+        // most numbers are plain digits ending where the atom ends: read them without a token
+        long v = 0;
+        int digits = 0;
+        while (digits <= 18 && in.peekDigit()) {
+            v = v * 10 + (in.peek() - '0');
+            in.skip();
+            digits++;
+        }
+        if (digits > 0 && digits <= 18 && !ImapInput.isAtomChar(in.peek())) {
+            return v;
+        }
+        in.reset(start);
         int c = in.peek();
         if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') {
             throw in.error(rule, "a number");
@@ -195,62 +207,6 @@ final class Lex {
             sb.append(c);
         }
         return sb.append('"').toString();
-    }
-
-    /**
-     * Counts the elements of the list whose '(' was just consumed, up to {@code limit}, by looking
-     * ahead on the current line without consuming anything; -1 when the list does not end on this line
-     * before {@code limit} elements (a literal follows).
-     */
-    static int countElements(ImapInput in, int limit) {
-        int start = in.position();
-        try {
-            int depth = 0;
-            int count = 0;
-            boolean inToken = false;
-            for (int c = in.peek(); c >= 0; c = next(in)) {
-                if (c == '"') {
-                    if (depth == 0) {
-                        count++;
-                    }
-                    for (c = next(in); c >= 0 && c != '"'; c = next(in)) {
-                        if (c == '\\') {
-                            next(in);
-                        }
-                    }
-                    inToken = false;
-                } else if (c == '(') {
-                    count += depth == 0 ? 1 : 0;
-                    depth++;
-                    inToken = false;
-                } else if (c == ')') {
-                    if (depth == 0) {
-                        return count;
-                    }
-                    depth--;
-                    inToken = false;
-                } else if (c == ' ') {
-                    inToken = false;
-                } else if (!inToken) {
-                    count += depth == 0 ? 1 : 0;
-                    inToken = true;
-                }
-                if (count >= limit) {
-                    return limit;
-                }
-            }
-            return -1;
-        } finally {
-            in.reset(start);
-        }
-    }
-
-    private static int next(ImapInput in) {
-        if (in.atLineEnd()) {
-            return -1;
-        }
-        in.skip();
-        return in.peek();
     }
 
     static String upper(String s) {

@@ -4,6 +4,9 @@ import dev.imap4.client.ImapProtocolException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -33,22 +36,16 @@ public final class ByteSource {
      * before any byte of a line.
      */
     public byte[] readLine() throws IOException {
-        byte[] line = readLineWithTerminator();
-        if (line == null) {
-            return null;
-        }
-        int n = line.length;
-        if (n > 0 && line[n - 1] == '\n') {
-            n--;
-        }
-        if (n > 0 && line[n - 1] == '\r') {
-            n--;
-        }
-        return n == line.length ? line : Arrays.copyOf(line, n);
+        return readLine(false);
     }
 
     /** The next line including its terminator, as imaplib's {@code readline()} returns it. */
     public byte[] readLineWithTerminator() throws IOException {
+        return readLine(true);
+    }
+
+    /** One copy of the line, with or without its LF and the CR before it. */
+    private byte[] readLine(boolean withTerminator) throws IOException {
         byte[] acc = null;
         int accLen = 0;
         while (true) {
@@ -58,7 +55,7 @@ public final class ByteSource {
                 }
                 throw new EOFException("connection closed in the middle of a line");
             }
-            int lf = indexOf((byte) '\n', start, end);
+            int lf = indexOfLf(buf, start, end);
             int chunkEnd = lf >= 0 ? lf + 1 : end;
             int chunk = chunkEnd - start;
             if (accLen + chunk > maxLineLength + 2) {
@@ -66,7 +63,7 @@ public final class ByteSource {
                         + " bytes (maxLineLength); first bytes: " + preview(acc, accLen, start));
             }
             if (lf >= 0 && acc == null) {
-                byte[] line = Arrays.copyOfRange(buf, start, chunkEnd);
+                byte[] line = Arrays.copyOfRange(buf, start, withTerminator ? chunkEnd : lineEnd(buf, start, lf));
                 start = chunkEnd;
                 return line;
             }
@@ -79,9 +76,14 @@ public final class ByteSource {
             accLen += chunk;
             start = chunkEnd;
             if (lf >= 0) {
-                return Arrays.copyOf(acc, accLen);
+                return Arrays.copyOf(acc, withTerminator ? accLen : lineEnd(acc, 0, accLen - 1));
             }
         }
+    }
+
+    /** Where the line ends without its terminator: at {@code lf}, or at the CR just before it. */
+    private static int lineEnd(byte[] b, int from, int lf) {
+        return lf > from && b[lf - 1] == '\r' ? lf - 1 : lf;
     }
 
     /** Reads exactly {@code n} bytes into {@code dst} at {@code off}. */
@@ -159,9 +161,26 @@ public final class ByteSource {
         return true;
     }
 
-    private int indexOf(byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == b) {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LFS = 0x0a0a0a0a0a0a0a0aL;
+
+    /**
+     * The index of the first LF in {@code a[from, to)}, or -1: eight bytes at a time (a word holds an
+     * LF when one of its bytes XOR LF is zero), then byte by byte for the tail.
+     */
+    static int indexOfLf(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(a, i) ^ LFS;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == '\n') {
                 return i;
             }
         }

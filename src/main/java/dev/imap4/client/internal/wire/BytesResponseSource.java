@@ -55,9 +55,9 @@ public final class BytesResponseSource implements ResponseSource {
         if (pos >= data.length) {
             return null;
         }
-        int lf = pos;
-        while (lf < data.length && data[lf] != '\n') {
-            lf++;
+        int lf = ByteSource.indexOfLf(data, pos, data.length);
+        if (lf < 0) {
+            lf = data.length;
         }
         int end = lf;
         if (lf < data.length && end > pos && data[end - 1] == '\r') {

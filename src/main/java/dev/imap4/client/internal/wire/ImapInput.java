@@ -156,12 +156,27 @@ public final class ImapInput {
         if (at + n > line.length) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            if (Character.toUpperCase((char) (line[at + i] & 0xff)) != keyword.charAt(i)) {
+        if (!matchesUpper(at, keyword)) {
+            return false;
+        }
+        return at + n >= line.length || !isAtomChar(line[at + n] & 0xff);
+    }
+
+    /**
+     * Whether the bytes at {@code at} are {@code upper} (ASCII, upper case) with ASCII letters in any
+     * case; the caller checks that they are on the line. No other byte folds to ASCII.
+     */
+    private boolean matchesUpper(int at, String upper) {
+        for (int i = 0, n = upper.length(); i < n; i++) {
+            int c = line[at + i];
+            if (c >= 'a' && c <= 'z') {
+                c -= 'a' - 'A';
+            }
+            if (c != upper.charAt(i)) {
                 return false;
             }
         }
-        return at + n >= line.length || !isAtomChar(line[at + n] & 0xff);
+        return true;
     }
 
     // ---- atoms and numbers ----
@@ -176,6 +191,36 @@ public final class ImapInput {
             throw error("atom", "an atom");
         }
         return new String(line, s, pos - s, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * An atom that also ends before {@code stop}, in ASCII upper case (such as a FETCH item name,
+     * which ends at '['): the constant from {@code known} when it is one of them, else a new string;
+     * {@code null}, consuming nothing, when no ATOM-CHAR is next.
+     */
+    public String upperAtom(char stop, Words known) {
+        int s = pos;
+        int e = pos;
+        int h = 0;
+        while (e < line.length && line[e] != stop && isAtomChar(line[e] & 0xff)) {
+            h = Words.step(h, line[e]);
+            e++;
+        }
+        int n = e - s;
+        if (n == 0) {
+            return null;
+        }
+        pos = e;
+        String k = known.find(line, s, n, h);
+        if (k != null) {
+            return k;
+        }
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            int b = line[s + i];
+            c[i] = (char) (b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b);
+        }
+        return new String(c);
     }
 
     /** RFC 3501 flag: {@code \}atom, {@code \*}, or an atom (keyword). */
@@ -233,6 +278,18 @@ public final class ImapInput {
     /** RFC 3501 quoted: DQUOTE *QUOTED-CHAR DQUOTE, with {@code \"} and {@code \\} escapes. */
     public byte[] quotedBytes() {
         expect('"', "quoted");
+        // most strings hold no escape: one copy of the bytes between the quotes
+        for (int i = pos; i < line.length; i++) {
+            byte b = line[i];
+            if (b == '"') {
+                byte[] out = Arrays.copyOfRange(line, pos, i);
+                pos = i + 1;
+                return out;
+            }
+            if (b == '\\') {
+                break;
+            }
+        }
         byte[] out = new byte[Math.min(64, line.length - pos)];
         int n = 0;
         while (true) {
@@ -266,7 +323,7 @@ public final class ImapInput {
      */
     public String string(String rule) {
         if (peekIs('"')) {
-            return utf8(quotedBytes());
+            return quotedUtf8();
         }
         if (literalAhead()) {
             try (Literal l = literal()) {
@@ -278,6 +335,66 @@ public final class ImapInput {
             }
         }
         throw error(rule, "a quoted string or a literal");
+    }
+
+    /** {@link #quotedBytes()} as UTF-8, decoded from the line when the string holds no escape. */
+    private String quotedUtf8() {
+        for (int i = pos + 1; i < line.length; i++) {
+            byte b = line[i];
+            if (b == '"') {
+                String s = new String(line, pos + 1, i - pos - 1, StandardCharsets.UTF_8);
+                pos = i + 1;
+                return s;
+            }
+            if (b == '\\') {
+                break;
+            }
+        }
+        return utf8(quotedBytes());
+    }
+
+    /**
+     * {@link #string(String)}, for a value whose case the caller folds (a media type, a parameter
+     * name, an encoding): a quoted string without escapes that is one of {@code known} (ASCII letters
+     * in any case) comes back as that constant, without a copy.
+     */
+    public String string(String rule, Words known) {
+        String s = simpleQuoted(known);
+        return s != null ? s : string(rule);
+    }
+
+    /** {@link #nstring(String)} with the constants of {@link #string(String, Words)}. */
+    public String nstring(String rule, Words known) {
+        String s = simpleQuoted(known);
+        return s != null ? s : nstring(rule);
+    }
+
+    /**
+     * A quoted string without escapes that ends on this line: one of {@code known} when it matches
+     * (ASCII letters in any case), else its UTF-8 text; {@code null}, consuming nothing, for anything
+     * else.
+     */
+    private String simpleQuoted(Words known) {
+        if (pos >= line.length || line[pos] != '"') {
+            return null;
+        }
+        int s = pos + 1;
+        int e = s;
+        int h = 0;
+        while (e < line.length && line[e] != '"') {
+            if (line[e] == '\\') {
+                return null;
+            }
+            h = Words.step(h, line[e]);
+            e++;
+        }
+        if (e >= line.length) {
+            return null;
+        }
+        int n = e - s;
+        pos = e + 1;
+        String k = known.find(line, s, n, h);
+        return k != null ? k : new String(line, s, n, StandardCharsets.UTF_8);
     }
 
     /** RFC 3501 astring: 1*ASTRING-CHAR or string; errors name the rule {@code astring}. */
@@ -322,6 +439,21 @@ public final class ImapInput {
         if (!peekIs('"')) {
             return nstring(rule);
         }
+        // most strings hold neither an escape nor a stray quote: decoded from the line at once
+        for (int i = pos + 1; i < line.length; i++) {
+            byte b = line[i];
+            if (b == '\\') {
+                break;
+            }
+            if (b == '"') {
+                if (envelopeGoesOn(i + 1)) {
+                    String s = new String(line, pos + 1, i - pos - 1, StandardCharsets.UTF_8);
+                    pos = i + 1;
+                    return s;
+                }
+                break;
+            }
+        }
         byte[] out = new byte[Math.min(64, line.length - pos)];
         int n = 0;
         int i = pos + 1;
@@ -356,12 +488,22 @@ public final class ImapInput {
             return false;
         }
         byte b = line[i];
-        return b == '"' || b == '(' || b == '{' || b == ')' || keywordAt(i, "NIL");
+        return b == '"' || b == '(' || b == '{' || b == ')' || nilAt(i);
     }
 
     /** Consumes NIL if it is next. */
     public boolean maybeNil() {
-        return maybeKeyword("NIL");
+        if (nilAt(pos)) {
+            pos += 3;
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code keywordAt(at, "NIL")}, unrolled: it is asked before most strings. */
+    private boolean nilAt(int at) {
+        return at + 3 <= line.length && (line[at] | 0x20) == 'n' && (line[at + 1] | 0x20) == 'i'
+                && (line[at + 2] | 0x20) == 'l' && (at + 3 == line.length || !isAtomChar(line[at + 3] & 0xff));
     }
 
     /**
@@ -478,6 +620,56 @@ public final class ImapInput {
         return i > 0 && line[i - 1] == '~' ? i - 1 : i;
     }
 
+    /**
+     * Counts the elements of the list whose '(' was just consumed, up to {@code limit}, by looking
+     * ahead on the current line without consuming anything: a quoted string, a nested list or a run of
+     * other bytes is one element. -1 when the list does not end on this line before {@code limit}
+     * elements (a literal follows).
+     */
+    public int elementsAhead(int limit) {
+        int depth = 0;
+        int count = 0;
+        boolean inToken = false;
+        int n = line.length;
+        int i = pos;
+        int c = i < n ? line[i] & 0xff : -1;
+        while (c >= 0) {
+            if (c == '"') {
+                if (depth == 0) {
+                    count++;
+                }
+                c = ++i < n ? line[i] & 0xff : -1;
+                while (c >= 0 && c != '"') {
+                    if (c == '\\' && i < n) {
+                        i++;
+                    }
+                    c = i >= n ? -1 : ++i < n ? line[i] & 0xff : -1;
+                }
+                inToken = false;
+            } else if (c == '(') {
+                count += depth == 0 ? 1 : 0;
+                depth++;
+                inToken = false;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    return count;
+                }
+                depth--;
+                inToken = false;
+            } else if (c == ' ') {
+                inToken = false;
+            } else if (!inToken) {
+                count += depth == 0 ? 1 : 0;
+                inToken = true;
+            }
+            if (count >= limit) {
+                return limit;
+            }
+            c = i >= n ? -1 : ++i < n ? line[i] & 0xff : -1;
+        }
+        return -1;
+    }
+
     // ---- lists ----
 
     /** Opens a parenthesised list, enforcing the nesting cap. */
@@ -549,10 +741,18 @@ public final class ImapInput {
 
     // ---- character classes (RFC 3501 §9) ----
 
+    /** ATOM-CHAR by ASCII code: any CHAR except atom-specials ( ) { SP CTL % * " \ ]. */
+    private static final boolean[] ATOM_CHARS = new boolean[128];
+
+    static {
+        for (int c = 0x21; c < 0x7f; c++) {
+            ATOM_CHARS[c] = "(){%*\"\\]".indexOf(c) < 0;
+        }
+    }
+
     /** ATOM-CHAR: any CHAR except atom-specials ( ) { SP CTL % * " \ ]. */
     public static boolean isAtomChar(int c) {
-        return c > 0x20 && c < 0x7f && c != '(' && c != ')' && c != '{' && c != '%' && c != '*' && c != '"'
-                && c != '\\' && c != ']';
+        return (c & ~0x7f) == 0 && ATOM_CHARS[c];
     }
 
     /** ASTRING-CHAR: ATOM-CHAR or resp-specials (']'). */

@@ -45,6 +45,35 @@ class ByteSourceTest {
     }
 
     @Test
+    void lineFeedSearchFindsTheFirstLfAtEveryOffsetAndAlignment() {
+        // eight bytes at a time: every position of the LF in and across words, bytes that differ from
+        // LF in one bit (0x0b, 0x8a, 0x0e) and high bytes around it, and a window that starts mid-array
+        java.util.Random random = new java.util.Random(7);
+        byte[] noise = {0x0b, (byte) 0x8a, 0x0e, 0x09, (byte) 0xff, 0x00, 'a', '\r'};
+        for (int len = 0; len <= 40; len++) {
+            for (int trial = 0; trial < 50; trial++) {
+                byte[] a = new byte[len + 5];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = noise[random.nextInt(noise.length)];
+                }
+                for (int lfs = random.nextInt(3); lfs > 0 && len > 0; lfs--) {
+                    a[3 + random.nextInt(len)] = '\n';
+                }
+                a[1] = '\n'; // before the window
+                a[a.length - 1] = '\n'; // after it
+                int expected = -1;
+                for (int i = 3; i < 3 + len; i++) {
+                    if (a[i] == '\n') {
+                        expected = i;
+                        break;
+                    }
+                }
+                assertEquals(expected, ByteSource.indexOfLf(a, 3, 3 + len), "length " + len);
+            }
+        }
+    }
+
+    @Test
     void aCrInsideALineIsKept() throws IOException {
         ByteSource src = new ByteSource(trickle("a\rb\r\n", 100), 100);
         assertEquals("a\rb", s(src.readLine()));
