@@ -35,9 +35,16 @@ import org.apache.camel.util.IOHelper;
 final class Imap4MessageMapper {
 
     private final Imap4Configuration config;
+    private final Imap4MimeMapper mime;
 
     Imap4MessageMapper(Imap4Configuration config) {
         this.config = config;
+        this.mime = new Imap4MimeMapper(config);
+    }
+
+    /** The MIME options (mapAttachments, textBody), applied to each exchange just before it is routed. */
+    Imap4MimeMapper mime() {
+        return mime;
     }
 
     /** What to fetch; always BODY.PEEK, so fetching never sets \Seen. MODSEQ when the folder has them. */
@@ -47,6 +54,7 @@ final class Imap4MessageMapper {
             case FULL -> items.withBody();
             case HEADERS -> items.withHeader();
             case ENVELOPE -> items.withEnvelope().withBodyStructure();
+            case PARTS -> items.withHeader().withBodyStructure();
         };
         return modSeq ? items.withModSeq() : items;
     }
@@ -70,6 +78,7 @@ final class Imap4MessageMapper {
                 byUid.put(r.uid(), exchange);
                 populate(exchange, r, uidValidity, heapLeft);
             });
+            mime.fetchParts(client, byUid);
         } catch (RuntimeException e) {
             byUid.values().forEach(Imap4MessageMapper::discard);
             throw e;
@@ -95,6 +104,7 @@ final class Imap4MessageMapper {
             case FULL -> r.message() != null;
             case HEADERS -> r.section(BodySection.header()) != null;
             case ENVELOPE -> r.envelope() != null;
+            case PARTS -> r.section(BodySection.header()) != null && r.bodyStructure() != null;
         };
     }
 
@@ -106,7 +116,7 @@ final class Imap4MessageMapper {
         Message m = exchange.getMessage();
         Literal content = switch (config.getFetchContent()) {
             case FULL -> r.message();
-            case HEADERS -> r.section(BodySection.header());
+            case HEADERS, PARTS -> r.section(BodySection.header());
             case ENVELOPE -> null;
         };
         List<Map.Entry<String, String>> fields = List.of();
@@ -134,7 +144,8 @@ final class Imap4MessageMapper {
         setIfPresent(m, Imap4Constants.ENVELOPE, r.envelope());
         setIfPresent(m, Imap4Constants.BODY_STRUCTURE, r.bodyStructure());
 
-        if (config.getFetchContent() == Imap4FetchContent.ENVELOPE) {
+        if (config.getFetchContent() == Imap4FetchContent.ENVELOPE
+                || config.getFetchContent() == Imap4FetchContent.PARTS) {
             m.setBody(r.bodyStructure());
         } else {
             m.setBody(content == null ? null : cache(exchange, content, heapLeft));
