@@ -117,10 +117,12 @@ final class Imap4PartFetcher {
             sections.add(s);
             items = items.withSection(s);
         }
+        boolean[] answered = {false};
         client.uidFetch(NumberSet.uids(List.of(uid)), items, r -> {
-            if (r.uid() == null || r.uid() != uid) {
+            if (r.uid() == null || r.uid() != uid || answered[0]) {
                 return;
             }
+            answered[0] = true;
             for (int i = 0; i < plan.size(); i++) {
                 Wanted w = plan.get(i);
                 Literal data = r.section(sections.get(i));
@@ -142,6 +144,10 @@ final class Imap4PartFetcher {
                 }
             }
         });
+        if (!answered[0]) {
+            // no FETCH data for the UID (expunged meanwhile, or a server that left it out)
+            content.fail(new Imap4MimeException("The server sent no data for " + sections.get(0) + " of UID " + uid));
+        }
     }
 
     private static boolean encoded(BodyStructure part) {

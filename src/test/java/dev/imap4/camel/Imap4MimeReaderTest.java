@@ -3,6 +3,8 @@ package dev.imap4.camel;
 import static dev.imap4.camel.MimeSamples.mixed;
 import static dev.imap4.camel.MimeSamples.pdf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,48 @@ class Imap4MimeReaderTest {
         String encoded = "=?UTF-8?Q?=C3=9Cberweisung.pdf?=";
         assertEquals(List.of(encoded), names(mixed("x", pdf(encoded, "x")), c));
         assertEquals(List.of("Überweisung.pdf"), names(mixed("x", pdf(encoded, "x")), new Imap4Configuration()));
+    }
+
+    private static String nested(int depth) {
+        StringBuilder sb = new StringBuilder("From: a@example.org\r\nSubject: deep\r\nMIME-Version: 1.0\r\n");
+        for (int i = 0; i < depth; i++) {
+            sb.append("Content-Type: multipart/mixed; boundary=b").append(i).append("\r\n\r\n--b").append(i).append("\r\n");
+        }
+        sb.append("Content-Type: application/pdf; name=deep.pdf\r\n\r\nx\r\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            sb.append("--b").append(i).append("--\r\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void nestingIsBounded() throws Exception {
+        assertEquals(List.of("deep.pdf"), names(nested(Imap4MimeReader.MAX_DEPTH - 1), new Imap4Configuration()));
+        Imap4MimeException e = assertThrows(Imap4MimeException.class,
+                () -> names(nested(Imap4MimeReader.MAX_DEPTH + 1), new Imap4Configuration()));
+        assertTrue(e.getMessage().contains("nested deeper than"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderLineBeyondTheBoundFailsTheMessage() throws Exception {
+        String raw = mixed("x", "Content-Type: application/pdf; name=a.pdf\r\nX-Long: "
+                + "y".repeat(Imap4MimeReader.MAX_LINE + 10) + "\r\n\r\nx");
+        Imap4MimeException e = assertThrows(Imap4MimeException.class, () -> names(raw, new Imap4Configuration()));
+        assertTrue(e.getMessage().startsWith("Malformed MIME structure"), e.getMessage());
+    }
+
+    @Test
+    void tooManyHeaderFieldsFailTheMessage() throws Exception {
+        String raw = mixed("x", "Content-Type: application/pdf; name=a.pdf\r\n"
+                + "X-F: y\r\n".repeat(Imap4MimeReader.MAX_HEADER_FIELDS + 1) + "\r\nx");
+        assertThrows(Imap4MimeException.class, () -> names(raw, new Imap4Configuration()));
+    }
+
+    @Test
+    void aMissingClosingBoundaryKeepsThePartsReadSoFar() throws Exception {
+        String full = mixed("x", pdf("a.pdf", "aaa"), pdf("b.pdf", "bbb"));
+        String truncated = full.substring(0, full.lastIndexOf("--" + MimeSamples.B + "--"));
+        assertEquals(List.of("a.pdf", "b.pdf"), names(truncated, new Imap4Configuration()));
     }
 
     @Test
