@@ -30,14 +30,19 @@ final class Imap4MimeContent {
     private final Imap4AttachmentRules.Names names;
     private final Imap4PartStore store;
     private final long textMax;
-    private String plain;
-    private String html;
+    private Text plain;
+    private Text html;
     private Exception failure;
 
     Imap4MimeContent(Exchange exchange, Imap4AttachmentRules rules, long textMax) {
+        this(exchange, rules, textMax, new Imap4PartStore(exchange));
+    }
+
+    /** Content whose parts are kept by {@code store} (which may share a heap allowance with other messages). */
+    Imap4MimeContent(Exchange exchange, Imap4AttachmentRules rules, long textMax, Imap4PartStore store) {
         this.exchange = exchange;
         this.names = rules.names();
-        this.store = new Imap4PartStore(exchange);
+        this.store = store;
         this.textMax = textMax;
     }
 
@@ -60,22 +65,33 @@ final class Imap4MimeContent {
         return true;
     }
 
-    /** Takes the text part {@code part}, decoded by its charset; above textBodyMaxSize the message fails. */
+    /**
+     * Takes the text part {@code part}, kept like an attachment (a spool file when large) until the
+     * body is set; above textBodyMaxSize the message fails.
+     */
     void addText(BodyStructure part, InputStream decoded) throws IOException, Imap4MimeException {
         boolean isPlain = part.subtype().equals("plain");
         if (isPlain ? plain != null : html != null) {
             return;
         }
-        byte[] bytes = decoded.readNBytes((int) Math.min(textMax + 1, Integer.MAX_VALUE - 16));
-        if (bytes.length > textMax) {
+        StreamCache bytes = store.store(decoded, textMax);
+        if (bytes == null) {
             throw new Imap4MimeException("The " + part.mimeType() + " part " + part.partNumber()
                     + " is larger than textBodyMaxSize (" + textMax + " bytes)");
         }
-        String text = new String(bytes, charset(part.param("charset")));
+        Text text = new Text(bytes, charset(part.param("charset")));
         if (isPlain) {
             plain = text;
         } else {
             html = text;
+        }
+    }
+
+    /** A text part's decoded bytes (at most textBodyMaxSize) and its charset, made a String when routed. */
+    private record Text(StreamCache bytes, Charset charset) {
+        String read() throws IOException {
+            bytes.reset();
+            return new String(((InputStream) bytes).readAllBytes(), charset);
         }
     }
 
@@ -129,7 +145,8 @@ final class Imap4MimeContent {
             exchange.setProperty(Imap4MimeMapper.MAPPED, true);
         }
         if (textBody != Imap4TextBody.NONE) {
-            String text = textBody == Imap4TextBody.PLAIN ? first(plain, html) : first(html, plain);
+            Text chosen = textBody == Imap4TextBody.PLAIN ? first(plain, html) : first(html, plain);
+            String text = chosen == null ? null : chosen.read();
             Object raw = exchange.getMessage().getBody();
             if (raw instanceof StreamCache cache) {
                 cache.reset();
@@ -149,7 +166,7 @@ final class Imap4MimeContent {
         return am;
     }
 
-    private static String first(String a, String b) {
+    private static Text first(Text a, Text b) {
         return a != null ? a : b;
     }
 

@@ -41,10 +41,13 @@ final class Imap4PartFetcher {
     /** Fetches the wanted sections of every message of {@code byUid} (each holds its BODYSTRUCTURE header). */
     void fetch(ImapClient client, Map<Long, Exchange> byUid) {
         boolean binary = client.hasCapability("BINARY");
+        // every message of the batch is fetched before the first is routed: one heap allowance for all
+        long[] heapLeft = {Math.min(config.getBatchMemoryLimit(), Runtime.getRuntime().maxMemory() / 4)};
         for (Map.Entry<Long, Exchange> e : byUid.entrySet()) {
             Exchange exchange = e.getValue();
             BodyStructure structure = exchange.getMessage().getHeader(Imap4Constants.BODY_STRUCTURE, BodyStructure.class);
-            Imap4MimeContent content = new Imap4MimeContent(exchange, rules, config.getTextBodyMaxSize());
+            Imap4MimeContent content = new Imap4MimeContent(exchange, rules, config.getTextBodyMaxSize(),
+                    new Imap4PartStore(exchange, heapLeft));
             exchange.setProperty(Imap4MimeMapper.CONTENT, content);
             if (structure == null) {
                 content.fail(new Imap4MimeException("The server sent no BODYSTRUCTURE for UID " + e.getKey()));
@@ -63,7 +66,8 @@ final class Imap4PartFetcher {
                 }
                 LOG.debug("BINARY FETCH of UID {} refused ({}); asking for BODY sections", e.getKey(),
                         refused.getMessage());
-                Imap4MimeContent again = new Imap4MimeContent(exchange, rules, config.getTextBodyMaxSize());
+                Imap4MimeContent again = new Imap4MimeContent(exchange, rules, config.getTextBodyMaxSize(),
+                        new Imap4PartStore(exchange, heapLeft));
                 exchange.setProperty(Imap4MimeMapper.CONTENT, again);
                 try {
                     download(client, e.getKey(), plan, false, again);

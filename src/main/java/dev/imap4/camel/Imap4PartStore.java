@@ -26,10 +26,17 @@ final class Imap4PartStore {
     static final long HEAP_PER_MESSAGE = 1024 * 1024;
 
     private final Exchange exchange;
-    private long heapLeft = HEAP_PER_MESSAGE;
+    private final long[] heapLeft;
 
+    /** A store for one message read on its own: up to {@link #HEAP_PER_MESSAGE} of small parts on the heap. */
     Imap4PartStore(Exchange exchange) {
+        this(exchange, new long[] {HEAP_PER_MESSAGE});
+    }
+
+    /** A store drawing on {@code heapLeft[0]}, an allowance shared by the messages of one batch. */
+    Imap4PartStore(Exchange exchange, long[] heapLeft) {
         this.exchange = exchange;
+        this.heapLeft = heapLeft;
     }
 
     /**
@@ -40,13 +47,13 @@ final class Imap4PartStore {
         StreamCachingStrategy strategy = exchange.getContext().getStreamCachingStrategy();
         long threshold = strategy.getSpoolThreshold() > 0 ? strategy.getSpoolThreshold()
                 : StreamCache.DEFAULT_SPOOL_THRESHOLD;
-        int onHeap = (int) Math.min(Math.min(threshold, heapLeft), Integer.MAX_VALUE - 16);
+        int onHeap = (int) Math.max(0, Math.min(Math.min(threshold, heapLeft[0]), Integer.MAX_VALUE - 16));
         byte[] head = in.readNBytes(onHeap + 1);
         if (head.length <= onHeap) {
             if (max > 0 && head.length > max) {
                 return null;
             }
-            heapLeft -= head.length;
+            heapLeft[0] -= head.length;
             return new Imap4MemoryBody(head);
         }
         Path dir = strategy.getSpoolDirectory() != null ? strategy.getSpoolDirectory().toPath()
