@@ -52,9 +52,10 @@ class Imap4PartFetcherTest {
     }
 
     private Exchange run(String script) {
-        Imap4Configuration config = new Imap4Configuration();
-        config.setMapAttachments(true);
-        config.setFetchContent(Imap4FetchContent.PARTS);
+        return run(script, configMapping());
+    }
+
+    private Exchange run(String script, Imap4Configuration config) {
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setHeader(Imap4Constants.BODY_STRUCTURE, mail());
         ScriptedTransport transport = new ScriptedTransport(Transcript.parse(SELECT + script), "parts");
@@ -66,7 +67,14 @@ class Imap4PartFetcherTest {
     }
 
     private static String attachment(Exchange exchange, String name) throws Exception {
-        new Imap4MimeMapper(configMapping()).map(exchange);
+        return attachment(exchange, name, configMapping());
+    }
+
+    private static String attachment(Exchange exchange, String name, Imap4Configuration config) throws Exception {
+        new Imap4MimeMapper(config).map(exchange);
+        if (((AttachmentMessage) exchange.getMessage()).getAttachment(name) == null) {
+            return null;
+        }
         try (var in = ((AttachmentMessage) exchange.getMessage()).getAttachment(name).getInputStream()) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
         }
@@ -115,5 +123,36 @@ class Imap4PartFetcherTest {
         Imap4MimeException failure = assertThrows(Imap4MimeException.class,
                 () -> new Imap4MimeMapper(configMapping()).map(e));
         assertTrue(failure.getMessage().contains("no data for BINARY.PEEK[2]"), failure.getMessage());
+    }
+
+    @Test
+    void aPartLargerThanItsBodystructureSaidIsDroppedAboveAttachmentMaxSize() throws Exception {
+        Imap4Configuration config = configMapping();
+        config.setAttachmentMaxSize(16); // the BODYSTRUCTURE says 8 bytes, so the part is fetched
+        Exchange e = run("""
+                C: {tag} UID FETCH 7 (UID BINARY.PEEK[2])
+                S: * 1 FETCH (UID 7 BINARY[2] ~{64}
+                R: %PDF-01234567890123456789012345678901234567890123456789012345678
+                S: )
+                S: {tag} OK done
+                """, config);
+        assertEquals(null, attachment(e, "a.pdf", config));
+    }
+
+    @Test
+    void aTextLargerThanTextBodyMaxSizeFailsThatMessage() {
+        Imap4Configuration config = configMapping();
+        config.setMapAttachments(false);
+        config.setTextBody(Imap4TextBody.PLAIN);
+        config.setTextBodyMaxSize(10);
+        Exchange e = run("""
+                C: {tag} UID FETCH 7 (UID BODY.PEEK[1])
+                S: * 1 FETCH (UID 7 BODY[1] {20}
+                R: twenty bytes of text
+                S: )
+                S: {tag} OK done
+                """, config);
+        Imap4MimeException failure = assertThrows(Imap4MimeException.class, () -> new Imap4MimeMapper(config).map(e));
+        assertTrue(failure.getMessage().contains("larger than textBodyMaxSize (10 bytes)"), failure.getMessage());
     }
 }
