@@ -38,6 +38,12 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "allowStreamCommandInUri": target.setAllowStreamCommandInUri(property(camelContext, boolean.class, value)); return true;
         case "allowedcommands":
         case "allowedCommands": getOrCreateConfiguration(target).setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
+        case "attachmentcontenttypes":
+        case "attachmentContentTypes": getOrCreateConfiguration(target).setAttachmentContentTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "attachmentmaxsize":
+        case "attachmentMaxSize": getOrCreateConfiguration(target).setAttachmentMaxSize(property(camelContext, long.class, value)); return true;
+        case "attachmentnamepattern":
+        case "attachmentNamePattern": getOrCreateConfiguration(target).setAttachmentNamePattern(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "batchmemorylimit":
@@ -58,10 +64,14 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "createMissingFolders": getOrCreateConfiguration(target).setCreateMissingFolders(property(camelContext, boolean.class, value)); return true;
         case "debuglevel":
         case "debugLevel": getOrCreateConfiguration(target).setDebugLevel(property(camelContext, int.class, value)); return true;
+        case "decodefilename":
+        case "decodeFilename": getOrCreateConfiguration(target).setDecodeFilename(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
         case "errorFolder": getOrCreateConfiguration(target).setErrorFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "expungemode":
         case "expungeMode": getOrCreateConfiguration(target).setExpungeMode(property(camelContext, dev.imap4.camel.Imap4ExpungeMode.class, value)); return true;
+        case "failonduplicatefileattachment":
+        case "failOnDuplicateFileAttachment": getOrCreateConfiguration(target).setFailOnDuplicateFileAttachment(property(camelContext, boolean.class, value)); return true;
         case "failureflag":
         case "failureFlag": getOrCreateConfiguration(target).setFailureFlag(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchbatchsize":
@@ -69,6 +79,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "fetchcontent":
         case "fetchContent": getOrCreateConfiguration(target).setFetchContent(property(camelContext, dev.imap4.camel.Imap4FetchContent.class, value)); return true;
         case "folder": getOrCreateConfiguration(target).setFolder(property(camelContext, java.lang.String.class, value)); return true;
+        case "generatemissingattachmentnames":
+        case "generateMissingAttachmentNames": getOrCreateConfiguration(target).setGenerateMissingAttachmentNames(property(camelContext, java.lang.String.class, value)); return true;
+        case "handleduplicateattachmentnames":
+        case "handleDuplicateAttachmentNames": getOrCreateConfiguration(target).setHandleDuplicateAttachmentNames(property(camelContext, java.lang.String.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": getOrCreateConfiguration(target).setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -83,10 +97,14 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "idleinterval":
         case "idleInterval": getOrCreateConfiguration(target).setIdleInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "incremental": getOrCreateConfiguration(target).setIncremental(property(camelContext, boolean.class, value)); return true;
+        case "inlineattachments":
+        case "inlineAttachments": getOrCreateConfiguration(target).setInlineAttachments(property(camelContext, boolean.class, value)); return true;
         case "kerberoslogincontext":
         case "kerberosLoginContext": getOrCreateConfiguration(target).setKerberosLoginContext(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "mapattachments":
+        case "mapAttachments": getOrCreateConfiguration(target).setMapAttachments(property(camelContext, boolean.class, value)); return true;
         case "maxfailedattempts":
         case "maxFailedAttempts": getOrCreateConfiguration(target).setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
         case "maxheldbytes":
@@ -135,6 +153,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamcommand":
         case "streamCommand": getOrCreateConfiguration(target).setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "textbody":
+        case "textBody": getOrCreateConfiguration(target).setTextBody(property(camelContext, dev.imap4.camel.Imap4TextBody.class, value)); return true;
+        case "textbodymaxsize":
+        case "textBodyMaxSize": getOrCreateConfiguration(target).setTextBodyMaxSize(property(camelContext, long.class, value)); return true;
         case "trustcertificates":
         case "trustCertificates": getOrCreateConfiguration(target).setTrustCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -155,6 +177,12 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "allowStreamCommandInUri": return boolean.class;
         case "allowedcommands":
         case "allowedCommands": return java.lang.String.class;
+        case "attachmentcontenttypes":
+        case "attachmentContentTypes": return java.lang.String.class;
+        case "attachmentmaxsize":
+        case "attachmentMaxSize": return long.class;
+        case "attachmentnamepattern":
+        case "attachmentNamePattern": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "batchmemorylimit":
@@ -175,10 +203,14 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "createMissingFolders": return boolean.class;
         case "debuglevel":
         case "debugLevel": return int.class;
+        case "decodefilename":
+        case "decodeFilename": return boolean.class;
         case "errorfolder":
         case "errorFolder": return java.lang.String.class;
         case "expungemode":
         case "expungeMode": return dev.imap4.camel.Imap4ExpungeMode.class;
+        case "failonduplicatefileattachment":
+        case "failOnDuplicateFileAttachment": return boolean.class;
         case "failureflag":
         case "failureFlag": return java.lang.String.class;
         case "fetchbatchsize":
@@ -186,6 +218,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "fetchcontent":
         case "fetchContent": return dev.imap4.camel.Imap4FetchContent.class;
         case "folder": return java.lang.String.class;
+        case "generatemissingattachmentnames":
+        case "generateMissingAttachmentNames": return java.lang.String.class;
+        case "handleduplicateattachmentnames":
+        case "handleDuplicateAttachmentNames": return java.lang.String.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "healthcheckconsumerenabled":
@@ -200,10 +236,14 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "idleinterval":
         case "idleInterval": return long.class;
         case "incremental": return boolean.class;
+        case "inlineattachments":
+        case "inlineAttachments": return boolean.class;
         case "kerberoslogincontext":
         case "kerberosLoginContext": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "mapattachments":
+        case "mapAttachments": return boolean.class;
         case "maxfailedattempts":
         case "maxFailedAttempts": return int.class;
         case "maxheldbytes":
@@ -252,6 +292,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
+        case "textbody":
+        case "textBody": return dev.imap4.camel.Imap4TextBody.class;
+        case "textbodymaxsize":
+        case "textBodyMaxSize": return long.class;
         case "trustcertificates":
         case "trustCertificates": return java.lang.String.class;
         case "useglobalsslcontextparameters":
@@ -273,6 +317,12 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "allowStreamCommandInUri": return target.isAllowStreamCommandInUri();
         case "allowedcommands":
         case "allowedCommands": return getOrCreateConfiguration(target).getAllowedCommands();
+        case "attachmentcontenttypes":
+        case "attachmentContentTypes": return getOrCreateConfiguration(target).getAttachmentContentTypes();
+        case "attachmentmaxsize":
+        case "attachmentMaxSize": return getOrCreateConfiguration(target).getAttachmentMaxSize();
+        case "attachmentnamepattern":
+        case "attachmentNamePattern": return getOrCreateConfiguration(target).getAttachmentNamePattern();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "batchmemorylimit":
@@ -293,10 +343,14 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "createMissingFolders": return getOrCreateConfiguration(target).isCreateMissingFolders();
         case "debuglevel":
         case "debugLevel": return getOrCreateConfiguration(target).getDebugLevel();
+        case "decodefilename":
+        case "decodeFilename": return getOrCreateConfiguration(target).isDecodeFilename();
         case "errorfolder":
         case "errorFolder": return getOrCreateConfiguration(target).getErrorFolder();
         case "expungemode":
         case "expungeMode": return getOrCreateConfiguration(target).getExpungeMode();
+        case "failonduplicatefileattachment":
+        case "failOnDuplicateFileAttachment": return getOrCreateConfiguration(target).isFailOnDuplicateFileAttachment();
         case "failureflag":
         case "failureFlag": return getOrCreateConfiguration(target).getFailureFlag();
         case "fetchbatchsize":
@@ -304,6 +358,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "fetchcontent":
         case "fetchContent": return getOrCreateConfiguration(target).getFetchContent();
         case "folder": return getOrCreateConfiguration(target).getFolder();
+        case "generatemissingattachmentnames":
+        case "generateMissingAttachmentNames": return getOrCreateConfiguration(target).getGenerateMissingAttachmentNames();
+        case "handleduplicateattachmentnames":
+        case "handleDuplicateAttachmentNames": return getOrCreateConfiguration(target).getHandleDuplicateAttachmentNames();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return getOrCreateConfiguration(target).getHeaderFilterStrategy();
         case "healthcheckconsumerenabled":
@@ -318,10 +376,14 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "idleinterval":
         case "idleInterval": return getOrCreateConfiguration(target).getIdleInterval();
         case "incremental": return getOrCreateConfiguration(target).isIncremental();
+        case "inlineattachments":
+        case "inlineAttachments": return getOrCreateConfiguration(target).isInlineAttachments();
         case "kerberoslogincontext":
         case "kerberosLoginContext": return getOrCreateConfiguration(target).getKerberosLoginContext();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "mapattachments":
+        case "mapAttachments": return getOrCreateConfiguration(target).isMapAttachments();
         case "maxfailedattempts":
         case "maxFailedAttempts": return getOrCreateConfiguration(target).getMaxFailedAttempts();
         case "maxheldbytes":
@@ -370,6 +432,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "streamcommand":
         case "streamCommand": return getOrCreateConfiguration(target).getStreamCommand();
+        case "textbody":
+        case "textBody": return getOrCreateConfiguration(target).getTextBody();
+        case "textbodymaxsize":
+        case "textBodyMaxSize": return getOrCreateConfiguration(target).getTextBodyMaxSize();
         case "trustcertificates":
         case "trustCertificates": return getOrCreateConfiguration(target).getTrustCertificates();
         case "useglobalsslcontextparameters":

@@ -29,6 +29,12 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "allowRawCommands": target.setAllowRawCommands(property(camelContext, boolean.class, value)); return true;
         case "allowedcommands":
         case "allowedCommands": target.setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
+        case "attachmentcontenttypes":
+        case "attachmentContentTypes": target.setAttachmentContentTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "attachmentmaxsize":
+        case "attachmentMaxSize": target.setAttachmentMaxSize(property(camelContext, long.class, value)); return true;
+        case "attachmentnamepattern":
+        case "attachmentNamePattern": target.setAttachmentNamePattern(property(camelContext, java.lang.String.class, value)); return true;
         case "batchmemorylimit":
         case "batchMemoryLimit": target.setBatchMemoryLimit(property(camelContext, long.class, value)); return true;
         case "command": target.setCommand(property(camelContext, dev.imap4.camel.Imap4Operation.class, value)); return true;
@@ -42,10 +48,14 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "createMissingFolders": target.setCreateMissingFolders(property(camelContext, boolean.class, value)); return true;
         case "debuglevel":
         case "debugLevel": target.setDebugLevel(property(camelContext, int.class, value)); return true;
+        case "decodefilename":
+        case "decodeFilename": target.setDecodeFilename(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
         case "errorFolder": target.setErrorFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "expungemode":
         case "expungeMode": target.setExpungeMode(property(camelContext, dev.imap4.camel.Imap4ExpungeMode.class, value)); return true;
+        case "failonduplicatefileattachment":
+        case "failOnDuplicateFileAttachment": target.setFailOnDuplicateFileAttachment(property(camelContext, boolean.class, value)); return true;
         case "failureflag":
         case "failureFlag": target.setFailureFlag(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchbatchsize":
@@ -53,6 +63,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "fetchcontent":
         case "fetchContent": target.setFetchContent(property(camelContext, dev.imap4.camel.Imap4FetchContent.class, value)); return true;
         case "folder": target.setFolder(property(camelContext, java.lang.String.class, value)); return true;
+        case "generatemissingattachmentnames":
+        case "generateMissingAttachmentNames": target.setGenerateMissingAttachmentNames(property(camelContext, java.lang.String.class, value)); return true;
+        case "handleduplicateattachmentnames":
+        case "handleDuplicateAttachmentNames": target.setHandleDuplicateAttachmentNames(property(camelContext, java.lang.String.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": target.setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -64,8 +78,12 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "idleinterval":
         case "idleInterval": target.setIdleInterval(property(camelContext, long.class, value)); return true;
         case "incremental": target.setIncremental(property(camelContext, boolean.class, value)); return true;
+        case "inlineattachments":
+        case "inlineAttachments": target.setInlineAttachments(property(camelContext, boolean.class, value)); return true;
         case "kerberoslogincontext":
         case "kerberosLoginContext": target.setKerberosLoginContext(property(camelContext, java.lang.String.class, value)); return true;
+        case "mapattachments":
+        case "mapAttachments": target.setMapAttachments(property(camelContext, boolean.class, value)); return true;
         case "maxfailedattempts":
         case "maxFailedAttempts": target.setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
         case "maxheldbytes":
@@ -115,6 +133,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamcommand":
         case "streamCommand": target.setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "textbody":
+        case "textBody": target.setTextBody(property(camelContext, dev.imap4.camel.Imap4TextBody.class, value)); return true;
+        case "textbodymaxsize":
+        case "textBodyMaxSize": target.setTextBodyMaxSize(property(camelContext, long.class, value)); return true;
         case "trustcertificates":
         case "trustCertificates": target.setTrustCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -131,6 +153,12 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "allowRawCommands": return boolean.class;
         case "allowedcommands":
         case "allowedCommands": return java.lang.String.class;
+        case "attachmentcontenttypes":
+        case "attachmentContentTypes": return java.lang.String.class;
+        case "attachmentmaxsize":
+        case "attachmentMaxSize": return long.class;
+        case "attachmentnamepattern":
+        case "attachmentNamePattern": return java.lang.String.class;
         case "batchmemorylimit":
         case "batchMemoryLimit": return long.class;
         case "command": return dev.imap4.camel.Imap4Operation.class;
@@ -144,10 +172,14 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "createMissingFolders": return boolean.class;
         case "debuglevel":
         case "debugLevel": return int.class;
+        case "decodefilename":
+        case "decodeFilename": return boolean.class;
         case "errorfolder":
         case "errorFolder": return java.lang.String.class;
         case "expungemode":
         case "expungeMode": return dev.imap4.camel.Imap4ExpungeMode.class;
+        case "failonduplicatefileattachment":
+        case "failOnDuplicateFileAttachment": return boolean.class;
         case "failureflag":
         case "failureFlag": return java.lang.String.class;
         case "fetchbatchsize":
@@ -155,6 +187,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "fetchcontent":
         case "fetchContent": return dev.imap4.camel.Imap4FetchContent.class;
         case "folder": return java.lang.String.class;
+        case "generatemissingattachmentnames":
+        case "generateMissingAttachmentNames": return java.lang.String.class;
+        case "handleduplicateattachmentnames":
+        case "handleDuplicateAttachmentNames": return java.lang.String.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "host": return java.lang.String.class;
@@ -166,8 +202,12 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "idleinterval":
         case "idleInterval": return long.class;
         case "incremental": return boolean.class;
+        case "inlineattachments":
+        case "inlineAttachments": return boolean.class;
         case "kerberoslogincontext":
         case "kerberosLoginContext": return java.lang.String.class;
+        case "mapattachments":
+        case "mapAttachments": return boolean.class;
         case "maxfailedattempts":
         case "maxFailedAttempts": return int.class;
         case "maxheldbytes":
@@ -217,6 +257,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
+        case "textbody":
+        case "textBody": return dev.imap4.camel.Imap4TextBody.class;
+        case "textbodymaxsize":
+        case "textBodyMaxSize": return long.class;
         case "trustcertificates":
         case "trustCertificates": return java.lang.String.class;
         case "username": return java.lang.String.class;
@@ -234,6 +278,12 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "allowRawCommands": return target.isAllowRawCommands();
         case "allowedcommands":
         case "allowedCommands": return target.getAllowedCommands();
+        case "attachmentcontenttypes":
+        case "attachmentContentTypes": return target.getAttachmentContentTypes();
+        case "attachmentmaxsize":
+        case "attachmentMaxSize": return target.getAttachmentMaxSize();
+        case "attachmentnamepattern":
+        case "attachmentNamePattern": return target.getAttachmentNamePattern();
         case "batchmemorylimit":
         case "batchMemoryLimit": return target.getBatchMemoryLimit();
         case "command": return target.getCommand();
@@ -247,10 +297,14 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "createMissingFolders": return target.isCreateMissingFolders();
         case "debuglevel":
         case "debugLevel": return target.getDebugLevel();
+        case "decodefilename":
+        case "decodeFilename": return target.isDecodeFilename();
         case "errorfolder":
         case "errorFolder": return target.getErrorFolder();
         case "expungemode":
         case "expungeMode": return target.getExpungeMode();
+        case "failonduplicatefileattachment":
+        case "failOnDuplicateFileAttachment": return target.isFailOnDuplicateFileAttachment();
         case "failureflag":
         case "failureFlag": return target.getFailureFlag();
         case "fetchbatchsize":
@@ -258,6 +312,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "fetchcontent":
         case "fetchContent": return target.getFetchContent();
         case "folder": return target.getFolder();
+        case "generatemissingattachmentnames":
+        case "generateMissingAttachmentNames": return target.getGenerateMissingAttachmentNames();
+        case "handleduplicateattachmentnames":
+        case "handleDuplicateAttachmentNames": return target.getHandleDuplicateAttachmentNames();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return target.getHeaderFilterStrategy();
         case "host": return target.getHost();
@@ -269,8 +327,12 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "idleinterval":
         case "idleInterval": return target.getIdleInterval();
         case "incremental": return target.isIncremental();
+        case "inlineattachments":
+        case "inlineAttachments": return target.isInlineAttachments();
         case "kerberoslogincontext":
         case "kerberosLoginContext": return target.getKerberosLoginContext();
+        case "mapattachments":
+        case "mapAttachments": return target.isMapAttachments();
         case "maxfailedattempts":
         case "maxFailedAttempts": return target.getMaxFailedAttempts();
         case "maxheldbytes":
@@ -320,6 +382,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sslContextParameters": return target.getSslContextParameters();
         case "streamcommand":
         case "streamCommand": return target.getStreamCommand();
+        case "textbody":
+        case "textBody": return target.getTextBody();
+        case "textbodymaxsize":
+        case "textBodyMaxSize": return target.getTextBodyMaxSize();
         case "trustcertificates":
         case "trustCertificates": return target.getTrustCertificates();
         case "username": return target.getUsername();

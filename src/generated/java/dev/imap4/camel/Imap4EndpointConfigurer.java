@@ -29,6 +29,12 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "allowRawCommands": target.getConfiguration().setAllowRawCommands(property(camelContext, boolean.class, value)); return true;
         case "allowedcommands":
         case "allowedCommands": target.getConfiguration().setAllowedCommands(property(camelContext, java.lang.String.class, value)); return true;
+        case "attachmentcontenttypes":
+        case "attachmentContentTypes": target.getConfiguration().setAttachmentContentTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "attachmentmaxsize":
+        case "attachmentMaxSize": target.getConfiguration().setAttachmentMaxSize(property(camelContext, long.class, value)); return true;
+        case "attachmentnamepattern":
+        case "attachmentNamePattern": target.getConfiguration().setAttachmentNamePattern(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -50,6 +56,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "createMissingFolders": target.getConfiguration().setCreateMissingFolders(property(camelContext, boolean.class, value)); return true;
         case "debuglevel":
         case "debugLevel": target.getConfiguration().setDebugLevel(property(camelContext, int.class, value)); return true;
+        case "decodefilename":
+        case "decodeFilename": target.getConfiguration().setDecodeFilename(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "errorfolder":
         case "errorFolder": target.getConfiguration().setErrorFolder(property(camelContext, java.lang.String.class, value)); return true;
@@ -59,6 +67,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expungemode":
         case "expungeMode": target.getConfiguration().setExpungeMode(property(camelContext, dev.imap4.camel.Imap4ExpungeMode.class, value)); return true;
+        case "failonduplicatefileattachment":
+        case "failOnDuplicateFileAttachment": target.getConfiguration().setFailOnDuplicateFileAttachment(property(camelContext, boolean.class, value)); return true;
         case "failureflag":
         case "failureFlag": target.getConfiguration().setFailureFlag(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchbatchsize":
@@ -66,7 +76,11 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "fetchcontent":
         case "fetchContent": target.getConfiguration().setFetchContent(property(camelContext, dev.imap4.camel.Imap4FetchContent.class, value)); return true;
         case "folder": target.getConfiguration().setFolder(property(camelContext, java.lang.String.class, value)); return true;
+        case "generatemissingattachmentnames":
+        case "generateMissingAttachmentNames": target.getConfiguration().setGenerateMissingAttachmentNames(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "handleduplicateattachmentnames":
+        case "handleDuplicateAttachmentNames": target.getConfiguration().setHandleDuplicateAttachmentNames(property(camelContext, java.lang.String.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": target.getConfiguration().setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "idempotenteager":
@@ -79,10 +93,14 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "incremental": target.getConfiguration().setIncremental(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "inlineattachments":
+        case "inlineAttachments": target.getConfiguration().setInlineAttachments(property(camelContext, boolean.class, value)); return true;
         case "kerberoslogincontext":
         case "kerberosLoginContext": target.getConfiguration().setKerberosLoginContext(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "mapattachments":
+        case "mapAttachments": target.getConfiguration().setMapAttachments(property(camelContext, boolean.class, value)); return true;
         case "maxfailedattempts":
         case "maxFailedAttempts": target.getConfiguration().setMaxFailedAttempts(property(camelContext, int.class, value)); return true;
         case "maxheldbytes":
@@ -146,6 +164,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "streamcommand":
         case "streamCommand": target.getConfiguration().setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
+        case "textbody":
+        case "textBody": target.getConfiguration().setTextBody(property(camelContext, dev.imap4.camel.Imap4TextBody.class, value)); return true;
+        case "textbodymaxsize":
+        case "textBodyMaxSize": target.getConfiguration().setTextBodyMaxSize(property(camelContext, long.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "trustcertificates":
@@ -166,6 +188,12 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "allowRawCommands": return boolean.class;
         case "allowedcommands":
         case "allowedCommands": return java.lang.String.class;
+        case "attachmentcontenttypes":
+        case "attachmentContentTypes": return java.lang.String.class;
+        case "attachmentmaxsize":
+        case "attachmentMaxSize": return long.class;
+        case "attachmentnamepattern":
+        case "attachmentNamePattern": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -187,6 +215,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "createMissingFolders": return boolean.class;
         case "debuglevel":
         case "debugLevel": return int.class;
+        case "decodefilename":
+        case "decodeFilename": return boolean.class;
         case "delay": return long.class;
         case "errorfolder":
         case "errorFolder": return java.lang.String.class;
@@ -196,6 +226,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expungemode":
         case "expungeMode": return dev.imap4.camel.Imap4ExpungeMode.class;
+        case "failonduplicatefileattachment":
+        case "failOnDuplicateFileAttachment": return boolean.class;
         case "failureflag":
         case "failureFlag": return java.lang.String.class;
         case "fetchbatchsize":
@@ -203,7 +235,11 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "fetchcontent":
         case "fetchContent": return dev.imap4.camel.Imap4FetchContent.class;
         case "folder": return java.lang.String.class;
+        case "generatemissingattachmentnames":
+        case "generateMissingAttachmentNames": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "handleduplicateattachmentnames":
+        case "handleDuplicateAttachmentNames": return java.lang.String.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "idempotenteager":
@@ -216,10 +252,14 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "incremental": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "inlineattachments":
+        case "inlineAttachments": return boolean.class;
         case "kerberoslogincontext":
         case "kerberosLoginContext": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "mapattachments":
+        case "mapAttachments": return boolean.class;
         case "maxfailedattempts":
         case "maxFailedAttempts": return int.class;
         case "maxheldbytes":
@@ -283,6 +323,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "startScheduler": return boolean.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
+        case "textbody":
+        case "textBody": return dev.imap4.camel.Imap4TextBody.class;
+        case "textbodymaxsize":
+        case "textBodyMaxSize": return long.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "trustcertificates":
@@ -304,6 +348,12 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "allowRawCommands": return target.getConfiguration().isAllowRawCommands();
         case "allowedcommands":
         case "allowedCommands": return target.getConfiguration().getAllowedCommands();
+        case "attachmentcontenttypes":
+        case "attachmentContentTypes": return target.getConfiguration().getAttachmentContentTypes();
+        case "attachmentmaxsize":
+        case "attachmentMaxSize": return target.getConfiguration().getAttachmentMaxSize();
+        case "attachmentnamepattern":
+        case "attachmentNamePattern": return target.getConfiguration().getAttachmentNamePattern();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -325,6 +375,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "createMissingFolders": return target.getConfiguration().isCreateMissingFolders();
         case "debuglevel":
         case "debugLevel": return target.getConfiguration().getDebugLevel();
+        case "decodefilename":
+        case "decodeFilename": return target.getConfiguration().isDecodeFilename();
         case "delay": return target.getDelay();
         case "errorfolder":
         case "errorFolder": return target.getConfiguration().getErrorFolder();
@@ -334,6 +386,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": return target.getExchangePattern();
         case "expungemode":
         case "expungeMode": return target.getConfiguration().getExpungeMode();
+        case "failonduplicatefileattachment":
+        case "failOnDuplicateFileAttachment": return target.getConfiguration().isFailOnDuplicateFileAttachment();
         case "failureflag":
         case "failureFlag": return target.getConfiguration().getFailureFlag();
         case "fetchbatchsize":
@@ -341,7 +395,11 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "fetchcontent":
         case "fetchContent": return target.getConfiguration().getFetchContent();
         case "folder": return target.getConfiguration().getFolder();
+        case "generatemissingattachmentnames":
+        case "generateMissingAttachmentNames": return target.getConfiguration().getGenerateMissingAttachmentNames();
         case "greedy": return target.isGreedy();
+        case "handleduplicateattachmentnames":
+        case "handleDuplicateAttachmentNames": return target.getConfiguration().getHandleDuplicateAttachmentNames();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return target.getConfiguration().getHeaderFilterStrategy();
         case "idempotenteager":
@@ -354,10 +412,14 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "incremental": return target.getConfiguration().isIncremental();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "inlineattachments":
+        case "inlineAttachments": return target.getConfiguration().isInlineAttachments();
         case "kerberoslogincontext":
         case "kerberosLoginContext": return target.getConfiguration().getKerberosLoginContext();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "mapattachments":
+        case "mapAttachments": return target.getConfiguration().isMapAttachments();
         case "maxfailedattempts":
         case "maxFailedAttempts": return target.getConfiguration().getMaxFailedAttempts();
         case "maxheldbytes":
@@ -421,6 +483,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "startScheduler": return target.isStartScheduler();
         case "streamcommand":
         case "streamCommand": return target.getConfiguration().getStreamCommand();
+        case "textbody":
+        case "textBody": return target.getConfiguration().getTextBody();
+        case "textbodymaxsize":
+        case "textBodyMaxSize": return target.getConfiguration().getTextBodyMaxSize();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "trustcertificates":

@@ -23,10 +23,13 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(72);
+        Set<String> props = new HashSet<>(83);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
+        props.add("attachmentContentTypes");
+        props.add("attachmentMaxSize");
+        props.add("attachmentNamePattern");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -38,16 +41,20 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("copyTo");
         props.add("createMissingFolders");
         props.add("debugLevel");
+        props.add("decodeFilename");
         props.add("delay");
         props.add("errorFolder");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("expungeMode");
+        props.add("failOnDuplicateFileAttachment");
         props.add("failureFlag");
         props.add("fetchBatchSize");
         props.add("fetchContent");
         props.add("folder");
+        props.add("generateMissingAttachmentNames");
         props.add("greedy");
+        props.add("handleDuplicateAttachmentNames");
         props.add("headerFilterStrategy");
         props.add("host");
         props.add("idempotentEager");
@@ -56,8 +63,10 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("idleInterval");
         props.add("incremental");
         props.add("initialDelay");
+        props.add("inlineAttachments");
         props.add("kerberosLoginContext");
         props.add("lazyStartProducer");
+        props.add("mapAttachments");
         props.add("maxFailedAttempts");
         props.add("maxHeldBytes");
         props.add("maxMessagesPerPoll");
@@ -92,6 +101,8 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("streamCommand");
+        props.add("textBody");
+        props.add("textBodyMaxSize");
         props.add("timeUnit");
         props.add("trustCertificates");
         props.add("useFixedDelay");

@@ -150,6 +150,39 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "1500000", javaType = "java.time.Duration")
     private long idleInterval = 1500000;
 
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean mapAttachments;
+
+    @UriParam(label = "consumer", defaultValue = "NONE")
+    private Imap4TextBody textBody = Imap4TextBody.NONE;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "8388608")
+    private long textBodyMaxSize = 8L * 1024 * 1024;
+
+    @UriParam(label = "consumer")
+    private String attachmentContentTypes;
+
+    @UriParam(label = "consumer")
+    private String attachmentNamePattern;
+
+    @UriParam(label = "consumer", defaultValue = "0")
+    private long attachmentMaxSize;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "true")
+    private boolean decodeFilename = true;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "never", enums = "never,uuid")
+    private String generateMissingAttachmentNames = "never";
+
+    @UriParam(label = "consumer,advanced", defaultValue = "never", enums = "never,uuidPrefix,uuidSuffix")
+    private String handleDuplicateAttachmentNames = "never";
+
+    @UriParam(label = "consumer,advanced", defaultValue = "false")
+    private boolean failOnDuplicateFileAttachment;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "true")
+    private boolean inlineAttachments = true;
+
     @UriParam(label = "producer")
     private Imap4Operation command;
 
@@ -533,7 +566,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * What to fetch: FULL (the whole message as the body), HEADERS (the header section as the body) or ENVELOPE (envelope and body structure in headers, no content; the main header fields come from the envelope). Bodies are stream caches; a large one is spooled to disk, never held on the heap.
+     * What to fetch: FULL (the whole message as the body), HEADERS (the header section as the body), ENVELOPE (envelope and body structure in headers, no content; the main header fields come from the envelope) or PARTS (the header and BODYSTRUCTURE, then only the sections that mapAttachments and textBody select, by attachmentContentTypes, attachmentNamePattern and attachmentMaxSize; BINARY.PEEK when the server offers BINARY, else BODY.PEEK). Bodies are stream caches; a large one is spooled to disk, never held on the heap.
      */
     public void setFetchContent(Imap4FetchContent fetchContent) {
         this.fetchContent = fetchContent;
@@ -757,5 +790,126 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setAllowRawCommands(boolean allowRawCommands) {
         this.allowRawCommands = allowRawCommands;
+    }
+
+    public boolean isMapAttachments() {
+        return mapAttachments;
+    }
+
+    /**
+     * Whether the message's attachments are mapped into Camel's attachments API (AttachmentMessage), as camel-mail's mapMailMessage does; the body stays the raw message unless textBody says otherwise. Each attachment is a DataHandler over a stream cache of the decoded part: on the heap up to the stream-caching spool threshold, else in a temporary file deleted when the exchange is done. An attachment is a part with a file name (Content-Disposition filename or Content-Type name, RFC 2231 and RFC 2047 decoded, directories stripped), as in camel-mail. Needs fetchContent FULL or PARTS. A message whose MIME structure cannot be read fails alone: onFailure applies to it and the others flow.
+     */
+    public void setMapAttachments(boolean mapAttachments) {
+        this.mapAttachments = mapAttachments;
+    }
+
+    public Imap4TextBody getTextBody() {
+        return textBody;
+    }
+
+    /**
+     * Whether the body becomes the message's text, decoded (transfer encoding and charset) into a String: PLAIN (text/plain, else text/html), HTML (text/html, else text/plain) or NONE (the raw message). The raw message stays in header CamelImap4RawMessage when it was fetched (fetchContent FULL). A message with neither text part gets an empty body. Needs fetchContent FULL or PARTS.
+     */
+    public void setTextBody(Imap4TextBody textBody) {
+        this.textBody = textBody;
+    }
+
+    public long getTextBodyMaxSize() {
+        return textBodyMaxSize;
+    }
+
+    /**
+     * The most bytes of decoded text that textBody puts into the body; a message whose text is larger fails (onFailure applies) rather than being cut.
+     */
+    public void setTextBodyMaxSize(long textBodyMaxSize) {
+        this.textBodyMaxSize = textBodyMaxSize;
+    }
+
+    public String getAttachmentContentTypes() {
+        return attachmentContentTypes;
+    }
+
+    /**
+     * Only attachments of these media types, comma separated, a trailing * for a whole type: application/pdf,image/*. Unset takes every type. With fetchContent=PARTS the others are never downloaded.
+     */
+    public void setAttachmentContentTypes(String attachmentContentTypes) {
+        this.attachmentContentTypes = attachmentContentTypes;
+    }
+
+    public String getAttachmentNamePattern() {
+        return attachmentNamePattern;
+    }
+
+    /**
+     * Only attachments whose decoded file name matches this regular expression, case-insensitive and in full: .*\.pdf. Unset takes every name. With fetchContent=PARTS the others are never downloaded.
+     */
+    public void setAttachmentNamePattern(String attachmentNamePattern) {
+        this.attachmentNamePattern = attachmentNamePattern;
+    }
+
+    public long getAttachmentMaxSize() {
+        return attachmentMaxSize;
+    }
+
+    /**
+     * Only attachments of at most this many decoded bytes; 0 for no limit. With fetchContent=PARTS a part the BODYSTRUCTURE shows to be larger is never downloaded; a part that turns out larger while it is read is dropped and its spool file deleted.
+     */
+    public void setAttachmentMaxSize(long attachmentMaxSize) {
+        this.attachmentMaxSize = attachmentMaxSize;
+    }
+
+    public boolean isDecodeFilename() {
+        return decodeFilename;
+    }
+
+    /**
+     * Whether RFC 2047 encoded-words in attachment file names are decoded (camel-mail's decodeFilename, whose default is false). RFC 2231 parameters (filename*=, filename*0*=...) are always decoded.
+     */
+    public void setDecodeFilename(boolean decodeFilename) {
+        this.decodeFilename = decodeFilename;
+    }
+
+    public String getGenerateMissingAttachmentNames() {
+        return generateMissingAttachmentNames;
+    }
+
+    /**
+     * As camel-mail: uuid gives a part whose disposition is attachment or inline but that has no file name a random UUID as its name, so it becomes an attachment; never leaves such parts out.
+     */
+    public void setGenerateMissingAttachmentNames(String generateMissingAttachmentNames) {
+        this.generateMissingAttachmentNames = generateMissingAttachmentNames;
+    }
+
+    public String getHandleDuplicateAttachmentNames() {
+        return handleDuplicateAttachmentNames;
+    }
+
+    /**
+     * As camel-mail, what to do when two attachments of a message have the same name: never keeps the first (the second is dropped with a warning, or fails the message with failOnDuplicateFileAttachment); uuidPrefix renames both to uuid_name.ext; uuidSuffix renames both to name_uuid.ext.
+     */
+    public void setHandleDuplicateAttachmentNames(String handleDuplicateAttachmentNames) {
+        this.handleDuplicateAttachmentNames = handleDuplicateAttachmentNames;
+    }
+
+    public boolean isFailOnDuplicateFileAttachment() {
+        return failOnDuplicateFileAttachment;
+    }
+
+    /**
+     * As camel-mail: whether a second attachment with a name already taken fails the message (onFailure applies) instead of being dropped with a warning, when handleDuplicateAttachmentNames is never.
+     */
+    public void setFailOnDuplicateFileAttachment(boolean failOnDuplicateFileAttachment) {
+        this.failOnDuplicateFileAttachment = failOnDuplicateFileAttachment;
+    }
+
+    public boolean isInlineAttachments() {
+        return inlineAttachments;
+    }
+
+    /**
+     * Whether parts with Content-Disposition inline and a file name (images in HTML mail) are attachments too, as in camel-mail. Their Content-ID is in the attachment's headers. false leaves them out.
+     */
+    public void setInlineAttachments(boolean inlineAttachments) {
+        this.inlineAttachments = inlineAttachments;
     }
 }

@@ -36,6 +36,28 @@ public final class Imap4Constants {
             javaType = "dev.imap4.client.types.BodyStructure")
     public static final String BODY_STRUCTURE = "CamelImap4BodyStructure";
 
+    @Metadata(label = "consumer", description = "With textBody: the raw RFC 5322 message as a stream cache,"
+            + " when it was fetched (fetchContent FULL).", javaType = "org.apache.camel.StreamCache")
+    public static final String RAW_MESSAGE = "CamelImap4RawMessage";
+
+    // ---- set by the attachment split expression (Imap4SplitAttachmentsExpression) ----
+
+    @Metadata(label = "consumer", description = "The attachment's name (decoded, without directories, after"
+            + " handleDuplicateAttachmentNames); also in CamelFileName and camel-mail's CamelSplitAttachmentId.",
+            javaType = "String")
+    public static final String ATTACHMENT_NAME = "CamelImap4AttachmentName";
+    @Metadata(label = "consumer", description = "The attachment's media type, e.g. application/pdf.",
+            javaType = "String")
+    public static final String ATTACHMENT_CONTENT_TYPE = "CamelImap4AttachmentContentType";
+    @Metadata(label = "consumer", description = "The attachment's decoded size in bytes.", javaType = "Long")
+    public static final String ATTACHMENT_SIZE = "CamelImap4AttachmentSize";
+    @Metadata(label = "consumer", description = "The attachment's IMAP section number, e.g. 2 or 1.3.",
+            javaType = "String")
+    public static final String ATTACHMENT_PART = "CamelImap4AttachmentPart";
+    @Metadata(label = "consumer", description = "camel-mail's name for the attachment's name, set too so that"
+            + " routes written for camel-mail's SplitAttachmentsExpression keep working.", javaType = "String")
+    public static final String SPLIT_ATTACHMENT_ID = "CamelSplitAttachmentId";
+
     // ---- per-message overrides of the success action, set by the route ----
 
     @Metadata(label = "consumer", description = "Move the message to this folder on success, instead of the"

@@ -415,6 +415,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         exchange.getExchangeExtension().addOnCompletion(
                 new Imap4CompletionHook(state.uidValidity(), uid, repo, key, eager, this::enqueue));
         try {
+            mapper.mime().map(exchange); // a message that cannot be mapped fails here, alone
             getProcessor().process(exchange);
         } catch (Exception e) {
             // the routing engine normally keeps failures on the exchange; make sure the hook still runs

@@ -7,5 +7,11 @@ public enum Imap4FetchContent {
     /** Only the header section (BODY.PEEK[HEADER]) as the body. */
     HEADERS,
     /** No content: ENVELOPE and BODYSTRUCTURE only, in headers; the body is the BodyStructure. */
-    ENVELOPE
+    ENVELOPE,
+    /**
+     * BODYSTRUCTURE and the header (BODY.PEEK[HEADER]) first, then only the sections that mapAttachments
+     * and textBody select (BINARY.PEEK[n] when the server offers BINARY, else BODY.PEEK[n]); the body
+     * is the text when textBody asks for it, else the BodyStructure.
+     */
+    PARTS
 }

@@ -34,9 +34,16 @@ import org.apache.camel.util.IOHelper;
 final class Imap4MessageMapper {
 
     private final Imap4Configuration config;
+    private final Imap4MimeMapper mime;
 
     Imap4MessageMapper(Imap4Configuration config) {
         this.config = config;
+        this.mime = new Imap4MimeMapper(config);
+    }
+
+    /** The MIME options (mapAttachments, textBody), applied to each exchange just before it is routed. */
+    Imap4MimeMapper mime() {
+        return mime;
     }
 
     /** What to fetch; always BODY.PEEK, so fetching never sets \Seen. MODSEQ when the folder has them. */
@@ -46,6 +53,7 @@ final class Imap4MessageMapper {
             case FULL -> items.withBody();
             case HEADERS -> items.withHeader();
             case ENVELOPE -> items.withEnvelope().withBodyStructure();
+            case PARTS -> items.withHeader().withBodyStructure();
         };
         return modSeq ? items.withModSeq() : items;
     }
@@ -73,6 +81,15 @@ final class Imap4MessageMapper {
                 got[i] = exchange;
                 populate(exchange, r, uidValidity, heapLeft);
             });
+            if (config.getFetchContent() == Imap4FetchContent.PARTS) {
+                Map<Long, Exchange> byUid = new HashMap<>();
+                for (int i = 0; i < got.length; i++) {
+                    if (got[i] != null) {
+                        byUid.put(chunk.get(i), got[i]);
+                    }
+                }
+                mime.fetchParts(client, byUid);
+            }
         } catch (RuntimeException e) {
             for (Exchange exchange : got) {
                 if (exchange != null) {
@@ -129,6 +146,7 @@ final class Imap4MessageMapper {
             case FULL -> r.message() != null;
             case HEADERS -> r.section(BodySection.header()) != null;
             case ENVELOPE -> r.envelope() != null;
+            case PARTS -> r.section(BodySection.header()) != null && r.bodyStructure() != null;
         };
     }
 
@@ -141,7 +159,7 @@ final class Imap4MessageMapper {
     void populate(Exchange exchange, FetchResponse r, long uidValidity, long[] heapLeft) throws IOException {
         Literal content = switch (config.getFetchContent()) {
             case FULL -> r.message();
-            case HEADERS -> r.section(BodySection.header());
+            case HEADERS, PARTS -> r.section(BodySection.header());
             case ENVELOPE -> null;
         };
         List<Map.Entry<String, String>> fields = null;
@@ -153,7 +171,9 @@ final class Imap4MessageMapper {
         } else if (content == null && r.envelope() != null) {
             fields = Imap4MailHeaders.fromEnvelope(r.envelope());
         }
-        Object body = config.getFetchContent() == Imap4FetchContent.ENVELOPE ? r.bodyStructure()
+        boolean structure = config.getFetchContent() == Imap4FetchContent.ENVELOPE
+                || config.getFetchContent() == Imap4FetchContent.PARTS;
+        Object body = structure ? r.bodyStructure()
                 : content == null ? null : cache(exchange, content, heapLeft);
         byte[] raw = null;
         boolean complete = true;

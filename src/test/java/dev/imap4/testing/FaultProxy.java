@@ -43,6 +43,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger fired = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong toClient = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
 
     private FaultProxy(String host, int port, IntFunction<Fault> plan) throws IOException {
@@ -72,6 +73,11 @@ public final class FaultProxy implements AutoCloseable {
     /** Connections accepted so far. */
     public int connections() {
         return accepted.get();
+    }
+
+    /** Bytes forwarded from the server to the client so far, over every connection. */
+    public long bytesToClient() {
+        return toClient.get();
     }
 
     /** Connections on which a fault has fired. */
@@ -174,13 +180,13 @@ public final class FaultProxy implements AutoCloseable {
                             cut = true;
                         }
                         if (a != Action.BYE) {
-                            forward(pass, out);
+                            forward(pass, out, d);
                         }
                         // a BYE answers the command in the server's place: the server never sees it
                         act(a);
                         return;
                     }
-                    forward(pass, out);
+                    forward(pass, out, d);
                 }
                 // end of stream: pass the half-close on, and end the link once both ways are done
                 to.shutdownOutput();
@@ -204,9 +210,13 @@ public final class FaultProxy implements AutoCloseable {
             close();
         }
 
-        private void forward(ByteArrayOutputStream pass, OutputStream out) throws IOException, InterruptedException {
+        private void forward(ByteArrayOutputStream pass, OutputStream out, Direction d)
+                throws IOException, InterruptedException {
             byte[] b = pass.toByteArray();
             pass.reset();
+            if (d == Direction.TO_CLIENT) {
+                toClient.addAndGet(b.length);
+            }
             int chunk = fault.chunkBytes() > 0 ? fault.chunkBytes() : Math.max(1, b.length);
             for (int off = 0; off < b.length; off += chunk) {
                 if (off > 0 && fault.chunkDelayMillis() > 0) {

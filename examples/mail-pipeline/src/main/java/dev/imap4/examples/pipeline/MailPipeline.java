@@ -112,7 +112,6 @@ public final class MailPipeline {
         }
         report = new PipelineReport(settings);
         main.bind("pipelineReport", report);
-        main.bind("mimeInspector", new MimeInspector());
         if (settings.dsl().equals("java")) {
             main.configure().addRoutesBuilder(new MailPipelineRoutes.Errors());
             main.configure().addRoutesBuilder(new MailPipelineRoutes.Commands());

@@ -6,6 +6,7 @@ import static dev.imap4.camel.Imap4Constants.FLAGS;
 import static dev.imap4.camel.Imap4Constants.FOLDER;
 import static dev.imap4.camel.Imap4Constants.MOVE_TO;
 
+import dev.imap4.camel.Imap4SplitAttachmentsExpression;
 import dev.imap4.client.Imap4CommandException;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -49,24 +50,22 @@ public class MailPipelineRoutes extends RouteBuilder {
                 + "&errorFolder={{pipeline.error-folder}}&createMissingFolders=true&maxFailedAttempts=1&idle={{pipeline.watch}}"
                 + "&idleInterval={{imap.idle-interval}}&initialDelay=0&delay={{imap.poll-delay}}")
                 .routeId("mail-pipeline").routeConfigurationId("pipeline-errors").autoStartup(false)
-                // the body converts to a MimeMessage; a message that cannot be parsed fails here
-                .bean("mimeInspector", "inspect")
                 // the rule: subject contains a word (any case), or the sender's domain
                 .choice()
                     .when(simple("${header.Subject} ~~ '{{pipeline.rule.subject-contains}}'"
-                            + " || ${exchangeProperty.senderDomain} == '{{pipeline.rule.sender-domain}}'"))
+                            + " || ${header.From} regex '(?is).*@{{pipeline.rule.sender-domain}}>?\\s*'"))
                         .setHeader(MOVE_TO, constant("{{pipeline.rule.folder}}"))
                 .end()
-                // each attachment is streamed from the message to its own file
-                .split(simple("${exchangeProperty.attachments}")).stopOnException()
-                    .setHeader(Exchange.FILE_NAME, simple("uid-${header.CamelImap4Uid}/${body.fileName()}"))
-                    .setBody(simple("${body.open()}"))
+                // one exchange per attachment, its decoded content streamed to its own file; a message
+                // whose MIME structure cannot be read fails here
+                .split(new Imap4SplitAttachmentsExpression()).stopOnException()
+                    .setHeader(Exchange.FILE_NAME, simple("uid-${header.CamelImap4Uid}/${header.CamelImap4AttachmentName}"))
                     .to("file:{{pipeline.output}}/attachments")
                     .bean("pipelineReport", "written")
                 .end()
                 .bean("pipelineReport", "routed")
                 .log(LoggingLevel.INFO, LOG, "${exchangeProperty.progress} messages processed: \"${header.Subject}\""
-                        + " from ${header.From} (${exchangeProperty.contents}) -> ${exchangeProperty.destination}");
+                        + " from ${header.From} (${header.CamelImap4Size} bytes) -> ${exchangeProperty.destination}");
 
         from("direct:prepare").routeId("prepare")
                 .setBody(constant("{{pipeline.rule.folder}}")).to("direct:ensure-folder")

@@ -62,7 +62,8 @@ class MailPipelineTest {
                 assertEquals(Set.of("Scan 0042"), subjects(c, "Errors"));
                 String report = text(c, "Reports");
                 assertTrue(report.contains("Subject: Mail pipeline report: 8 of 8 messages processed"), report);
-                assertTrue(report.contains("UID " + summary.outcomes().get(7).uid() + " \"Scan 0042\": Missing start boundary"),
+                assertTrue(report.contains("UID " + summary.outcomes().get(7).uid()
+                        + " \"Scan 0042\": Cannot split the attachments of the message: Malformed multipart"),
                         report);
             }
         }
