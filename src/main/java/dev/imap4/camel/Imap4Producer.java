@@ -28,8 +28,9 @@ import org.apache.camel.support.DefaultProducer;
 public class Imap4Producer extends DefaultProducer {
 
     private final Imap4Configuration config;
+    private final Imap4ProducerCounters counters = new Imap4ProducerCounters();
     private Imap4CommandPolicy policy;
-    private Imap4ConnectionPool pool;
+    private volatile Imap4ConnectionPool pool;
 
     public Imap4Producer(Imap4Endpoint endpoint) {
         super(endpoint);
@@ -56,10 +57,13 @@ public class Imap4Producer extends DefaultProducer {
         Imap4Endpoint endpoint = getEndpoint();
         pool = new Imap4ConnectionPool(config.getPoolSize(),
                 () -> endpoint.clientFactory().connect(config, endpoint.getCamelContext()));
+        counters.bind(Imap4Metrics.bindProducer(endpoint.getCamelContext(), pool, endpoint.getServiceUrl(),
+                config.getUsername()));
     }
 
     @Override
     protected void doStop() throws Exception {
+        counters.unbind();
         if (pool != null) {
             pool.close();
         }
@@ -71,7 +75,25 @@ public class Imap4Producer extends DefaultProducer {
         Message in = exchange.getMessage();
         String verb = verb(in.getHeader(Imap4Constants.COMMAND, String.class));
         Imap4Operation op = Imap4Operation.of(verb);
-        policy.check(op, verb);
+        try {
+            policy.check(op, verb);
+        } catch (RuntimeException e) {
+            counters.command(op, Imap4ProducerCounters.REFUSED, 0);
+            throw e;
+        }
+        long started = System.nanoTime();
+        Exception failure = null;
+        try {
+            run(exchange, in, verb, op);
+        } catch (Exception e) {
+            failure = e;
+            throw e;
+        } finally {
+            counters.command(op, Imap4ProducerCounters.outcome(failure), System.nanoTime() - started);
+        }
+    }
+
+    private void run(Exchange exchange, Message in, String verb, Imap4Operation op) throws Exception {
         List<String> args = arguments(in.getHeader(Imap4Constants.ARGUMENTS));
         String folder = in.getHeader(Imap4Constants.FOLDER, String.class);
         ImapClient client = pool.borrow();
