@@ -157,7 +157,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         return e == null ? "" : e;
     }
 
-    @ManagedAttribute(description = "Messages fetched and handed to the route")
+    @ManagedAttribute(description = "Messages fetched from the server into an exchange")
     public long getMessagesReceived() {
         return counters.received();
     }

@@ -69,6 +69,7 @@ final class Imap4ConsumerConnection {
             return c;
         }
         close();
+        reconnectRequested.set(false); // this new connection is the one asked for
         Imap4Configuration config = endpoint.getConfiguration();
         try {
             c = endpoint.clientFactory().connect(config, endpoint.getCamelContext());

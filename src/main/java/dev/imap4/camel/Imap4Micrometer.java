@@ -50,7 +50,7 @@ final class Imap4Micrometer {
         }
         Tags tags = Tags.of("route", route, "server", server, "folder", folder);
         List<Meter> meters = new ArrayList<>();
-        meters.add(counter(registry, "messages.received", "Messages fetched and handed to the route", tags, c,
+        meters.add(counter(registry, "messages.received", "Messages fetched from the server into an exchange", tags, c,
                 Imap4ConsumerCounters::received));
         meters.add(counter(registry, "messages.completed", "Messages whose exchange completed", tags, c,
                 Imap4ConsumerCounters::completed));

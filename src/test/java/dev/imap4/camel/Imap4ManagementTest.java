@@ -153,4 +153,25 @@ class Imap4ManagementTest extends CamelTestSupport {
         template.sendBodyAndHeader("direct:cmd", null, Imap4Constants.COMMAND, "NOOP");
         assertEquals(2, fake.server().count("LOGIN"), "the next exchange opened a new one");
     }
+
+    @Test
+    void aReconnectAskedForWithoutAConnectionOpensJustOne() throws Exception {
+        Imap4Endpoint endpoint = context.getEndpoint(fake.uri(""), Imap4Endpoint.class);
+        Imap4ConsumerCounters counters = new Imap4ConsumerCounters();
+        Imap4ConsumerConnection connection = new Imap4ConsumerConnection(endpoint, counters);
+        connection.lock();
+        try {
+            connection.requestReconnect();
+            connection.select("INBOX", false);
+            connection.select("INBOX", false);
+            assertEquals(1, fake.server().count("LOGIN"), fake.server().commands().toString());
+            connection.requestReconnect();
+            connection.select("INBOX", false);
+            assertEquals(2, fake.server().count("LOGIN"));
+            assertEquals(1, counters.reconnects());
+        } finally {
+            connection.close();
+            connection.unlock();
+        }
+    }
 }
