@@ -47,9 +47,9 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(Imap4Consumer.class);
 
     private final Imap4Configuration config;
-    private final Imap4ConsumerCounters counters = new Imap4ConsumerCounters();
     private final Imap4ConsumerConnection connection;
     private final Imap4ConsumerState state = new Imap4ConsumerState();
+    private final Imap4ConsumerCounters counters = new Imap4ConsumerCounters();
     private Imap4Metrics.Binding metrics = Imap4Metrics.NONE;
     private final Queue<Imap4Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final Imap4IdleWaiter idler;
