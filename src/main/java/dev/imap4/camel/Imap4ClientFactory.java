@@ -1,17 +1,13 @@
 package dev.imap4.camel;
 
 import dev.imap4.client.Imap4;
-import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.Imap4Ssl;
 import dev.imap4.client.Imap4Stream;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapState;
-import dev.imap4.client.sasl.OAuth2TokenSupplier;
-import dev.imap4.client.sasl.OAuthBearer;
 import dev.imap4.client.sasl.Sasl;
-import dev.imap4.client.sasl.XOAuth2;
 import dev.imap4.client.sasl.SaslMechanism;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +45,7 @@ public class Imap4ClientFactory {
         ImapClient client = conn.client();
         try {
             if (client.state() == ImapState.NONAUTH) {
-                authenticate(client, config);
+                Imap4OAuth2.authenticate(config, () -> authenticate(client, config));
             }
             return client;
         } catch (Exception e) {
@@ -132,7 +128,9 @@ public class Imap4ClientFactory {
         }
         SaslMechanism sasl;
         try {
-            sasl = choose(client, config, chosen);
+            sasl = Sasl.choose(client.capabilities(), user, config.getPassword(), config.getAccessTokenSupplier(),
+                    chosen == Imap4SaslMechanism.AUTO ? Sasl.AUTO : chosen.saslName(), config.getHost(),
+                    config.effectivePort());
         } catch (Imap4Exception e) {
             if (chosen != Imap4SaslMechanism.AUTO || config.getPassword() == null) {
                 throw e;
@@ -141,26 +139,6 @@ public class Imap4ClientFactory {
             client.login(user, config.getPassword());
             return;
         }
-        if (!(config.getAccessTokenSupplier() instanceof OAuth2TokenSupplier tokens)
-                || !(sasl instanceof XOAuth2 || sasl instanceof OAuthBearer)) {
-            client.authenticate(sasl);
-            return;
-        }
-        // the token first, so a token endpoint failure never interrupts AUTHENTICATE on the wire
-        String token = tokens.get();
-        try {
-            client.authenticate(sasl);
-        } catch (Imap4CommandException e) {
-            // refused (revoked, or expired before its time): once more with a fresh token, then give up
-            tokens.invalidate(token);
-            tokens.get();
-            client.authenticate(choose(client, config, chosen));
-        }
-    }
-
-    private static SaslMechanism choose(ImapClient client, Imap4Configuration config, Imap4SaslMechanism chosen) {
-        return Sasl.choose(client.capabilities(), config.getUsername(), config.getPassword(),
-                config.getAccessTokenSupplier(), chosen == Imap4SaslMechanism.AUTO ? Sasl.AUTO : chosen.saslName(),
-                config.getHost(), config.effectivePort());
+        client.authenticate(sasl);
     }
 }

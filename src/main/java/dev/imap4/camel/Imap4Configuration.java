@@ -37,9 +37,6 @@ public class Imap4Configuration implements Cloneable {
     private Imap4SaslMechanism saslMechanism = Imap4SaslMechanism.AUTO;
 
     @UriParam(label = "security")
-    private java.util.function.Supplier<String> accessTokenSupplier;
-
-    @UriParam(label = "security")
     private String oauth2TokenUrl;
 
     @UriParam(label = "security")
@@ -63,6 +60,9 @@ public class Imap4Configuration implements Cloneable {
 
     @UriParam(label = "security,advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long oauth2Timeout = 30000;
+
+    @UriParam(label = "security")
+    private java.util.function.Supplier<String> accessTokenSupplier;
 
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long connectTimeout = 30000;
@@ -273,17 +273,6 @@ public class Imap4Configuration implements Cloneable {
         this.saslMechanism = saslMechanism;
     }
 
-    public java.util.function.Supplier<String> getAccessTokenSupplier() {
-        return accessTokenSupplier;
-    }
-
-    /**
-     * A bean supplying OAuth2 access tokens for XOAUTH2 / OAUTHBEARER; asked at every (re)connection, so tokens can refresh.
-     */
-    public void setAccessTokenSupplier(java.util.function.Supplier<String> accessTokenSupplier) {
-        this.accessTokenSupplier = accessTokenSupplier;
-    }
-
     public String getOauth2TokenUrl() {
         return oauth2TokenUrl;
     }
@@ -371,6 +360,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setOauth2Timeout(long oauth2Timeout) {
         this.oauth2Timeout = oauth2Timeout;
+    }
+
+    public java.util.function.Supplier<String> getAccessTokenSupplier() {
+        return accessTokenSupplier;
+    }
+
+    /**
+     * A bean supplying OAuth2 access tokens for XOAUTH2 / OAUTHBEARER; asked at every (re)connection, so tokens can refresh.
+     */
+    public void setAccessTokenSupplier(java.util.function.Supplier<String> accessTokenSupplier) {
+        this.accessTokenSupplier = accessTokenSupplier;
     }
 
     public long getConnectTimeout() {

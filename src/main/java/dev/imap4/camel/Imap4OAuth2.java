@@ -1,5 +1,6 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.sasl.OAuth2TokenSupplier;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,6 +10,7 @@ import java.time.Duration;
  * Turns the {@code oauth2*} options into the endpoint's access token supplier: an
  * {@link OAuth2TokenSupplier} for the refresh-token grant when {@code oauth2RefreshToken} is set,
  * else the client-credentials grant. Each endpoint has its own supplier, so its own kept token.
+ * Around the login it fetches the token first and replaces a token the server refuses, once.
  */
 final class Imap4OAuth2 {
 
@@ -53,5 +55,32 @@ final class Imap4OAuth2 {
         c.setAccessTokenSupplier(b.scope(c.getOauth2Scope()).clientAuthentication(c.getOauth2ClientAuthentication())
                 .skew(Duration.ofMillis(c.getOauth2TokenSkew())).readTimeout(Duration.ofMillis(c.getOauth2Timeout()))
                 .connectTimeout(Duration.ofMillis(Math.min(connect, 600_000))).build());
+    }
+
+    /**
+     * Runs {@code login}. With an OAuth2 token supplier and a token mechanism (AUTO, XOAUTH2,
+     * OAUTHBEARER) the token is fetched first, so a token endpoint failure never interrupts
+     * AUTHENTICATE on the wire; when the server refuses the token (revoked, or expired before its
+     * time) it is dropped and {@code login} runs once more with a fresh one, then the failure stands.
+     */
+    static void authenticate(Imap4Configuration c, Runnable login) {
+        Imap4SaslMechanism chosen = c.getSaslMechanism() == null ? Imap4SaslMechanism.AUTO : c.getSaslMechanism();
+        if (!(c.getAccessTokenSupplier() instanceof OAuth2TokenSupplier tokens)
+                || !(chosen == Imap4SaslMechanism.AUTO || chosen == Imap4SaslMechanism.XOAUTH2
+                        || chosen == Imap4SaslMechanism.OAUTHBEARER)) {
+            login.run();
+            return;
+        }
+        String token = tokens.get();
+        try {
+            login.run();
+        } catch (Imap4CommandException e) {
+            if (!e.verb().equals("AUTHENTICATE XOAUTH2") && !e.verb().equals("AUTHENTICATE OAUTHBEARER")) {
+                throw e;
+            }
+            tokens.invalidate(token);
+            tokens.get();
+            login.run();
+        }
     }
 }
