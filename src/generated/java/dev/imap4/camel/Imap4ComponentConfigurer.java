@@ -119,6 +119,22 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxUntaggedResponses": getOrCreateConfiguration(target).setMaxUntaggedResponses(property(camelContext, int.class, value)); return true;
         case "moveto":
         case "moveTo": getOrCreateConfiguration(target).setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2clientauthentication":
+        case "oauth2ClientAuthentication": getOrCreateConfiguration(target).setOauth2ClientAuthentication(property(camelContext, dev.imap4.client.sasl.OAuth2TokenSupplier.ClientAuthentication.class, value)); return true;
+        case "oauth2clientid":
+        case "oauth2ClientId": getOrCreateConfiguration(target).setOauth2ClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2clientsecret":
+        case "oauth2ClientSecret": getOrCreateConfiguration(target).setOauth2ClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2refreshtoken":
+        case "oauth2RefreshToken": getOrCreateConfiguration(target).setOauth2RefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2scope":
+        case "oauth2Scope": getOrCreateConfiguration(target).setOauth2Scope(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2timeout":
+        case "oauth2Timeout": getOrCreateConfiguration(target).setOauth2Timeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "oauth2tokenskew":
+        case "oauth2TokenSkew": getOrCreateConfiguration(target).setOauth2TokenSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "oauth2tokenurl":
+        case "oauth2TokenUrl": getOrCreateConfiguration(target).setOauth2TokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "onfailure":
         case "onFailure": getOrCreateConfiguration(target).setOnFailure(property(camelContext, dev.imap4.camel.Imap4OnFailure.class, value)); return true;
         case "onsuccess":
@@ -258,6 +274,22 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxUntaggedResponses": return int.class;
         case "moveto":
         case "moveTo": return java.lang.String.class;
+        case "oauth2clientauthentication":
+        case "oauth2ClientAuthentication": return dev.imap4.client.sasl.OAuth2TokenSupplier.ClientAuthentication.class;
+        case "oauth2clientid":
+        case "oauth2ClientId": return java.lang.String.class;
+        case "oauth2clientsecret":
+        case "oauth2ClientSecret": return java.lang.String.class;
+        case "oauth2refreshtoken":
+        case "oauth2RefreshToken": return java.lang.String.class;
+        case "oauth2scope":
+        case "oauth2Scope": return java.lang.String.class;
+        case "oauth2timeout":
+        case "oauth2Timeout": return long.class;
+        case "oauth2tokenskew":
+        case "oauth2TokenSkew": return long.class;
+        case "oauth2tokenurl":
+        case "oauth2TokenUrl": return java.lang.String.class;
         case "onfailure":
         case "onFailure": return dev.imap4.camel.Imap4OnFailure.class;
         case "onsuccess":
@@ -398,6 +430,22 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxUntaggedResponses": return getOrCreateConfiguration(target).getMaxUntaggedResponses();
         case "moveto":
         case "moveTo": return getOrCreateConfiguration(target).getMoveTo();
+        case "oauth2clientauthentication":
+        case "oauth2ClientAuthentication": return getOrCreateConfiguration(target).getOauth2ClientAuthentication();
+        case "oauth2clientid":
+        case "oauth2ClientId": return getOrCreateConfiguration(target).getOauth2ClientId();
+        case "oauth2clientsecret":
+        case "oauth2ClientSecret": return getOrCreateConfiguration(target).getOauth2ClientSecret();
+        case "oauth2refreshtoken":
+        case "oauth2RefreshToken": return getOrCreateConfiguration(target).getOauth2RefreshToken();
+        case "oauth2scope":
+        case "oauth2Scope": return getOrCreateConfiguration(target).getOauth2Scope();
+        case "oauth2timeout":
+        case "oauth2Timeout": return getOrCreateConfiguration(target).getOauth2Timeout();
+        case "oauth2tokenskew":
+        case "oauth2TokenSkew": return getOrCreateConfiguration(target).getOauth2TokenSkew();
+        case "oauth2tokenurl":
+        case "oauth2TokenUrl": return getOrCreateConfiguration(target).getOauth2TokenUrl();
         case "onfailure":
         case "onFailure": return getOrCreateConfiguration(target).getOnFailure();
         case "onsuccess":

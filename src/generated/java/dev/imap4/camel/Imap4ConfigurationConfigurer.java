@@ -98,6 +98,22 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxUntaggedResponses": target.setMaxUntaggedResponses(property(camelContext, int.class, value)); return true;
         case "moveto":
         case "moveTo": target.setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2clientauthentication":
+        case "oauth2ClientAuthentication": target.setOauth2ClientAuthentication(property(camelContext, dev.imap4.client.sasl.OAuth2TokenSupplier.ClientAuthentication.class, value)); return true;
+        case "oauth2clientid":
+        case "oauth2ClientId": target.setOauth2ClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2clientsecret":
+        case "oauth2ClientSecret": target.setOauth2ClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2refreshtoken":
+        case "oauth2RefreshToken": target.setOauth2RefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2scope":
+        case "oauth2Scope": target.setOauth2Scope(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2timeout":
+        case "oauth2Timeout": target.setOauth2Timeout(property(camelContext, long.class, value)); return true;
+        case "oauth2tokenskew":
+        case "oauth2TokenSkew": target.setOauth2TokenSkew(property(camelContext, long.class, value)); return true;
+        case "oauth2tokenurl":
+        case "oauth2TokenUrl": target.setOauth2TokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "onfailure":
         case "onFailure": target.setOnFailure(property(camelContext, dev.imap4.camel.Imap4OnFailure.class, value)); return true;
         case "onsuccess":
@@ -222,6 +238,22 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxUntaggedResponses": return int.class;
         case "moveto":
         case "moveTo": return java.lang.String.class;
+        case "oauth2clientauthentication":
+        case "oauth2ClientAuthentication": return dev.imap4.client.sasl.OAuth2TokenSupplier.ClientAuthentication.class;
+        case "oauth2clientid":
+        case "oauth2ClientId": return java.lang.String.class;
+        case "oauth2clientsecret":
+        case "oauth2ClientSecret": return java.lang.String.class;
+        case "oauth2refreshtoken":
+        case "oauth2RefreshToken": return java.lang.String.class;
+        case "oauth2scope":
+        case "oauth2Scope": return java.lang.String.class;
+        case "oauth2timeout":
+        case "oauth2Timeout": return long.class;
+        case "oauth2tokenskew":
+        case "oauth2TokenSkew": return long.class;
+        case "oauth2tokenurl":
+        case "oauth2TokenUrl": return java.lang.String.class;
         case "onfailure":
         case "onFailure": return dev.imap4.camel.Imap4OnFailure.class;
         case "onsuccess":
@@ -347,6 +379,22 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxUntaggedResponses": return target.getMaxUntaggedResponses();
         case "moveto":
         case "moveTo": return target.getMoveTo();
+        case "oauth2clientauthentication":
+        case "oauth2ClientAuthentication": return target.getOauth2ClientAuthentication();
+        case "oauth2clientid":
+        case "oauth2ClientId": return target.getOauth2ClientId();
+        case "oauth2clientsecret":
+        case "oauth2ClientSecret": return target.getOauth2ClientSecret();
+        case "oauth2refreshtoken":
+        case "oauth2RefreshToken": return target.getOauth2RefreshToken();
+        case "oauth2scope":
+        case "oauth2Scope": return target.getOauth2Scope();
+        case "oauth2timeout":
+        case "oauth2Timeout": return target.getOauth2Timeout();
+        case "oauth2tokenskew":
+        case "oauth2TokenSkew": return target.getOauth2TokenSkew();
+        case "oauth2tokenurl":
+        case "oauth2TokenUrl": return target.getOauth2TokenUrl();
         case "onfailure":
         case "onFailure": return target.getOnFailure();
         case "onsuccess":

@@ -115,6 +115,22 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxUntaggedResponses": target.getConfiguration().setMaxUntaggedResponses(property(camelContext, int.class, value)); return true;
         case "moveto":
         case "moveTo": target.getConfiguration().setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2clientauthentication":
+        case "oauth2ClientAuthentication": target.getConfiguration().setOauth2ClientAuthentication(property(camelContext, dev.imap4.client.sasl.OAuth2TokenSupplier.ClientAuthentication.class, value)); return true;
+        case "oauth2clientid":
+        case "oauth2ClientId": target.getConfiguration().setOauth2ClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2clientsecret":
+        case "oauth2ClientSecret": target.getConfiguration().setOauth2ClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2refreshtoken":
+        case "oauth2RefreshToken": target.getConfiguration().setOauth2RefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2scope":
+        case "oauth2Scope": target.getConfiguration().setOauth2Scope(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauth2timeout":
+        case "oauth2Timeout": target.getConfiguration().setOauth2Timeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "oauth2tokenskew":
+        case "oauth2TokenSkew": target.getConfiguration().setOauth2TokenSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "oauth2tokenurl":
+        case "oauth2TokenUrl": target.getConfiguration().setOauth2TokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "onfailure":
         case "onFailure": target.getConfiguration().setOnFailure(property(camelContext, dev.imap4.camel.Imap4OnFailure.class, value)); return true;
         case "onsuccess":
@@ -274,6 +290,22 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxUntaggedResponses": return int.class;
         case "moveto":
         case "moveTo": return java.lang.String.class;
+        case "oauth2clientauthentication":
+        case "oauth2ClientAuthentication": return dev.imap4.client.sasl.OAuth2TokenSupplier.ClientAuthentication.class;
+        case "oauth2clientid":
+        case "oauth2ClientId": return java.lang.String.class;
+        case "oauth2clientsecret":
+        case "oauth2ClientSecret": return java.lang.String.class;
+        case "oauth2refreshtoken":
+        case "oauth2RefreshToken": return java.lang.String.class;
+        case "oauth2scope":
+        case "oauth2Scope": return java.lang.String.class;
+        case "oauth2timeout":
+        case "oauth2Timeout": return long.class;
+        case "oauth2tokenskew":
+        case "oauth2TokenSkew": return long.class;
+        case "oauth2tokenurl":
+        case "oauth2TokenUrl": return java.lang.String.class;
         case "onfailure":
         case "onFailure": return dev.imap4.camel.Imap4OnFailure.class;
         case "onsuccess":
@@ -434,6 +466,22 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxUntaggedResponses": return target.getConfiguration().getMaxUntaggedResponses();
         case "moveto":
         case "moveTo": return target.getConfiguration().getMoveTo();
+        case "oauth2clientauthentication":
+        case "oauth2ClientAuthentication": return target.getConfiguration().getOauth2ClientAuthentication();
+        case "oauth2clientid":
+        case "oauth2ClientId": return target.getConfiguration().getOauth2ClientId();
+        case "oauth2clientsecret":
+        case "oauth2ClientSecret": return target.getConfiguration().getOauth2ClientSecret();
+        case "oauth2refreshtoken":
+        case "oauth2RefreshToken": return target.getConfiguration().getOauth2RefreshToken();
+        case "oauth2scope":
+        case "oauth2Scope": return target.getConfiguration().getOauth2Scope();
+        case "oauth2timeout":
+        case "oauth2Timeout": return target.getConfiguration().getOauth2Timeout();
+        case "oauth2tokenskew":
+        case "oauth2TokenSkew": return target.getConfiguration().getOauth2TokenSkew();
+        case "oauth2tokenurl":
+        case "oauth2TokenUrl": return target.getConfiguration().getOauth2TokenUrl();
         case "onfailure":
         case "onFailure": return target.getConfiguration().getOnFailure();
         case "onsuccess":

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(83);
+        Set<String> props = new HashSet<>(91);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -74,6 +74,14 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("maxUntaggedResponseBytes");
         props.add("maxUntaggedResponses");
         props.add("moveTo");
+        props.add("oauth2ClientAuthentication");
+        props.add("oauth2ClientId");
+        props.add("oauth2ClientSecret");
+        props.add("oauth2RefreshToken");
+        props.add("oauth2Scope");
+        props.add("oauth2Timeout");
+        props.add("oauth2TokenSkew");
+        props.add("oauth2TokenUrl");
         props.add("onFailure");
         props.add("onSuccess");
         props.add("password");
@@ -108,7 +116,9 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("useFixedDelay");
         props.add("username");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(4);
+        secretProps.add("oauth2ClientSecret");
+        secretProps.add("oauth2RefreshToken");
         secretProps.add("password");
         secretProps.add("proxyPassword");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

@@ -54,7 +54,7 @@ public class Imap4ClientFactory {
         ImapClient client = conn.client();
         try {
             if (client.state() == ImapState.NONAUTH) {
-                authenticate(client, config);
+                Imap4OAuth2.authenticate(config, () -> authenticate(client, config));
             }
             return client;
         } catch (Exception e) {

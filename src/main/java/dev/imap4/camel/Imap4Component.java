@@ -31,6 +31,7 @@ public class Imap4Component extends HealthCheckComponent implements SSLContextPa
         setProperties(endpoint, parameters);
         // after the URI options: imap4:?streamCommand=... needs no host
         requireHostOrStream(config);
+        Imap4OAuth2.configure(config);
         if (config.getSslContextParameters() == null && config.getTrustCertificates() == null
                 && useGlobalSslContextParameters) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());

@@ -37,6 +37,31 @@ public class Imap4Configuration implements Cloneable {
     private Imap4SaslMechanism saslMechanism = Imap4SaslMechanism.AUTO;
 
     @UriParam(label = "security")
+    private String oauth2TokenUrl;
+
+    @UriParam(label = "security")
+    private String oauth2ClientId;
+
+    @UriParam(label = "security", secret = true)
+    private String oauth2ClientSecret;
+
+    @UriParam(label = "security", secret = true)
+    private String oauth2RefreshToken;
+
+    @UriParam(label = "security")
+    private String oauth2Scope;
+
+    @UriParam(label = "security,advanced", defaultValue = "POST")
+    private dev.imap4.client.sasl.OAuth2TokenSupplier.ClientAuthentication oauth2ClientAuthentication =
+            dev.imap4.client.sasl.OAuth2TokenSupplier.ClientAuthentication.POST;
+
+    @UriParam(label = "security,advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long oauth2TokenSkew = 60000;
+
+    @UriParam(label = "security,advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long oauth2Timeout = 30000;
+
+    @UriParam(label = "security")
     private java.util.function.Supplier<String> accessTokenSupplier;
 
     @UriParam(label = "security")
@@ -300,6 +325,95 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setSaslMechanism(Imap4SaslMechanism saslMechanism) {
         this.saslMechanism = saslMechanism;
+    }
+
+    public String getOauth2TokenUrl() {
+        return oauth2TokenUrl;
+    }
+
+    /**
+     * The OAuth2 token endpoint (https; http only on a loopback address), for example https://oauth2.googleapis.com/token or https://login.microsoftonline.com/TENANT/oauth2/v2.0/token. When set, the endpoint fetches its access tokens there (refresh-token grant when oauth2RefreshToken is set, else client-credentials), keeps each until oauth2TokenSkew before it expires, and authenticates with XOAUTH2 or OAUTHBEARER (saslMechanism AUTO picks the one the server offers).
+     */
+    public void setOauth2TokenUrl(String oauth2TokenUrl) {
+        this.oauth2TokenUrl = oauth2TokenUrl;
+    }
+
+    public String getOauth2ClientId() {
+        return oauth2ClientId;
+    }
+
+    /**
+     * The OAuth2 client (application) id registered with the identity provider.
+     */
+    public void setOauth2ClientId(String oauth2ClientId) {
+        this.oauth2ClientId = oauth2ClientId;
+    }
+
+    public String getOauth2ClientSecret() {
+        return oauth2ClientSecret;
+    }
+
+    /**
+     * The OAuth2 client secret; needed for the client-credentials grant, optional for a public client's refresh-token grant. Never logged.
+     */
+    public void setOauth2ClientSecret(String oauth2ClientSecret) {
+        this.oauth2ClientSecret = oauth2ClientSecret;
+    }
+
+    public String getOauth2RefreshToken() {
+        return oauth2RefreshToken;
+    }
+
+    /**
+     * The OAuth2 refresh token of the mailbox's user (refresh-token grant); without it the client-credentials grant is used. A refresh token the provider rotates is used from then on, in memory only. Never logged.
+     */
+    public void setOauth2RefreshToken(String oauth2RefreshToken) {
+        this.oauth2RefreshToken = oauth2RefreshToken;
+    }
+
+    public String getOauth2Scope() {
+        return oauth2Scope;
+    }
+
+    /**
+     * The OAuth2 scope to ask for, space-separated, for example https://mail.google.com/ or https://outlook.office365.com/.default.
+     */
+    public void setOauth2Scope(String oauth2Scope) {
+        this.oauth2Scope = oauth2Scope;
+    }
+
+    public dev.imap4.client.sasl.OAuth2TokenSupplier.ClientAuthentication getOauth2ClientAuthentication() {
+        return oauth2ClientAuthentication;
+    }
+
+    /**
+     * How the client secret is sent to the token endpoint: POST (in the form, as Google and Microsoft document) or BASIC (HTTP Basic authentication).
+     */
+    public void setOauth2ClientAuthentication(
+            dev.imap4.client.sasl.OAuth2TokenSupplier.ClientAuthentication oauth2ClientAuthentication) {
+        this.oauth2ClientAuthentication = oauth2ClientAuthentication;
+    }
+
+    public long getOauth2TokenSkew() {
+        return oauth2TokenSkew;
+    }
+
+    /**
+     * How long before it expires an access token is replaced, in milliseconds: 0 to 10 minutes.
+     */
+    public void setOauth2TokenSkew(long oauth2TokenSkew) {
+        this.oauth2TokenSkew = oauth2TokenSkew;
+    }
+
+    public long getOauth2Timeout() {
+        return oauth2Timeout;
+    }
+
+    /**
+     * The bound on one exchange with the token endpoint, answer included, in milliseconds: 1 s to 10 minutes (connecting is also bounded by connectTimeout).
+     */
+    public void setOauth2Timeout(long oauth2Timeout) {
+        this.oauth2Timeout = oauth2Timeout;
     }
 
     public java.util.function.Supplier<String> getAccessTokenSupplier() {

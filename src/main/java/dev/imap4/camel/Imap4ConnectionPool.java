@@ -5,6 +5,8 @@ import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapState;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -22,9 +24,13 @@ final class Imap4ConnectionPool {
 
     private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
+    private final int size;
     private final Semaphore permits;
     private final Deque<Idle> idle = new ArrayDeque<>();
     private final Connector connector;
+    /** Connections lent out, with the generation they belong to; {@link #reconnect()} starts a new one. */
+    private final Map<ImapClient, Long> lent = new ConcurrentHashMap<>();
+    private volatile long generation;
     private volatile boolean closed;
 
     /** Makes a new authenticated connection. */
@@ -37,6 +43,7 @@ final class Imap4ConnectionPool {
         if (size < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, was " + size);
         }
+        this.size = size;
         this.permits = new Semaphore(size, true);
         this.connector = connector;
     }
@@ -54,16 +61,21 @@ final class Imap4ConnectionPool {
                     candidate = idle.pollFirst();
                 }
                 if (candidate == null) {
-                    return connector.connect();
+                    return lend(connector.connect());
                 }
                 if (usable(candidate)) {
-                    return candidate.client();
+                    return lend(candidate.client());
                 }
             }
         } catch (Exception | Error e) {
             permits.release();
             throw e;
         }
+    }
+
+    private ImapClient lend(ImapClient client) {
+        lent.put(client, generation);
+        return client;
     }
 
     private static boolean usable(Idle candidate) {
@@ -94,16 +106,53 @@ final class Imap4ConnectionPool {
      * exchange), broken, no longer authenticated, or returned after stop is closed instead of kept.
      */
     void release(ImapClient client, boolean reusable) {
+        Long from = lent.remove(client);
         try {
-            if (closed || !reusable || !authenticated(client)) {
+            if (closed || !reusable || from == null || !authenticated(client)) {
                 client.logout();
                 return;
             }
+            boolean current;
             synchronized (idle) {
-                idle.addFirst(new Idle(client, System.nanoTime()));
+                // checked under the lock reconnect() takes, so a connection it dropped never comes back
+                current = from == generation;
+                if (current) {
+                    idle.addFirst(new Idle(client, System.nanoTime()));
+                }
+            }
+            if (!current) {
+                client.logout();
             }
         } finally {
             permits.release();
+        }
+    }
+
+    /** The most connections this pool holds at once. */
+    int size() {
+        return size;
+    }
+
+    /** Connections lent to an exchange right now (including one being opened for it). */
+    int inUse() {
+        return size - permits.availablePermits();
+    }
+
+    /** Connections kept open for the next exchange. */
+    int idleCount() {
+        synchronized (idle) {
+            return idle.size();
+        }
+    }
+
+    /**
+     * Drops every connection: idle ones are logged out now, those lent to an exchange when it
+     * returns them; the next exchanges get new ones. An exchange in progress is not interrupted.
+     */
+    void reconnect() {
+        synchronized (idle) {
+            generation++;
+            logoutIdle();
         }
     }
 
@@ -111,10 +160,15 @@ final class Imap4ConnectionPool {
     void close() {
         closed = true;
         synchronized (idle) {
-            for (Idle i : idle) {
-                i.client().logout();
-            }
-            idle.clear();
+            logoutIdle();
         }
+    }
+
+    // holding the idle lock
+    private void logoutIdle() {
+        for (Idle i : idle) {
+            i.client().logout();
+        }
+        idle.clear();
     }
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.Future;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -42,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * message that cannot be parsed, which {@link Imap4Unparseable} parks; everything else is
  * delivered in the same poll.
  */
+@ManagedResource(description = "Managed IMAP4 consumer")
 public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Imap4Consumer.class);
@@ -50,6 +54,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private final Imap4ConsumerConnection connection;
     private final Imap4ConsumerState state = new Imap4ConsumerState();
     private final Imap4ConsumerCounters counters = new Imap4ConsumerCounters();
+    private Imap4Metrics.Binding metrics = Imap4Metrics.NONE;
     private final Queue<Imap4Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final Imap4IdleWaiter idler;
     private Imap4Search search;
@@ -64,7 +69,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     public Imap4Consumer(Imap4Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.config = endpoint.getConfiguration();
-        this.connection = new Imap4ConsumerConnection(endpoint);
+        this.connection = new Imap4ConsumerConnection(endpoint, counters);
         this.idler = new Imap4IdleWaiter(this, connection, outcomes);
     }
 
@@ -84,6 +89,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         prefetcher = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
                 "Imap4Prefetch");
         idler.start(config.isIdle());
+        metrics = Imap4Metrics.bindConsumer(getEndpoint().getCamelContext(), counters, getRouteId(),
+                getEndpoint().getServiceUrl(), config.getFolder());
         super.doStart();
     }
 
@@ -109,13 +116,103 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     }
 
     /** How many messages could not be parsed and were parked since the consumer was created. */
+    @ManagedAttribute(description = "Messages that could not be parsed and were parked")
     public long getUnparseableMessageCount() {
         return counters.unparseableCount();
     }
 
     /** How many post-actions (STORE, COPY, MOVE, EXPUNGE) the server refused since the consumer was created. */
+    @ManagedAttribute(description = "Post-actions (STORE, COPY, MOVE, EXPUNGE) the server refused")
     public long getFailedPostActionCount() {
         return counters.failedPostActionCount();
+    }
+
+    @ManagedAttribute(description = "The server, host:port (or stream)")
+    public String getServer() {
+        return getEndpoint().getServiceUrl();
+    }
+
+    @ManagedAttribute(description = "The folder polled")
+    public String getFolder() {
+        return config.getFolder();
+    }
+
+    @ManagedAttribute(description = "The capabilities of the open connection, empty when there is none")
+    public String getCapabilities() {
+        dev.imap4.client.ImapClient c = connection.client();
+        return c == null ? "" : String.join(" ", new java.util.TreeSet<>(c.capabilities().names()));
+    }
+
+    @ManagedAttribute(description = "The folder's UIDVALIDITY at the last SELECT, -1 before the first")
+    public long getUidValidity() {
+        return counters.uidValidity();
+    }
+
+    @ManagedAttribute(description = "The UID of the last message fetched, -1 before the first")
+    public long getLastUid() {
+        return counters.lastUid();
+    }
+
+    @ManagedAttribute(description = "Messages handed to the route whose exchange has not completed")
+    public long getInFlightCount() {
+        return counters.inFlight();
+    }
+
+    @ManagedAttribute(description = "Why the last failed poll failed, empty when none has")
+    public String getLastPollError() {
+        String e = counters.lastError();
+        return e == null ? "" : e;
+    }
+
+    @ManagedAttribute(description = "Messages fetched from the server into an exchange")
+    public long getMessagesReceived() {
+        return counters.received();
+    }
+
+    @ManagedAttribute(description = "Messages whose exchange completed")
+    public long getMessagesCompleted() {
+        return counters.completed();
+    }
+
+    @ManagedAttribute(description = "Messages whose exchange failed")
+    public long getMessagesFailed() {
+        return counters.failed();
+    }
+
+    @ManagedAttribute(description = "Messages the idempotent repository already held")
+    public long getMessagesSkipped() {
+        return counters.skipped();
+    }
+
+    @ManagedAttribute(description = "Bytes of message content fetched")
+    public long getBytesFetched() {
+        return counters.bytesFetched();
+    }
+
+    @ManagedAttribute(description = "Connections opened after the first one")
+    public long getReconnects() {
+        return counters.reconnects();
+    }
+
+    @ManagedAttribute(description = "IDLE commands ended by the server announcing new mail")
+    public long getIdleWakeUps() {
+        return counters.idleWakeUps();
+    }
+
+    /**
+     * Logs the connection out and opens a new one: at once when the consumer is idling, else at
+     * the next poll. Messages in flight keep their outcome, which is applied on the new connection
+     * (outcomes are keyed by UIDVALIDITY and UID), so nothing is lost or delivered twice.
+     */
+    @ManagedOperation(description = "Log the connection out and open a new one (now when idling, else at the next poll)")
+    public void reconnect() {
+        connection.requestReconnect();
+        idler.wakeUp();
+    }
+
+    /** The counts, for the dev console. */
+    Imap4ConsumerCounters counters() {
+        return counters;
     }
 
     @Override
@@ -123,17 +220,19 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         connection.lock();
         boolean ok = false;
         try {
-            int n = cycle(true);
+            int n = counters.poll(() -> cycle(true));
             if (idler.wanted(getErrorCounter() == 0)) {
                 forceConsumerAsReady();
-                n += idler.waitAndPoll(() -> cycle(false), () -> cycle(true));
+                n += idler.waitAndPoll(() -> counters.poll(() -> cycle(false)), () -> counters.poll(() -> cycle(true)));
             }
             ok = true;
             return n;
         } catch (Exception e) {
-            addLastErrorDetail("reason", e instanceof Imap4ConsumerException ce ? ce.getReason()
+            String reason = e instanceof Imap4ConsumerException ce ? ce.getReason()
                     : e instanceof Imap4AbortException a ? Imap4ConsumerConnection.reason(a, "connection lost")
-                    : "poll failed");
+                    : "poll failed";
+            addLastErrorDetail("reason", reason);
+            counters.pollFailed(reason, e);
             throw e;
         } finally {
             if (!ok) {
@@ -166,6 +265,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     /** SELECT (or EXAMINE); returns false when UIDVALIDITY changed, so every UID remembered was forgotten. */
     private boolean selectFolder() {
         MailboxState mailbox = connection.select(config.getFolder(), config.isReadOnly());
+        counters.selected(mailbox.uidValidity());
         long previous = state.uidValidity();
         boolean changed = state.adopt(mailbox.uidValidity());
         if (changed) {
@@ -194,6 +294,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
                 out.add(uid);
             }
         }
+        counters.skipped(uids.size() - out.size());
         return out;
     }
 
@@ -240,6 +341,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
                     delivered += n;
                     continue;
                 }
+                counters.fetched(exchanges);
                 applyOutcomes();
                 int next = from + size;
                 if (next < uids.size() && isBatchAllowed() && isRunAllowed()) {
@@ -352,6 +454,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         } catch (ImapProtocolException e) {
             return isolate(chunk, after, whole, e);
         }
+        counters.fetched(exchanges);
         batchTotal = batchOffset + exchanges.size() + after;
         return processBatch(exchanges);
     }
@@ -408,10 +511,12 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         // eager: the add is the claim; otherwise the key is added on completion and only checked here
         if (repo != null && (eager ? !repo.add(key) : repo.contains(key))) {
             LOG.debug("Skipping message UID {}: {} is already in the idempotent repository", uid, key);
+            counters.skipped(1);
             Imap4MessageMapper.discard(exchange);
             return false;
         }
         state.delivered(uid);
+        counters.delivered();
         exchange.getExchangeExtension().addOnCompletion(
                 new Imap4CompletionHook(state.uidValidity(), uid, repo, key, eager, this::enqueue));
         try {
@@ -426,6 +531,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     }
 
     private void enqueue(Imap4Outcome outcome) {
+        counters.finished(outcome);
         outcomes.add(outcome);
         idler.wakeUp();
     }
@@ -478,6 +584,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        metrics.close();
+        metrics = Imap4Metrics.NONE;
         idler.disallow();
         super.doStop();
         if (!idler.awaitLock()) {

@@ -29,6 +29,8 @@ final class Imap4ConsumerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(Imap4ConsumerConnection.class);
 
     private final Imap4Endpoint endpoint;
+    private final Imap4ConsumerCounters counters;
+    private final AtomicBoolean reconnectRequested = new AtomicBoolean();
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean existsNoted = new AtomicBoolean();
     private final Consumer<UntaggedResponse> listener = r -> {
@@ -40,7 +42,12 @@ final class Imap4ConsumerConnection {
     private boolean fresh;
 
     Imap4ConsumerConnection(Imap4Endpoint endpoint) {
+        this(endpoint, new Imap4ConsumerCounters());
+    }
+
+    Imap4ConsumerConnection(Imap4Endpoint endpoint, Imap4ConsumerCounters counters) {
         this.endpoint = endpoint;
+        this.counters = counters;
     }
 
     void lock() {
@@ -58,10 +65,11 @@ final class Imap4ConsumerConnection {
     /** The open client, connecting and authenticating first when there is none (or it broke). */
     ImapClient open() {
         ImapClient c = client;
-        if (c != null && c.isConnected()) {
+        if (c != null && c.isConnected() && !reconnectRequested.getAndSet(false)) {
             return c;
         }
         close();
+        reconnectRequested.set(false); // this new connection is the one asked for
         Imap4Configuration config = endpoint.getConfiguration();
         try {
             c = endpoint.clientFactory().connect(config, endpoint.getCamelContext());
@@ -78,6 +86,7 @@ final class Imap4ConsumerConnection {
         c.addUnsolicitedListener(listener);
         client = c;
         fresh = true;
+        counters.connected();
         return c;
     }
 
@@ -123,7 +132,25 @@ final class Imap4ConsumerConnection {
 
     /** IDLE until the server reports EXISTS (returns true), {@link #stopIdle()}, or {@code max} passes. */
     boolean idle(Duration max) {
-        return client.idle(max, u -> u.is("EXISTS"));
+        boolean news = client.idle(max, u -> u.is("EXISTS"));
+        if (news) {
+            counters.idleWokenUp();
+        }
+        return news;
+    }
+
+    /**
+     * Asks for a new connection, from any thread: the next {@link #open()} (the next SELECT) logs
+     * the current one out and connects again, and a running IDLE ends so that happens now.
+     */
+    void requestReconnect() {
+        reconnectRequested.set(true);
+        stopIdle();
+    }
+
+    /** Whether a reconnection was asked for and not made yet. */
+    boolean reconnectRequested() {
+        return reconnectRequested.get();
     }
 
     /** Ends a running IDLE; any thread, no lock needed. */

@@ -19,6 +19,7 @@ public class Imap4Endpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @UriParam
     private Imap4Configuration configuration;
+    private final java.util.Set<Imap4Producer> producers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private java.time.Clock clock = java.time.Clock.systemUTC();
 
@@ -52,6 +53,19 @@ public class Imap4Endpoint extends ScheduledPollEndpoint implements EndpointServ
     /** The endpoint's options. */
     public void setConfiguration(Imap4Configuration configuration) {
         this.configuration = configuration;
+    }
+
+    /** The started producers of this endpoint, for the dev console. */
+    java.util.Collection<Imap4Producer> producers() {
+        return java.util.List.copyOf(producers);
+    }
+
+    void producerStarted(Imap4Producer producer, boolean started) {
+        if (started) {
+            producers.add(producer);
+        } else {
+            producers.remove(producer);
+        }
     }
 
     /** Connections for this endpoint, made by the component's factory. */

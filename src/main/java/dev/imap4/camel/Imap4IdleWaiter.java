@@ -109,11 +109,12 @@ final class Imap4IdleWaiter {
                     continue;
                 }
                 left = deadline - System.nanoTime();
-                news = left > 0 && (connection.existsNoted() || connection.idle(Duration.ofNanos(left)));
+                news = left > 0 && !connection.reconnectRequested()
+                        && (connection.existsNoted() || connection.idle(Duration.ofNanos(left)));
             } finally {
                 idling = false;
             }
-            if (left <= 0) {
+            if (left <= 0 || connection.reconnectRequested()) {
                 delivered += refresh.run();
                 deadline = System.nanoTime() + interval;
             } else if (news) {
@@ -142,7 +143,7 @@ final class Imap4IdleWaiter {
             return;
         }
         t.schedule(() -> {
-            if (idling && !outcomes.isEmpty()) {
+            if (idling && (!outcomes.isEmpty() || connection.reconnectRequested())) {
                 connection.stopIdle();
                 kick(left - 1);
             }

@@ -11,10 +11,14 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
-import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Runs the IMAP command named by the {@code CamelImap4Command} header (or the endpoint's
@@ -25,11 +29,13 @@ import org.apache.camel.support.DefaultProducer;
  * after an exchange (a raw verb, a BAD answer, an abort) is closed, never pooled.
  * Credentials and host come from the endpoint only, never from headers.
  */
-public class Imap4Producer extends DefaultProducer {
+@ManagedResource(description = "Managed IMAP4 producer")
+public class Imap4Producer extends DefaultAsyncProducer {
 
     private final Imap4Configuration config;
+    private final Imap4ProducerCounters counters = new Imap4ProducerCounters();
     private Imap4CommandPolicy policy;
-    private Imap4ConnectionPool pool;
+    private volatile Imap4ConnectionPool pool;
 
     public Imap4Producer(Imap4Endpoint endpoint) {
         super(endpoint);
@@ -56,14 +62,87 @@ public class Imap4Producer extends DefaultProducer {
         Imap4Endpoint endpoint = getEndpoint();
         pool = new Imap4ConnectionPool(config.getPoolSize(),
                 () -> endpoint.clientFactory().connect(config, endpoint.getCamelContext()));
+        counters.bind(Imap4Metrics.bindProducer(endpoint.getCamelContext(), pool, endpoint.getServiceUrl(),
+                config.getUsername()));
+        endpoint.producerStarted(this, true);
     }
 
     @Override
     protected void doStop() throws Exception {
+        getEndpoint().producerStarted(this, false);
+        counters.unbind();
         if (pool != null) {
             pool.close();
         }
         super.doStop();
+    }
+
+    @ManagedAttribute(description = "The server, host:port (or stream)")
+    public String getServer() {
+        return getEndpoint().getServiceUrl();
+    }
+
+    @ManagedAttribute(description = "The most connections the pool holds at once")
+    public int getPoolSize() {
+        return config.getPoolSize();
+    }
+
+    @ManagedAttribute(description = "Connections lent to an exchange")
+    public int getPoolInUse() {
+        Imap4ConnectionPool p = pool;
+        return p == null ? 0 : p.inUse();
+    }
+
+    @ManagedAttribute(description = "Connections kept open for the next exchange")
+    public int getPoolIdle() {
+        Imap4ConnectionPool p = pool;
+        return p == null ? 0 : p.idleCount();
+    }
+
+    @ManagedAttribute(description = "Commands the producer was asked to run")
+    public long getCommandsTotal() {
+        return counters.total();
+    }
+
+    @ManagedAttribute(description = "Commands that did not end in OK (NO, BAD, an error, or refused by the policy)")
+    public long getCommandsFailed() {
+        return counters.failed();
+    }
+
+    @ManagedAttribute(description = "Commands by verb and outcome, as VERB outcome=count")
+    public String getCommands() {
+        StringBuilder sb = new StringBuilder();
+        counters.byVerbAndOutcome().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    /** The counts, for the dev console. */
+    Imap4ProducerCounters counters() {
+        return counters;
+    }
+
+    /** Logs out the idle connections now, and those lent to an exchange when it returns them. */
+    @ManagedOperation(description = "Log out every pooled connection (those in use when their exchange ends)")
+    public void reconnect() {
+        Imap4ConnectionPool p = pool;
+        if (p != null) {
+            p.reconnect();
+        }
+    }
+
+    /**
+     * Runs the command on the caller's thread, as {@link #process(Exchange)}. The producer is an
+     * AsyncProducer only so that Camel registers this object, not a bridge around it, in JMX.
+     */
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        callback.done(true);
+        return true;
     }
 
     @Override
@@ -71,7 +150,25 @@ public class Imap4Producer extends DefaultProducer {
         Message in = exchange.getMessage();
         String verb = verb(in.getHeader(Imap4Constants.COMMAND, String.class));
         Imap4Operation op = Imap4Operation.of(verb);
-        policy.check(op, verb);
+        try {
+            policy.check(op, verb);
+        } catch (RuntimeException e) {
+            counters.command(op, Imap4ProducerCounters.REFUSED, 0);
+            throw e;
+        }
+        long started = System.nanoTime();
+        Exception failure = null;
+        try {
+            run(exchange, in, verb, op);
+        } catch (Exception e) {
+            failure = e;
+            throw e;
+        } finally {
+            counters.command(op, Imap4ProducerCounters.outcome(failure), System.nanoTime() - started);
+        }
+    }
+
+    private void run(Exchange exchange, Message in, String verb, Imap4Operation op) throws Exception {
         List<String> args = arguments(in.getHeader(Imap4Constants.ARGUMENTS));
         String folder = in.getHeader(Imap4Constants.FOLDER, String.class);
         ImapClient client = pool.borrow();
