@@ -119,6 +119,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sortCriteria": getOrCreateConfiguration(target).setSortCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statemaxbytes":
+        case "stateMaxBytes": getOrCreateConfiguration(target).setStateMaxBytes(property(camelContext, int.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streamcommand":
         case "streamCommand": getOrCreateConfiguration(target).setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "trustcertificates":
@@ -222,6 +226,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sortCriteria": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statemaxbytes":
+        case "stateMaxBytes": return int.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
         case "trustcertificates":
@@ -326,6 +334,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sortCriteria": return getOrCreateConfiguration(target).getSortCriteria();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "statemaxbytes":
+        case "stateMaxBytes": return getOrCreateConfiguration(target).getStateMaxBytes();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "streamcommand":
         case "streamCommand": return getOrCreateConfiguration(target).getStreamCommand();
         case "trustcertificates":
@@ -342,6 +354,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

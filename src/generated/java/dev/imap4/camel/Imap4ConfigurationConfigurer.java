@@ -99,6 +99,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sortCriteria": target.setSortCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statemaxbytes":
+        case "stateMaxBytes": target.setStateMaxBytes(property(camelContext, int.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streamcommand":
         case "streamCommand": target.setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "trustcertificates":
@@ -187,6 +191,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sortCriteria": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statemaxbytes":
+        case "stateMaxBytes": return int.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
         case "trustcertificates":
@@ -276,6 +284,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sortCriteria": return target.getSortCriteria();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "statemaxbytes":
+        case "stateMaxBytes": return target.getStateMaxBytes();
+        case "staterepository":
+        case "stateRepository": return target.getStateRepository();
         case "streamcommand":
         case "streamCommand": return target.getStreamCommand();
         case "trustcertificates":
@@ -290,6 +302,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

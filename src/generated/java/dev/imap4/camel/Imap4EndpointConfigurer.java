@@ -130,6 +130,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statemaxbytes":
+        case "stateMaxBytes": target.getConfiguration().setStateMaxBytes(property(camelContext, int.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streamcommand":
         case "streamCommand": target.getConfiguration().setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
@@ -253,6 +257,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statemaxbytes":
+        case "stateMaxBytes": return int.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
         case "timeunit":
@@ -377,6 +385,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statemaxbytes":
+        case "stateMaxBytes": return target.getConfiguration().getStateMaxBytes();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "streamcommand":
         case "streamCommand": return target.getConfiguration().getStreamCommand();
         case "timeunit":
@@ -397,6 +409,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "accessTokenSupplier": return java.lang.String.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(67);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -84,6 +84,8 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("sortCriteria");
         props.add("sslContextParameters");
         props.add("startScheduler");
+        props.add("stateMaxBytes");
+        props.add("stateRepository");
         props.add("streamCommand");
         props.add("timeUnit");
         props.add("trustCertificates");

@@ -120,6 +120,12 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean idempotentEager = true;
 
+    @UriParam(label = "consumer")
+    private org.apache.camel.spi.StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "65536")
+    private int stateMaxBytes = 65536;
+
     @UriParam(label = "advanced")
     private org.apache.camel.spi.HeaderFilterStrategy headerFilterStrategy = new Imap4HeaderFilterStrategy();
 
@@ -549,6 +555,28 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * Keeps the consumer's state (UIDVALIDITY, the UID watermark and the UIDs done above it, HIGHESTMODSEQ, and how many times each message was handed to the route without success) in this repository, for example Camel's FileStateRepository, so a consumer restarted in any JVM searches and fetches only what is new. One entry per server, user and folder. Each attempt is counted before the route runs, so a message that was handed over maxFailedAttempts times without success (even one that stopped the JVM each time) is not handed over again but parked as onFailure says (NONE: left as it is). A corrupt or foreign entry is logged and replaced. With incremental=true the search itself starts after the saved watermark.
+     */
+    public void setStateRepository(org.apache.camel.spi.StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public int getStateMaxBytes() {
+        return stateMaxBytes;
+    }
+
+    /**
+     * The largest value the consumer writes to the stateRepository, in bytes (at least 256). Over it, the oldest attempt counts are dropped first, then the highest done UIDs above the watermark (those may be delivered again after a restart, never lost).
+     */
+    public void setStateMaxBytes(int stateMaxBytes) {
+        this.stateMaxBytes = stateMaxBytes;
     }
 
     public boolean isIdempotentEager() {

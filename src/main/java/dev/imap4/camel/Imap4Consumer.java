@@ -52,6 +52,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private Imap4MessageMapper mapper;
     private Imap4PostActions actions;
     private Imap4Unparseable unparseable;
+    private Imap4ConsumerResume resume;
     private boolean modSeq;
     private int batchOffset;
     private int batchTotal;
@@ -76,6 +77,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         actions = new Imap4PostActions(config, connection, state, counters);
         unparseable = new Imap4Unparseable(this, config, connection, state, actions, counters, this::reselect);
         ServiceHelper.startService(config.getIdempotentRepository());
+        resume = Imap4ConsumerResume.create(getEndpoint(), state, actions);
         idler.start(config.isIdle());
         super.doStart();
     }
@@ -145,6 +147,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         applyOutcomes();
         connection.clearExistsNoted();
         List<Long> uids = state.candidates(search.run(connection.client(), state.watermark()), config.isIncremental());
+        checkpoint();
         uids = notYetProcessed(uids);
         int max = getMaxMessagesPerPoll();
         if (max > 0 && uids.size() > max) {
@@ -166,6 +169,9 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
                     config.getFolder(), previous, mailbox.uidValidity());
         }
         modSeq = mailbox.highestModSeq() != null && connection.has("CONDSTORE");
+        if (resume != null) {
+            resume.selected(mailbox);
+        }
         actions.checkFailureFlag(mailbox);
         return !changed;
     }
@@ -281,6 +287,10 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             Imap4MessageMapper.discard(exchange);
             return false;
         }
+        if (resume != null && !resume.admit(uid)) {
+            Imap4MessageMapper.discard(exchange);
+            return false;
+        }
         state.delivered(uid);
         exchange.getExchangeExtension().addOnCompletion(
                 new Imap4CompletionHook(state.uidValidity(), uid, repo, key, eager, this::enqueue));
@@ -309,6 +319,14 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             batch.add(o);
         }
         actions.apply(batch);
+        checkpoint();
+    }
+
+    // saves the progress to the stateRepository, when there is one
+    private void checkpoint() {
+        if (resume != null) {
+            resume.save();
+        }
     }
 
     /** Applies queued outcomes outside a search round (while idling, when stopping), expunging at once. */
