@@ -58,6 +58,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "createMissingFolders": getOrCreateConfiguration(target).setCreateMissingFolders(property(camelContext, boolean.class, value)); return true;
         case "debuglevel":
         case "debugLevel": getOrCreateConfiguration(target).setDebugLevel(property(camelContext, int.class, value)); return true;
+        case "delivervanished":
+        case "deliverVanished": getOrCreateConfiguration(target).setDeliverVanished(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
         case "errorFolder": getOrCreateConfiguration(target).setErrorFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "expungemode":
@@ -165,6 +167,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "createMissingFolders": return boolean.class;
         case "debuglevel":
         case "debugLevel": return int.class;
+        case "delivervanished":
+        case "deliverVanished": return boolean.class;
         case "errorfolder":
         case "errorFolder": return java.lang.String.class;
         case "expungemode":
@@ -273,6 +277,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "createMissingFolders": return getOrCreateConfiguration(target).isCreateMissingFolders();
         case "debuglevel":
         case "debugLevel": return getOrCreateConfiguration(target).getDebugLevel();
+        case "delivervanished":
+        case "deliverVanished": return getOrCreateConfiguration(target).isDeliverVanished();
         case "errorfolder":
         case "errorFolder": return getOrCreateConfiguration(target).getErrorFolder();
         case "expungemode":

@@ -42,6 +42,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "createMissingFolders": target.setCreateMissingFolders(property(camelContext, boolean.class, value)); return true;
         case "debuglevel":
         case "debugLevel": target.setDebugLevel(property(camelContext, int.class, value)); return true;
+        case "delivervanished":
+        case "deliverVanished": target.setDeliverVanished(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
         case "errorFolder": target.setErrorFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "expungemode":
@@ -134,6 +136,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "createMissingFolders": return boolean.class;
         case "debuglevel":
         case "debugLevel": return int.class;
+        case "delivervanished":
+        case "deliverVanished": return boolean.class;
         case "errorfolder":
         case "errorFolder": return java.lang.String.class;
         case "expungemode":
@@ -227,6 +231,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "createMissingFolders": return target.isCreateMissingFolders();
         case "debuglevel":
         case "debugLevel": return target.getDebugLevel();
+        case "delivervanished":
+        case "deliverVanished": return target.isDeliverVanished();
         case "errorfolder":
         case "errorFolder": return target.getErrorFolder();
         case "expungemode":

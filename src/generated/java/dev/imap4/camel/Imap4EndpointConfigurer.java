@@ -51,6 +51,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "debuglevel":
         case "debugLevel": target.getConfiguration().setDebugLevel(property(camelContext, int.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delivervanished":
+        case "deliverVanished": target.getConfiguration().setDeliverVanished(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
         case "errorFolder": target.getConfiguration().setErrorFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -178,6 +180,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "debuglevel":
         case "debugLevel": return int.class;
         case "delay": return long.class;
+        case "delivervanished":
+        case "deliverVanished": return boolean.class;
         case "errorfolder":
         case "errorFolder": return java.lang.String.class;
         case "exceptionhandler":
@@ -306,6 +310,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "debuglevel":
         case "debugLevel": return target.getConfiguration().getDebugLevel();
         case "delay": return target.getDelay();
+        case "delivervanished":
+        case "deliverVanished": return target.getConfiguration().isDeliverVanished();
         case "errorfolder":
         case "errorFolder": return target.getConfiguration().getErrorFolder();
         case "exceptionhandler":

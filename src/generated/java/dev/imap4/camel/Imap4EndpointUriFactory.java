@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(68);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -39,6 +39,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("createMissingFolders");
         props.add("debugLevel");
         props.add("delay");
+        props.add("deliverVanished");
         props.add("errorFolder");
         props.add("exceptionHandler");
         props.add("exchangePattern");

@@ -126,6 +126,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer,advanced", defaultValue = "65536")
     private int stateMaxBytes = 65536;
 
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean deliverVanished;
+
     @UriParam(label = "advanced")
     private org.apache.camel.spi.HeaderFilterStrategy headerFilterStrategy = new Imap4HeaderFilterStrategy();
 
@@ -577,6 +580,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setStateMaxBytes(int stateMaxBytes) {
         this.stateMaxBytes = stateMaxBytes;
+    }
+
+    public boolean isDeliverVanished() {
+        return deliverVanished;
+    }
+
+    /**
+     * Sends an exchange with header CamelImap4Vanished (the UIDs as a UID set, no body) whenever the server reports messages expunged from the folder since the last poll, to mirror deletions. Needs a server with QRESYNC (RFC 7162): each SELECT then names the HIGHESTMODSEQ of the last one and the server answers with VANISHED (EARLIER). The mark is kept in the stateRepository (so deletions made while the consumer was stopped are reported at its start) or, without one, in memory from the consumer's first poll. The messages the consumer itself deleted or moved are reported too. A vanished exchange that fails is reported again at the next poll.
+     */
+    public void setDeliverVanished(boolean deliverVanished) {
+        this.deliverVanished = deliverVanished;
     }
 
     public boolean isIdempotentEager() {

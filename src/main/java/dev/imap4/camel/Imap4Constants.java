@@ -35,6 +35,10 @@ public final class Imap4Constants {
     @Metadata(label = "consumer", description = "The parsed BODYSTRUCTURE, when fetched.",
             javaType = "dev.imap4.client.types.BodyStructure")
     public static final String BODY_STRUCTURE = "CamelImap4BodyStructure";
+    @Metadata(label = "consumer", description = "With deliverVanished: the UIDs expunged from the folder since the"
+            + " last poll (or the saved state), as an IMAP UID set such as 3:7,41, on an exchange of its own with no"
+            + " body and no CamelImap4Uid.", javaType = "String")
+    public static final String VANISHED = "CamelImap4Vanished";
 
     // ---- per-message overrides of the success action, set by the route ----
 

@@ -3,6 +3,7 @@ package dev.imap4.camel;
 import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.types.MailboxState;
+import dev.imap4.client.types.NumberSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -77,7 +78,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         actions = new Imap4PostActions(config, connection, state, counters);
         unparseable = new Imap4Unparseable(this, config, connection, state, actions, counters, this::reselect);
         ServiceHelper.startService(config.getIdempotentRepository());
-        resume = Imap4ConsumerResume.create(getEndpoint(), state, actions);
+        resume = Imap4ConsumerResume.create(getEndpoint(), state, actions, this::deliverVanished);
         idler.start(config.isIdle());
         super.doStart();
     }
@@ -161,7 +162,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
     /** SELECT (or EXAMINE); returns false when UIDVALIDITY changed, so every UID remembered was forgotten. */
     private boolean selectFolder() {
-        MailboxState mailbox = connection.select(config.getFolder(), config.isReadOnly());
+        MailboxState mailbox = resume != null ? resume.select(connection)
+                : connection.select(config.getFolder(), config.isReadOnly());
         long previous = state.uidValidity();
         boolean changed = state.adopt(mailbox.uidValidity());
         if (changed) {
@@ -302,6 +304,26 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             Imap4MessageMapper.discard(exchange);
         }
         return true;
+    }
+
+    /** Routes a report of expunged UIDs (deliverVanished); true when the route took it without failure. */
+    private boolean deliverVanished(NumberSet uids) {
+        Exchange exchange = createExchange(true);
+        exchange.getMessage().setHeader(Imap4Constants.VANISHED, uids.toString());
+        exchange.getMessage().setHeader(Imap4Constants.FOLDER, config.getFolder());
+        exchange.getMessage().setHeader(Imap4Constants.UID_VALIDITY, state.uidValidity());
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            getExceptionHandler().handleException("The report of vanished UIDs " + uids + " failed; it is sent again"
+                    + " at the next poll", exchange, failure);
+        }
+        releaseExchange(exchange, false);
+        return failure == null;
     }
 
     private void enqueue(Imap4Outcome outcome) {
