@@ -79,6 +79,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "idempotenteager":
         case "idempotentEager": getOrCreateConfiguration(target).setIdempotentEager(property(camelContext, boolean.class, value)); return true;
+        case "idempotentkey":
+        case "idempotentKey": getOrCreateConfiguration(target).setIdempotentKey(property(camelContext, dev.imap4.camel.Imap4IdempotentKey.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "idle": getOrCreateConfiguration(target).setIdle(property(camelContext, boolean.class, value)); return true;
@@ -188,6 +190,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckProducerEnabled": return boolean.class;
         case "idempotenteager":
         case "idempotentEager": return boolean.class;
+        case "idempotentkey":
+        case "idempotentKey": return dev.imap4.camel.Imap4IdempotentKey.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "idle": return boolean.class;
@@ -298,6 +302,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "idempotenteager":
         case "idempotentEager": return getOrCreateConfiguration(target).isIdempotentEager();
+        case "idempotentkey":
+        case "idempotentKey": return getOrCreateConfiguration(target).getIdempotentKey();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "idle": return getOrCreateConfiguration(target).isIdle();

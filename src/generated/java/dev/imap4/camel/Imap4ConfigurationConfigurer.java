@@ -60,6 +60,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotenteager":
         case "idempotentEager": target.setIdempotentEager(property(camelContext, boolean.class, value)); return true;
+        case "idempotentkey":
+        case "idempotentKey": target.setIdempotentKey(property(camelContext, dev.imap4.camel.Imap4IdempotentKey.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "idle": target.setIdle(property(camelContext, boolean.class, value)); return true;
@@ -154,6 +156,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "host": return java.lang.String.class;
         case "idempotenteager":
         case "idempotentEager": return boolean.class;
+        case "idempotentkey":
+        case "idempotentKey": return dev.imap4.camel.Imap4IdempotentKey.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "idle": return boolean.class;
@@ -249,6 +253,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "host": return target.getHost();
         case "idempotenteager":
         case "idempotentEager": return target.isIdempotentEager();
+        case "idempotentkey":
+        case "idempotentKey": return target.getIdempotentKey();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
         case "idle": return target.isIdle();

@@ -73,6 +73,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "headerFilterStrategy": target.getConfiguration().setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "idempotenteager":
         case "idempotentEager": target.getConfiguration().setIdempotentEager(property(camelContext, boolean.class, value)); return true;
+        case "idempotentkey":
+        case "idempotentKey": target.getConfiguration().setIdempotentKey(property(camelContext, dev.imap4.camel.Imap4IdempotentKey.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "idle": target.getConfiguration().setIdle(property(camelContext, boolean.class, value)); return true;
@@ -202,6 +204,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "idempotenteager":
         case "idempotentEager": return boolean.class;
+        case "idempotentkey":
+        case "idempotentKey": return dev.imap4.camel.Imap4IdempotentKey.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "idle": return boolean.class;
@@ -332,6 +336,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "headerFilterStrategy": return target.getConfiguration().getHeaderFilterStrategy();
         case "idempotenteager":
         case "idempotentEager": return target.getConfiguration().isIdempotentEager();
+        case "idempotentkey":
+        case "idempotentKey": return target.getConfiguration().getIdempotentKey();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "idle": return target.getConfiguration().isIdle();

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(69);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -52,6 +52,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("headerFilterStrategy");
         props.add("host");
         props.add("idempotentEager");
+        props.add("idempotentKey");
         props.add("idempotentRepository");
         props.add("idle");
         props.add("idleInterval");

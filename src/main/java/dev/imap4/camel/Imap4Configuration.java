@@ -120,6 +120,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean idempotentEager = true;
 
+    @UriParam(label = "consumer", defaultValue = "UID")
+    private Imap4IdempotentKey idempotentKey = Imap4IdempotentKey.UID;
+
     @UriParam(label = "consumer")
     private org.apache.camel.spi.StateRepository<String, String> stateRepository;
 
@@ -591,6 +594,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setDeliverVanished(boolean deliverVanished) {
         this.deliverVanished = deliverVanished;
+    }
+
+    public Imap4IdempotentKey getIdempotentKey() {
+        return idempotentKey;
+    }
+
+    /**
+     * What the idempotentRepository is keyed on: UID (folder/UIDVALIDITY/UID) or EMAILID (EMAILID/id, RFC 8474 OBJECTID), which stays the same when a message is moved or copied to another folder, so a message moved between watched folders is not processed twice. EMAILID needs a server offering OBJECTID (Cyrus 3.6 does); the consumer then fetches EMAILID and THREADID and sets headers CamelImap4EmailId and CamelImap4ThreadId. Messages are then checked against the repository after their FETCH, not before.
+     */
+    public void setIdempotentKey(Imap4IdempotentKey idempotentKey) {
+        this.idempotentKey = idempotentKey;
     }
 
     public boolean isIdempotentEager() {

@@ -39,6 +39,12 @@ public final class Imap4Constants {
             + " last poll (or the saved state), as an IMAP UID set such as 3:7,41, on an exchange of its own with no"
             + " body and no CamelImap4Uid.", javaType = "String")
     public static final String VANISHED = "CamelImap4Vanished";
+    @Metadata(label = "consumer", description = "EMAILID (RFC 8474 OBJECTID): the message's identifier in every folder,"
+            + " when fetched (idempotentKey=EMAILID).", javaType = "String")
+    public static final String EMAIL_ID = "CamelImap4EmailId";
+    @Metadata(label = "consumer", description = "THREADID (RFC 8474 OBJECTID), when fetched (idempotentKey=EMAILID) and the"
+            + " message is in a thread.", javaType = "String")
+    public static final String THREAD_ID = "CamelImap4ThreadId";
 
     // ---- per-message overrides of the success action, set by the route ----
 

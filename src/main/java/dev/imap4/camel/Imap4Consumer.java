@@ -175,6 +175,10 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             resume.selected(mailbox);
         }
         actions.checkFailureFlag(mailbox);
+        if (config.getIdempotentKey() == Imap4IdempotentKey.EMAILID && !connection.has("OBJECTID")) {
+            throw new Imap4ConsumerException("OBJECTID not offered", "idempotentKey=EMAILID needs a server offering"
+                    + " OBJECTID (RFC 8474); " + getEndpoint().getServiceUrl() + " does not", null);
+        }
         return !changed;
     }
 
@@ -186,7 +190,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
     private List<Long> notYetProcessed(List<Long> uids) {
         IdempotentRepository repo = config.getIdempotentRepository();
-        if (repo == null) {
+        if (repo == null || config.getIdempotentKey() == Imap4IdempotentKey.EMAILID) {
+            // keyed on EMAILID: known only once fetched, so checked in deliver()
             return uids;
         }
         List<Long> out = new ArrayList<>(uids.size());
@@ -201,6 +206,13 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     /** The idempotent key: folder/UIDVALIDITY/UID, which names one message for good (never Message-ID). */
     private String key(long uid) {
         return config.getFolder() + "/" + state.uidValidity() + "/" + uid;
+    }
+
+    // idempotentKey=EMAILID: the EMAILID the message was fetched with, when it has one
+    private String key(Exchange exchange, long uid) {
+        String byEmailId = config.getIdempotentKey() == Imap4IdempotentKey.EMAILID
+                ? Imap4ObjectIds.key(exchange.getMessage()) : null;
+        return byEmailId != null ? byEmailId : key(uid);
     }
 
     private int fetchAndProcess(List<Long> uids) throws Exception {
@@ -282,7 +294,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         long uid = (Long) exchange.getMessage().getHeader(Imap4Constants.UID); // set by the mapper, always a Long
         IdempotentRepository repo = config.getIdempotentRepository();
         boolean eager = config.isIdempotentEager();
-        String key = repo == null ? null : key(uid);
+        String key = repo == null ? null : key(exchange, uid);
         // eager: the add is the claim; otherwise the key is added on completion and only checked here
         if (repo != null && (eager ? !repo.add(key) : repo.contains(key))) {
             LOG.debug("Skipping message UID {}: {} is already in the idempotent repository", uid, key);

@@ -48,6 +48,9 @@ final class Imap4MessageMapper {
             case HEADERS -> items.withHeader();
             case ENVELOPE -> items.withEnvelope().withBodyStructure();
         };
+        if (config.getIdempotentKey() == Imap4IdempotentKey.EMAILID) {
+            items = items.withEmailId().withThreadId();
+        }
         return modSeq ? items.withModSeq() : items;
     }
 
@@ -133,6 +136,9 @@ final class Imap4MessageMapper {
         setIfPresent(m, Imap4Constants.MOD_SEQ, r.modSeq());
         setIfPresent(m, Imap4Constants.ENVELOPE, r.envelope());
         setIfPresent(m, Imap4Constants.BODY_STRUCTURE, r.bodyStructure());
+        if (config.getIdempotentKey() == Imap4IdempotentKey.EMAILID) {
+            Imap4ObjectIds.copy(r, m);
+        }
 
         if (config.getFetchContent() == Imap4FetchContent.ENVELOPE) {
             m.setBody(r.bodyStructure());

@@ -304,6 +304,13 @@ final class FakeImapServer implements AutoCloseable {
         if (items.contains("MODSEQ")) {
             sb.append(" MODSEQ (").append(modSeq).append(')');
         }
+        if (items.contains("EMAILID") && m.bytes() != null) {
+            // RFC 8474: a copy of a message has its EMAILID; here the same bytes give the same id
+            sb.append(" EMAILID (M").append(Integer.toHexString(Arrays.hashCode(m.bytes()))).append(')');
+        }
+        if (items.contains("THREADID")) {
+            sb.append(" THREADID NIL");
+        }
         if (items.contains("ENVELOPE")) {
             sb.append(" ENVELOPE (\"Thu, 01 Jan 2026 10:00:00 +0000\" \"").append(m.subject())
                     .append("\" NIL NIL NIL NIL NIL NIL NIL NIL)");

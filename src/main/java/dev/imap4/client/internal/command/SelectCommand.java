@@ -13,6 +13,8 @@ import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.FlagChange;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.ObjectId;
+import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.types.QresyncParameters;
 import dev.imap4.client.types.QresyncResult;
 import dev.imap4.client.types.Vanished;
@@ -46,6 +48,7 @@ public final class SelectCommand implements Command<MailboxState> {
     private long uidNext;
     private Long unseen;
     private Long highestModSeq;
+    private String mailboxId;
     private List<String> flags = List.of();
     private List<String> permanentFlags = List.of();
 
@@ -128,6 +131,15 @@ public final class SelectCommand implements Command<MailboxState> {
         return true;
     }
 
+    // RFC 8474 §4.1 "MAILBOXID" SP "(" objectid ")"; a malformed one is a protocol error of its line
+    private static String mailboxId(String data) {
+        try {
+            return ObjectId.parse(data == null ? "" : data.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ImapProtocolException("in resp-text-code MAILBOXID: " + e.getMessage());
+        }
+    }
+
     private boolean okCode(StatusResponse st) {
         if (st.code() == null) {
             return false;
@@ -143,6 +155,7 @@ public final class SelectCommand implements Command<MailboxState> {
             }
             case "HIGHESTMODSEQ" -> highestModSeq = data.number();
             case "NOMODSEQ" -> highestModSeq = null;
+            case "MAILBOXID" -> mailboxId = mailboxId(st.codeData());
             case "PERMANENTFLAGS" -> permanentFlags = st.codeData() == null ? List.of() : data.permanentFlags();
             default -> {
                 return false;
@@ -161,7 +174,7 @@ public final class SelectCommand implements Command<MailboxState> {
         Imap4CommandException.requireOk(verb(), tagged);
         boolean ro = readOnly || "READ-ONLY".equals(tagged.code());
         result = new MailboxState(mailbox, exists, recent, uidValidity, uidNext, unseen, flags, permanentFlags, ro,
-                highestModSeq);
+                highestModSeq, mailboxId);
         return result;
     }
 
