@@ -49,6 +49,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private final Imap4ConsumerCounters counters = new Imap4ConsumerCounters();
     private final Queue<Imap4Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final Imap4IdleWaiter idler;
+    private final boolean sharedConnection;
     private Imap4Search search;
     private Imap4MessageMapper mapper;
     private Imap4PostActions actions;
@@ -59,9 +60,18 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private int batchTotal;
 
     public Imap4Consumer(Imap4Endpoint endpoint, Processor processor) {
+        this(endpoint, processor, new Imap4ConsumerConnection(endpoint), false);
+    }
+
+    /**
+     * One folder of an {@link Imap4MultiFolderConsumer}, over the connection it shares with the
+     * other folders ({@code shared}): the folder selected on it may be another's between polls.
+     */
+    Imap4Consumer(Imap4Endpoint endpoint, Processor processor, Imap4ConsumerConnection connection, boolean shared) {
         super(endpoint, processor);
         this.config = endpoint.getConfiguration();
-        this.connection = new Imap4ConsumerConnection(endpoint);
+        this.connection = connection;
+        this.sharedConnection = shared;
         this.idler = new Imap4IdleWaiter(this, connection, outcomes);
     }
 
@@ -415,8 +425,9 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     // outcomes of exchanges that completed after the last poll, and a pending BATCH expunge
     private void settleBeforeClose() {
         try {
-            if (connection.client() == null || !connection.client().isConnected()) {
-                if (outcomes.isEmpty()) {
+            if (connection.client() == null || !connection.client().isConnected() || sharedConnection) {
+                // on a shared connection another folder may be selected: a pending plan needs this one
+                if (outcomes.isEmpty() && !(sharedConnection && actions.hasPending())) {
                     return;
                 }
                 MailboxState mailbox = connection.select(config.getFolder(), config.isReadOnly());
