@@ -353,7 +353,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The folder to consume from; or several, as a comma-separated list of names and LIST patterns (* across levels, % within one, in the server's hierarchy delimiter), for example INBOX,Support/*. Several folders are polled in turn over one connection, each with its own state (and stateRepository entry); patterns are resolved at every poll, so new folders are picked up. Each exchange's CamelImap4Folder header names its folder and the idempotent key stays folder/UIDVALIDITY/UID. idle=true needs a single folder. A folder whose name holds a comma, * or % cannot be consumed with this option.
+     * The folder to consume from; or several, as a comma-separated list of names and LIST patterns (* across levels, % within one, in the server's hierarchy delimiter), for example INBOX,Support/*. Several folders are polled in turn over one connection, each with its own state (and stateRepository entry); patterns are resolved at every poll, so new folders are picked up. Each exchange's CamelImap4Folder header names its folder and the idempotent key stays folder/UIDVALIDITY/UID. With idle=true and a server offering NOTIFY (RFC 5465), one connection waits in IDLE for a change in any of them; without NOTIFY they are polled at the scheduler's delay. A folder whose name holds a comma, * or % cannot be consumed with this option.
      */
     public void setFolder(String folder) {
         this.folder = folder;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -20,8 +22,14 @@ import org.slf4j.LoggerFactory;
  * idempotent keys folder/UIDVALIDITY/UID) sharing the connection. Each exchange's CamelImap4Folder
  * header names its folder. A folder that fails does not keep the others from being polled; the
  * poll then fails with the first error, so the health check shows it.
+ *
+ * <p>With idle=true and a server offering NOTIFY (RFC 5465), a poll that went well asks the server
+ * (once per connection and folder list) to report new and expunged messages in every folder, then
+ * waits in IDLE on the connection: any STATUS, EXISTS, EXPUNGE or VANISHED report ends the wait and
+ * the folders are polled again; after idleInterval without one they are polled anyway. Without
+ * NOTIFY the folders are polled at the scheduler's delay.
  */
-public class Imap4MultiFolderConsumer extends ScheduledPollConsumer {
+public class Imap4MultiFolderConsumer extends ScheduledPollConsumer implements ShutdownAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(Imap4MultiFolderConsumer.class);
 
@@ -42,12 +50,26 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer {
         return (Imap4Endpoint) super.getEndpoint();
     }
 
+    private static final java.util.List<String> EVENTS = java.util.List.of("MessageNew", "MessageExpunge");
+
+    private volatile boolean stopping;
+    private Object notifiedClient;
+    private java.util.List<String> notifiedFolders = java.util.List.of();
+    private boolean notifyWarned;
+    private Object listenedClient;
+    private final java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.function.Consumer<dev.imap4.client.UntaggedResponse> changeListener = u -> {
+        if (u.is("STATUS") || u.is("EXISTS") || u.is("EXPUNGE") || u.is("VANISHED")) {
+            changed.set(true);
+        }
+    };
+
     @Override
     protected void doStart() throws Exception {
-        if (config.isIdle()) {
-            throw new IllegalArgumentException("idle=true watches one folder; folder '" + config.getFolder()
-                    + "' names several, which are polled in turn");
+        if (config.isIdle() && config.getIdleInterval() <= 0) {
+            throw new IllegalArgumentException("idleInterval must be positive");
         }
+        stopping = false;
         super.doStart();
     }
 
@@ -60,10 +82,80 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        List<String> names;
+        int delivered = pollAll();
+        while (config.isIdle() && !stopping && isRunAllowed() && !isSuspendingOrSuspended() && awaitChange()) {
+            delivered += pollAll();
+        }
+        return delivered;
+    }
+
+    /** Each folder's exchanges run on the polling thread, within its poll: nothing is left pending after it. */
+    @Override
+    public int getPendingExchangesSize() {
+        return 0;
+    }
+
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return false;
+    }
+
+    /**
+     * NOTIFY (when the folder list or the connection changed) and IDLE until the server reports a
+     * change or idleInterval passes; false when there is no NOTIFY or no usable connection.
+     */
+    private boolean awaitChange() {
         connection.lock();
         try {
-            names = folders.resolve(connection.open());
+            dev.imap4.client.ImapClient client = connection.client();
+            if (client == null || !client.isConnected()) {
+                return false;
+            }
+            if (!client.hasCapability("NOTIFY") || !client.hasCapability("IDLE")) {
+                if (!notifyWarned) {
+                    notifyWarned = true;
+                    LOG.info("The server does not offer NOTIFY and IDLE; the folders of '{}' are polled at the"
+                            + " scheduler's delay", config.getFolder());
+                }
+                return false;
+            }
+            List<String> names = getFolders();
+            if (client != notifiedClient || !names.equals(notifiedFolders)) {
+                client.extensions().notifySet(true, names, EVENTS);
+                notifiedClient = client;
+                notifiedFolders = names;
+            }
+            if (stopping) {
+                return false;
+            }
+            if (changed.get()) {
+                // reported while the folders were polled (after a search, before this IDLE)
+                return true;
+            }
+            client.idle(java.time.Duration.ofMillis(config.getIdleInterval()),
+                    u -> u.is("STATUS") || u.is("EXISTS") || u.is("EXPUNGE") || u.is("VANISHED"));
+            return !stopping;
+        } catch (RuntimeException e) {
+            LOG.warn("Waiting for changes in '{}' failed: {}; polling again at the scheduler's delay", config.getFolder(),
+                    e.getMessage());
+            connection.close();
+            return false;
+        } finally {
+            connection.unlock();
+        }
+    }
+
+    private int pollAll() throws Exception {
+        List<String> names;
+        changed.set(false);
+        connection.lock();
+        try {
+            dev.imap4.client.ImapClient client = connection.open();
+            if (client != listenedClient) {
+                client.addUnsolicitedListener(changeListener);
+                listenedClient = client;
+            }
+            names = folders.resolve(client);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
@@ -98,6 +190,8 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer {
             }
             Imap4Configuration own = config.copy();
             own.setFolder(name);
+            // the folders are polled in turn: one idling in its own poll would keep the others waiting
+            own.setIdle(false);
             Imap4Endpoint endpoint = new Imap4Endpoint(getEndpoint().getEndpointUri(), getEndpoint().getComponent(), own);
             endpoint.setCamelContext(getEndpoint().getCamelContext());
             c = new Imap4Consumer(endpoint, getProcessor(), connection, true);
@@ -129,7 +223,21 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer {
     }
 
     @Override
+    protected void doSuspend() throws Exception {
+        connection.stopIdle();
+        super.doSuspend();
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        stopping = true;
+        connection.stopIdle();
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        stopping = true;
+        connection.stopIdle();
         super.doStop();
         List<Imap4Consumer> all;
         synchronized (children) {

@@ -78,11 +78,18 @@ class Imap4ConsumerFoldersTest extends Imap4ConsumerTestSupport {
     }
 
     @Test
-    void idleNeedsASingleFolderAndAnEmptyNameIsRefused() {
-        assertThrows(Exception.class, () -> {
-            consume("folder=INBOX,B&idle=true");
-            context.start();
-        });
-        assertThrows(Exception.class, () -> context.getEndpoint(uri("folder=INBOX,,B")).createConsumer(e -> { }));
+    void withIdleButNoNotifyTheFoldersArePolledAtTheDelay() throws Exception {
+        mailbox.create("B");
+        MockEndpoint out = consume("folder=INBOX,B&idle=true");
+        out.expectedMessageCount(2);
+        mailbox.append("i1");
+        mailbox.append("B", TestMailbox.message("b1", "x"));
+        out.assertIsSatisfied(10000);
+    }
+
+    @Test
+    void anEmptyNameInTheListIsRefused() {
+        Exception e = assertThrows(Exception.class, () -> context.getEndpoint(uri("folder=INBOX,,B")).createConsumer(x -> { }));
+        assertTrue(String.valueOf(e.getMessage()).contains("empty name"), e.getMessage());
     }
 }

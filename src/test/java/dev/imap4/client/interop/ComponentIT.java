@@ -158,6 +158,39 @@ class ComponentIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void withNotifyAChangeInAnyWatchedFolderWakesTheConsumer(ImapServer server) throws Exception {
+        ImapClient c = server.require(ImapServer.Feature.IDLE).client();
+        org.junit.jupiter.api.Assumptions.assumeTrue(c.hasCapability("NOTIFY"), "NOT SUPPORTED by " + server + ": NOTIFY");
+        String a = server.folder("notify-a");
+        String b = server.folder("notify-b");
+        c.create(a);
+        c.create(b);
+        List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // the scheduler's delay is ten minutes: only a NOTIFY report can bring the second message in time
+        CamelContext ctx = context(server, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri(server, "folder=" + a + "," + b + "&idle=true&delay=600000&onSuccess=NONE&incremental=true"))
+                        .process(e -> got.add(e.getMessage().getHeader(Imap4Constants.FOLDER, String.class) + ":"
+                                + e.getMessage().getHeader("Subject", String.class)));
+            }
+        });
+        try {
+            c.append(b, List.of(), null, Fixtures.message("first"));
+            await(() -> got.size() == 1, "the first message: " + got);
+            // b, polled last, stays selected: a new message in a is reported only as NOTIFY's STATUS
+            Thread.sleep(500);
+            c.append(a, List.of(), null, Fixtures.message("second"));
+            await(() -> got.size() == 2, "the report of the other folder wakes the consumer: " + got);
+            assertEquals(List.of(b + ":first", a + ":second"), got);
+        } finally {
+            ctx.close();
+            Fixtures.drop(c, a, b);
+        }
+    }
+
     private static CamelContext contextWith(ImapServer server, Object state, RouteBuilder routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("state", state);
