@@ -66,6 +66,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "debugLevel": getOrCreateConfiguration(target).setDebugLevel(property(camelContext, int.class, value)); return true;
         case "decodefilename":
         case "decodeFilename": getOrCreateConfiguration(target).setDecodeFilename(property(camelContext, boolean.class, value)); return true;
+        case "delivervanished":
+        case "deliverVanished": getOrCreateConfiguration(target).setDeliverVanished(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
         case "errorFolder": getOrCreateConfiguration(target).setErrorFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "expungemode":
@@ -91,6 +93,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "idempotenteager":
         case "idempotentEager": getOrCreateConfiguration(target).setIdempotentEager(property(camelContext, boolean.class, value)); return true;
+        case "idempotentkey":
+        case "idempotentKey": getOrCreateConfiguration(target).setIdempotentKey(property(camelContext, dev.imap4.camel.Imap4IdempotentKey.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "idle": getOrCreateConfiguration(target).setIdle(property(camelContext, boolean.class, value)); return true;
@@ -167,6 +171,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sortCriteria": getOrCreateConfiguration(target).setSortCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statemaxbytes":
+        case "stateMaxBytes": getOrCreateConfiguration(target).setStateMaxBytes(property(camelContext, int.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streamcommand":
         case "streamCommand": getOrCreateConfiguration(target).setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "textbody":
@@ -221,6 +229,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "debugLevel": return int.class;
         case "decodefilename":
         case "decodeFilename": return boolean.class;
+        case "delivervanished":
+        case "deliverVanished": return boolean.class;
         case "errorfolder":
         case "errorFolder": return java.lang.String.class;
         case "expungemode":
@@ -246,6 +256,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckProducerEnabled": return boolean.class;
         case "idempotenteager":
         case "idempotentEager": return boolean.class;
+        case "idempotentkey":
+        case "idempotentKey": return dev.imap4.camel.Imap4IdempotentKey.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "idle": return boolean.class;
@@ -322,6 +334,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sortCriteria": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statemaxbytes":
+        case "stateMaxBytes": return int.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
         case "textbody":
@@ -377,6 +393,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "debugLevel": return getOrCreateConfiguration(target).getDebugLevel();
         case "decodefilename":
         case "decodeFilename": return getOrCreateConfiguration(target).isDecodeFilename();
+        case "delivervanished":
+        case "deliverVanished": return getOrCreateConfiguration(target).isDeliverVanished();
         case "errorfolder":
         case "errorFolder": return getOrCreateConfiguration(target).getErrorFolder();
         case "expungemode":
@@ -402,6 +420,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "idempotenteager":
         case "idempotentEager": return getOrCreateConfiguration(target).isIdempotentEager();
+        case "idempotentkey":
+        case "idempotentKey": return getOrCreateConfiguration(target).getIdempotentKey();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "idle": return getOrCreateConfiguration(target).isIdle();
@@ -478,6 +498,10 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sortCriteria": return getOrCreateConfiguration(target).getSortCriteria();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "statemaxbytes":
+        case "stateMaxBytes": return getOrCreateConfiguration(target).getStateMaxBytes();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "streamcommand":
         case "streamCommand": return getOrCreateConfiguration(target).getStreamCommand();
         case "textbody":
@@ -498,6 +522,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

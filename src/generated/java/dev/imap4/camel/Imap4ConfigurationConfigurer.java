@@ -50,6 +50,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "debugLevel": target.setDebugLevel(property(camelContext, int.class, value)); return true;
         case "decodefilename":
         case "decodeFilename": target.setDecodeFilename(property(camelContext, boolean.class, value)); return true;
+        case "delivervanished":
+        case "deliverVanished": target.setDeliverVanished(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
         case "errorFolder": target.setErrorFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "expungemode":
@@ -72,6 +74,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotenteager":
         case "idempotentEager": target.setIdempotentEager(property(camelContext, boolean.class, value)); return true;
+        case "idempotentkey":
+        case "idempotentKey": target.setIdempotentKey(property(camelContext, dev.imap4.camel.Imap4IdempotentKey.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "idle": target.setIdle(property(camelContext, boolean.class, value)); return true;
@@ -147,6 +151,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sortCriteria": target.setSortCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statemaxbytes":
+        case "stateMaxBytes": target.setStateMaxBytes(property(camelContext, int.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streamcommand":
         case "streamCommand": target.setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "textbody":
@@ -190,6 +198,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "debugLevel": return int.class;
         case "decodefilename":
         case "decodeFilename": return boolean.class;
+        case "delivervanished":
+        case "deliverVanished": return boolean.class;
         case "errorfolder":
         case "errorFolder": return java.lang.String.class;
         case "expungemode":
@@ -212,6 +222,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "host": return java.lang.String.class;
         case "idempotenteager":
         case "idempotentEager": return boolean.class;
+        case "idempotentkey":
+        case "idempotentKey": return dev.imap4.camel.Imap4IdempotentKey.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "idle": return boolean.class;
@@ -287,6 +299,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sortCriteria": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statemaxbytes":
+        case "stateMaxBytes": return int.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
         case "textbody":
@@ -331,6 +347,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "debugLevel": return target.getDebugLevel();
         case "decodefilename":
         case "decodeFilename": return target.isDecodeFilename();
+        case "delivervanished":
+        case "deliverVanished": return target.isDeliverVanished();
         case "errorfolder":
         case "errorFolder": return target.getErrorFolder();
         case "expungemode":
@@ -353,6 +371,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "host": return target.getHost();
         case "idempotenteager":
         case "idempotentEager": return target.isIdempotentEager();
+        case "idempotentkey":
+        case "idempotentKey": return target.getIdempotentKey();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
         case "idle": return target.isIdle();
@@ -428,6 +448,10 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "sortCriteria": return target.getSortCriteria();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "statemaxbytes":
+        case "stateMaxBytes": return target.getStateMaxBytes();
+        case "staterepository":
+        case "stateRepository": return target.getStateRepository();
         case "streamcommand":
         case "streamCommand": return target.getStreamCommand();
         case "textbody":
@@ -446,6 +470,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstokensupplier":
         case "accessTokenSupplier": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -59,6 +59,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "decodefilename":
         case "decodeFilename": target.getConfiguration().setDecodeFilename(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delivervanished":
+        case "deliverVanished": target.getConfiguration().setDeliverVanished(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
         case "errorFolder": target.getConfiguration().setErrorFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -85,6 +87,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "headerFilterStrategy": target.getConfiguration().setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "idempotenteager":
         case "idempotentEager": target.getConfiguration().setIdempotentEager(property(camelContext, boolean.class, value)); return true;
+        case "idempotentkey":
+        case "idempotentKey": target.getConfiguration().setIdempotentKey(property(camelContext, dev.imap4.camel.Imap4IdempotentKey.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "idle": target.getConfiguration().setIdle(property(camelContext, boolean.class, value)); return true;
@@ -178,6 +182,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statemaxbytes":
+        case "stateMaxBytes": target.getConfiguration().setStateMaxBytes(property(camelContext, int.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streamcommand":
         case "streamCommand": target.getConfiguration().setStreamCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "textbody":
@@ -234,6 +242,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "decodefilename":
         case "decodeFilename": return boolean.class;
         case "delay": return long.class;
+        case "delivervanished":
+        case "deliverVanished": return boolean.class;
         case "errorfolder":
         case "errorFolder": return java.lang.String.class;
         case "exceptionhandler":
@@ -260,6 +270,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "idempotenteager":
         case "idempotentEager": return boolean.class;
+        case "idempotentkey":
+        case "idempotentKey": return dev.imap4.camel.Imap4IdempotentKey.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "idle": return boolean.class;
@@ -353,6 +365,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statemaxbytes":
+        case "stateMaxBytes": return int.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streamcommand":
         case "streamCommand": return java.lang.String.class;
         case "textbody":
@@ -410,6 +426,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "decodefilename":
         case "decodeFilename": return target.getConfiguration().isDecodeFilename();
         case "delay": return target.getDelay();
+        case "delivervanished":
+        case "deliverVanished": return target.getConfiguration().isDeliverVanished();
         case "errorfolder":
         case "errorFolder": return target.getConfiguration().getErrorFolder();
         case "exceptionhandler":
@@ -436,6 +454,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "headerFilterStrategy": return target.getConfiguration().getHeaderFilterStrategy();
         case "idempotenteager":
         case "idempotentEager": return target.getConfiguration().isIdempotentEager();
+        case "idempotentkey":
+        case "idempotentKey": return target.getConfiguration().getIdempotentKey();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "idle": return target.getConfiguration().isIdle();
@@ -529,6 +549,10 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statemaxbytes":
+        case "stateMaxBytes": return target.getConfiguration().getStateMaxBytes();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "streamcommand":
         case "streamCommand": return target.getConfiguration().getStreamCommand();
         case "textbody":
@@ -553,6 +577,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "accessTokenSupplier": return java.lang.String.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(91);
+        Set<String> props = new HashSet<>(95);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -43,6 +43,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("debugLevel");
         props.add("decodeFilename");
         props.add("delay");
+        props.add("deliverVanished");
         props.add("errorFolder");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -58,6 +59,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("headerFilterStrategy");
         props.add("host");
         props.add("idempotentEager");
+        props.add("idempotentKey");
         props.add("idempotentRepository");
         props.add("idle");
         props.add("idleInterval");
@@ -108,6 +110,8 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("sortCriteria");
         props.add("sslContextParameters");
         props.add("startScheduler");
+        props.add("stateMaxBytes");
+        props.add("stateRepository");
         props.add("streamCommand");
         props.add("textBody");
         props.add("textBodyMaxSize");

@@ -166,6 +166,18 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean idempotentEager = true;
 
+    @UriParam(label = "consumer", defaultValue = "UID")
+    private Imap4IdempotentKey idempotentKey = Imap4IdempotentKey.UID;
+
+    @UriParam(label = "consumer")
+    private org.apache.camel.spi.StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "65536")
+    private int stateMaxBytes = 65536;
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean deliverVanished;
+
     @UriParam(label = "advanced")
     private org.apache.camel.spi.HeaderFilterStrategy headerFilterStrategy = new Imap4HeaderFilterStrategy();
 
@@ -575,7 +587,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The folder to consume from.
+     * The folder to consume from; or several, as a comma-separated list of names and LIST patterns (* across levels, % within one, in the server's hierarchy delimiter), for example INBOX,Support/*. Several folders are polled in turn over one connection, each with its own state (and stateRepository entry); patterns are resolved at every poll, so new folders are picked up. Each exchange's CamelImap4Folder header names its folder and the idempotent key stays folder/UIDVALIDITY/UID. With idle=true and a server offering NOTIFY (RFC 5465), one connection waits in IDLE for a change in any of them; without NOTIFY they are polled at the scheduler's delay. A folder whose name holds a comma, * or % cannot be consumed with this option.
      */
     public void setFolder(String folder) {
         this.folder = folder;
@@ -794,6 +806,50 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * Keeps the consumer's state (UIDVALIDITY, the UID watermark and the UIDs done above it, HIGHESTMODSEQ, and how many times each message was handed to the route without success) in this repository, for example Camel's FileStateRepository, so a consumer restarted in any JVM searches and fetches only what is new. One entry per server, user and folder. Each attempt is counted before the route runs, so a message that was handed over maxFailedAttempts times without success (even one that stopped the JVM each time) is not handed over again but parked as onFailure says (NONE: left as it is). A corrupt or foreign entry is logged and replaced. With incremental=true the search itself starts after the saved watermark.
+     */
+    public void setStateRepository(org.apache.camel.spi.StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public int getStateMaxBytes() {
+        return stateMaxBytes;
+    }
+
+    /**
+     * The largest value the consumer writes to the stateRepository, in bytes (at least 256). Over it, the oldest attempt counts are dropped first, then the highest done UIDs above the watermark (those may be delivered again after a restart, never lost).
+     */
+    public void setStateMaxBytes(int stateMaxBytes) {
+        this.stateMaxBytes = stateMaxBytes;
+    }
+
+    public boolean isDeliverVanished() {
+        return deliverVanished;
+    }
+
+    /**
+     * Sends an exchange with header CamelImap4Vanished (the UIDs as a UID set, no body) whenever the server reports messages expunged from the folder since the last poll, to mirror deletions. Needs a server with QRESYNC (RFC 7162): each SELECT then names the HIGHESTMODSEQ of the last one and the server answers with VANISHED (EARLIER). The mark is kept in the stateRepository (so deletions made while the consumer was stopped are reported at its start) or, without one, in memory from the consumer's first poll. The messages the consumer itself deleted or moved are reported too. A vanished exchange that fails is reported again at the next poll.
+     */
+    public void setDeliverVanished(boolean deliverVanished) {
+        this.deliverVanished = deliverVanished;
+    }
+
+    public Imap4IdempotentKey getIdempotentKey() {
+        return idempotentKey;
+    }
+
+    /**
+     * What the idempotentRepository is keyed on: UID (folder/UIDVALIDITY/UID) or EMAILID (EMAILID/id, RFC 8474 OBJECTID), which stays the same when a message is moved or copied to another folder, so a message moved between watched folders is not processed twice. EMAILID needs a server offering OBJECTID (Cyrus 3.6 does); the consumer then fetches EMAILID and THREADID and sets headers CamelImap4EmailId and CamelImap4ThreadId. Messages are then checked against the repository after their FETCH, not before.
+     */
+    public void setIdempotentKey(Imap4IdempotentKey idempotentKey) {
+        this.idempotentKey = idempotentKey;
     }
 
     public boolean isIdempotentEager() {

@@ -35,6 +35,16 @@ public final class Imap4Constants {
     @Metadata(label = "consumer", description = "The parsed BODYSTRUCTURE, when fetched.",
             javaType = "dev.imap4.client.types.BodyStructure")
     public static final String BODY_STRUCTURE = "CamelImap4BodyStructure";
+    @Metadata(label = "consumer", description = "With deliverVanished: the UIDs expunged from the folder since the"
+            + " last poll (or the saved state), as an IMAP UID set such as 3:7,41, on an exchange of its own with no"
+            + " body and no CamelImap4Uid.", javaType = "String")
+    public static final String VANISHED = "CamelImap4Vanished";
+    @Metadata(label = "consumer", description = "EMAILID (RFC 8474 OBJECTID): the message's identifier in every folder,"
+            + " when fetched (idempotentKey=EMAILID).", javaType = "String")
+    public static final String EMAIL_ID = "CamelImap4EmailId";
+    @Metadata(label = "consumer", description = "THREADID (RFC 8474 OBJECTID), when fetched (idempotentKey=EMAILID) and the"
+            + " message is in a thread.", javaType = "String")
+    public static final String THREAD_ID = "CamelImap4ThreadId";
 
     @Metadata(label = "consumer", description = "With textBody: the raw RFC 5322 message as a stream cache,"
             + " when it was fetched (fetchContent FULL).", javaType = "org.apache.camel.StreamCache")

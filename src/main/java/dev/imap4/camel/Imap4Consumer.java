@@ -3,6 +3,7 @@ package dev.imap4.camel;
 import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.types.MailboxState;
+import dev.imap4.client.types.NumberSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -57,20 +58,31 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private Imap4Metrics.Binding metrics = Imap4Metrics.NONE;
     private final Queue<Imap4Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final Imap4IdleWaiter idler;
+    private final boolean sharedConnection;
     private Imap4Search search;
     private Imap4MessageMapper mapper;
     private Imap4PostActions actions;
     private Imap4Unparseable unparseable;
     private ExecutorService prefetcher;
+    private Imap4ConsumerResume resume;
     private boolean modSeq;
     private int batchOffset;
     private int batchTotal;
 
     public Imap4Consumer(Imap4Endpoint endpoint, Processor processor) {
+        this(endpoint, processor, null, false);
+    }
+
+    /**
+     * One folder of an {@link Imap4MultiFolderConsumer}, over the connection it shares with the
+     * other folders ({@code shared}): the folder selected on it may be another's between polls.
+     */
+    Imap4Consumer(Imap4Endpoint endpoint, Processor processor, Imap4ConsumerConnection connection, boolean shared) {
         super(endpoint, processor);
         this.config = endpoint.getConfiguration();
-        this.connection = new Imap4ConsumerConnection(endpoint, counters);
-        this.idler = new Imap4IdleWaiter(this, connection, outcomes);
+        this.connection = connection != null ? connection : new Imap4ConsumerConnection(endpoint, counters);
+        this.sharedConnection = shared;
+        this.idler = new Imap4IdleWaiter(this, this.connection, outcomes);
     }
 
     @Override
@@ -88,6 +100,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         ServiceHelper.startService(config.getIdempotentRepository());
         prefetcher = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
                 "Imap4Prefetch");
+        resume = Imap4ConsumerResume.create(getEndpoint(), state, actions, this::deliverVanished);
         idler.start(config.isIdle());
         metrics = Imap4Metrics.bindConsumer(getEndpoint().getCamelContext(), counters, getRouteId(),
                 getEndpoint().getServiceUrl(), config.getFolder());
@@ -251,6 +264,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         applyOutcomes();
         connection.clearExistsNoted();
         List<Long> uids = state.candidates(search.run(connection.client(), state.watermark()), config.isIncremental());
+        checkpoint();
         uids = notYetProcessed(uids);
         int max = getMaxMessagesPerPoll();
         if (max > 0 && uids.size() > max) {
@@ -264,7 +278,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
     /** SELECT (or EXAMINE); returns false when UIDVALIDITY changed, so every UID remembered was forgotten. */
     private boolean selectFolder() {
-        MailboxState mailbox = connection.select(config.getFolder(), config.isReadOnly());
+        MailboxState mailbox = resume != null ? resume.select(connection)
+                : connection.select(config.getFolder(), config.isReadOnly());
         counters.selected(mailbox.uidValidity());
         long previous = state.uidValidity();
         boolean changed = state.adopt(mailbox.uidValidity());
@@ -273,7 +288,14 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
                     config.getFolder(), previous, mailbox.uidValidity());
         }
         modSeq = mailbox.highestModSeq() != null && connection.has("CONDSTORE");
+        if (resume != null) {
+            resume.selected(mailbox);
+        }
         actions.checkFailureFlag(mailbox);
+        if (config.getIdempotentKey() == Imap4IdempotentKey.EMAILID && !connection.has("OBJECTID")) {
+            throw new Imap4ConsumerException("OBJECTID not offered", "idempotentKey=EMAILID needs a server offering"
+                    + " OBJECTID (RFC 8474); " + getEndpoint().getServiceUrl() + " does not", null);
+        }
         return !changed;
     }
 
@@ -285,7 +307,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
     private List<Long> notYetProcessed(List<Long> uids) {
         IdempotentRepository repo = config.getIdempotentRepository();
-        if (repo == null) {
+        if (repo == null || config.getIdempotentKey() == Imap4IdempotentKey.EMAILID) {
+            // keyed on EMAILID: known only once fetched, so checked in deliver()
             return uids;
         }
         List<Long> out = new ArrayList<>(uids.size());
@@ -301,6 +324,13 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     /** The idempotent key: folder/UIDVALIDITY/UID, which names one message for good (never Message-ID). */
     private String key(long uid) {
         return config.getFolder() + "/" + state.uidValidity() + "/" + uid;
+    }
+
+    // idempotentKey=EMAILID: the EMAILID the message was fetched with, when it has one
+    private String key(Exchange exchange, long uid) {
+        String byEmailId = config.getIdempotentKey() == Imap4IdempotentKey.EMAILID
+                ? Imap4ObjectIds.key(exchange.getMessage()) : null;
+        return byEmailId != null ? byEmailId : key(uid);
     }
 
     /**
@@ -507,11 +537,15 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         long uid = ((Imap4Message) exchange.getIn()).uid(); // made by the mapper; reading it fills no headers
         IdempotentRepository repo = config.getIdempotentRepository();
         boolean eager = config.isIdempotentEager();
-        String key = repo == null ? null : key(uid);
+        String key = repo == null ? null : key(exchange, uid);
         // eager: the add is the claim; otherwise the key is added on completion and only checked here
         if (repo != null && (eager ? !repo.add(key) : repo.contains(key))) {
             LOG.debug("Skipping message UID {}: {} is already in the idempotent repository", uid, key);
             counters.skipped(1);
+            Imap4MessageMapper.discard(exchange);
+            return false;
+        }
+        if (resume != null && !resume.admit(uid)) {
             Imap4MessageMapper.discard(exchange);
             return false;
         }
@@ -528,6 +562,26 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             Imap4MessageMapper.discard(exchange);
         }
         return true;
+    }
+
+    /** Routes a report of expunged UIDs (deliverVanished); true when the route took it without failure. */
+    private boolean deliverVanished(NumberSet uids) {
+        Exchange exchange = createExchange(true);
+        exchange.getMessage().setHeader(Imap4Constants.VANISHED, uids.toString());
+        exchange.getMessage().setHeader(Imap4Constants.FOLDER, config.getFolder());
+        exchange.getMessage().setHeader(Imap4Constants.UID_VALIDITY, state.uidValidity());
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            getExceptionHandler().handleException("The report of vanished UIDs " + uids + " failed; it is sent again"
+                    + " at the next poll", exchange, failure);
+        }
+        releaseExchange(exchange, false);
+        return failure == null;
     }
 
     private void enqueue(Imap4Outcome outcome) {
@@ -549,6 +603,14 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         if (config.isIncremental()) {
             // only once the actions were carried out, so the next search starts past what they finished
             state.advanceWatermark();
+        }
+        checkpoint();
+    }
+
+    // saves the progress to the stateRepository, when there is one
+    private void checkpoint() {
+        if (resume != null) {
+            resume.save();
         }
     }
 
@@ -615,8 +677,9 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     // outcomes of exchanges that completed after the last poll, and a pending BATCH expunge
     private void settleBeforeClose() {
         try {
-            if (connection.client() == null || !connection.client().isConnected()) {
-                if (outcomes.isEmpty()) {
+            if (connection.client() == null || !connection.client().isConnected() || sharedConnection) {
+                // on a shared connection another folder may be selected: a pending plan needs this one
+                if (outcomes.isEmpty() && !(sharedConnection && actions.hasPending())) {
                     return;
                 }
                 MailboxState mailbox = connection.select(config.getFolder(), config.isReadOnly());

@@ -7,6 +7,8 @@ import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.UntaggedResponse;
 import dev.imap4.client.types.MailboxState;
+import dev.imap4.client.types.QresyncParameters;
+import dev.imap4.client.types.QresyncResult;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +110,29 @@ final class Imap4ConsumerConnection {
                     e.getMessage());
             close();
             return select(folder, readOnly);
+        } catch (Imap4CommandException e) {
+            throw failure("cannot open folder '" + folder + "'", e);
+        }
+    }
+
+    /**
+     * SELECT (or EXAMINE) with QRESYNC (ENABLE QRESYNC first on a new connection), reconnecting a
+     * kept connection the server dropped as {@link #select} does.
+     */
+    QresyncResult selectQresync(String folder, boolean readOnly, QresyncParameters qresync) {
+        ImapClient c = open();
+        boolean reused = !fresh;
+        fresh = false;
+        try {
+            return c.select(folder, readOnly, qresync);
+        } catch (Imap4AbortException e) {
+            if (!reused) {
+                throw e;
+            }
+            LOG.debug("The kept connection to {} was lost ({}); reconnecting", endpoint.getServiceUrl(),
+                    e.getMessage());
+            close();
+            return selectQresync(folder, readOnly, qresync);
         } catch (Imap4CommandException e) {
             throw failure("cannot open folder '" + folder + "'", e);
         }

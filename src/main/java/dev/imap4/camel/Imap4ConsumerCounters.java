@@ -42,8 +42,8 @@ final class Imap4ConsumerCounters {
                 if (e.getMessage().getBody() instanceof org.apache.camel.StreamCache body && body.length() > 0) {
                     bytesFetched.addAndGet(body.length());
                 }
-                if (e.getMessage().getHeader(Imap4Constants.UID) instanceof Long uid) {
-                    lastUid = uid;
+                if (e.getIn() instanceof Imap4Message m) {
+                    lastUid = m.uid(); // reading it fills no headers
                 }
             }
         }

@@ -165,4 +165,24 @@ final class Imap4ConsumerState {
         pendingExpunge.clear();
         return out;
     }
+
+    /** The UIDs done above the watermark (read-only), for {@link Imap4StateStore}. */
+    java.util.NavigableSet<Long> doneView() {
+        return java.util.Collections.unmodifiableNavigableSet(done);
+    }
+
+    /**
+     * Takes over what {@link Imap4StateStore} saved for the current UIDVALIDITY: the watermark, the
+     * UIDs done above it, and the failed attempts of each message (one that began and never ended,
+     * because the JVM died, counts as failed).
+     */
+    void restore(long savedWatermark, java.util.Collection<Long> savedDone, Map<Long, Integer> savedAttempts) {
+        watermark = Math.max(watermark, savedWatermark);
+        for (Long uid : savedDone) {
+            if (uid > watermark) {
+                done.add(uid);
+            }
+        }
+        savedAttempts.forEach((uid, n) -> failures.merge(uid, n, Math::max));
+    }
 }

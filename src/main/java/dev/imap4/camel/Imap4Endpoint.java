@@ -40,6 +40,11 @@ public class Imap4Endpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (Imap4FolderSet.isSeveral(configuration.getFolder())) {
+            Imap4MultiFolderConsumer several = new Imap4MultiFolderConsumer(this, processor);
+            configureConsumer(several);
+            return several;
+        }
         Imap4Consumer consumer = new Imap4Consumer(this, processor);
         configureConsumer(consumer);
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());

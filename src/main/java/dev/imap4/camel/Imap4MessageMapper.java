@@ -55,6 +55,9 @@ final class Imap4MessageMapper {
             case ENVELOPE -> items.withEnvelope().withBodyStructure();
             case PARTS -> items.withHeader().withBodyStructure();
         };
+        if (config.getIdempotentKey() == Imap4IdempotentKey.EMAILID) {
+            items = items.withEmailId().withThreadId();
+        }
         return modSeq ? items.withModSeq() : items;
     }
 
@@ -191,6 +194,9 @@ final class Imap4MessageMapper {
         Imap4Message m = new Imap4Message(exchange, r, uidValidity, config.getFolder(), config.getHeaderFilterStrategy(),
                 raw, complete, fields);
         m.setBody(body);
+        if (config.getIdempotentKey() == Imap4IdempotentKey.EMAILID) {
+            Imap4ObjectIds.copy(r, m);
+        }
         exchange.setIn(m);
     }
 

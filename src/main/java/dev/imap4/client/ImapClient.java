@@ -28,6 +28,8 @@ import dev.imap4.client.types.ListEntry;
 import dev.imap4.client.types.MailboxStatus;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.QresyncParameters;
+import dev.imap4.client.types.QresyncResult;
 import dev.imap4.client.types.SearchKey;
 import dev.imap4.client.types.SearchResult;
 import dev.imap4.client.types.StoreResult;
@@ -71,6 +73,7 @@ public final class ImapClient implements AutoCloseable {
     private final List<Consumer<FetchResponse>> fetchListeners = new CopyOnWriteArrayList<>();
     private volatile IdleCommand idle;
     private MailboxState selected;
+    private boolean qresyncEnabled;
     private ImapExtensions extensions;
 
     ImapClient(CommandEngine engine) {
@@ -181,6 +184,43 @@ public final class ImapClient implements AutoCloseable {
         engine.selected(!st.readOnly());
         selected = st;
         return st;
+    }
+
+    /**
+     * SELECT or EXAMINE with QRESYNC (RFC 7162 §3.2.5): on the first call of a connection, ENABLE
+     * QRESYNC first (only allowed before any mailbox is selected); then, with {@code qresync}
+     * non-null, {@code SELECT name (QRESYNC (uidvalidity modseq [known-uids]))}, which also reports
+     * the messages expunged and the flags changed since that modification sequence. With
+     * {@code qresync} null it selects as {@link #select(String, boolean)} does, on a connection where
+     * QRESYNC is enabled. Needs the QRESYNC capability.
+     *
+     * @throws Imap4Exception when QRESYNC is not offered, or is not enabled yet and a mailbox is
+     *                        already selected, or the server did not report it enabled
+     */
+    public QresyncResult select(String mailbox, boolean readOnly, QresyncParameters qresync) {
+        require("QRESYNC");
+        if (!qresyncEnabled) {
+            if (engine.state() != ImapState.AUTH) {
+                throw new Imap4Exception("ENABLE QRESYNC must come before the first SELECT of a connection (state "
+                        + engine.state() + ")");
+            }
+            java.util.Set<String> enabled = engine.execute(new dev.imap4.client.internal.command.EnableCommand("QRESYNC"));
+            if (enabled.stream().noneMatch("QRESYNC"::equalsIgnoreCase)) {
+                throw new Imap4Exception("the server did not enable QRESYNC (ENABLED " + enabled + ")");
+            }
+            qresyncEnabled = true;
+        }
+        selected = null;
+        SelectCommand command = new SelectCommand(mailbox, encode(mailbox), readOnly, false, qresync);
+        MailboxState st = engine.execute(command);
+        engine.selected(!st.readOnly());
+        selected = st;
+        return command.resync();
+    }
+
+    /** Whether ENABLE QRESYNC succeeded on this connection. */
+    public boolean isQresyncEnabled() {
+        return qresyncEnabled;
     }
 
     /** The last SELECT/EXAMINE result, or null. */

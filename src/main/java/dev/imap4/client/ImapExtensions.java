@@ -4,6 +4,7 @@ import dev.imap4.client.internal.command.AclCommand;
 import dev.imap4.client.internal.command.EnableCommand;
 import dev.imap4.client.internal.command.IdCommand;
 import dev.imap4.client.internal.command.NamespaceCommand;
+import dev.imap4.client.internal.command.NotifyCommand;
 import dev.imap4.client.internal.command.QuotaCommand;
 import dev.imap4.client.internal.command.ThreadCommand;
 import dev.imap4.client.internal.engine.CommandEngine;
@@ -46,6 +47,26 @@ public final class ImapExtensions {
     public Set<String> enable(String... capabilities) {
         client.require("ENABLE");
         return engine.execute(new EnableCommand(capabilities));
+    }
+
+    /**
+     * NOTIFY SET (RFC 5465): asks the server to report {@code events} (MessageNew, MessageExpunge,
+     * FlagChange...) in {@code mailboxes} and, with {@code selected}, in the selected mailbox. The
+     * reports arrive unsolicited (STATUS for other mailboxes; EXISTS, EXPUNGE or VANISHED and FETCH
+     * for the selected one), for example while {@link ImapClient#idle} waits, and go to the
+     * unsolicited listeners. Dovecot 2.3 offers NOTIFY. RFC 5465 §5.1: MessageNew needs
+     * MessageExpunge for the selected mailbox, and the server answers NO [BADEVENT] for events it
+     * does not support.
+     */
+    public void notifySet(boolean selected, List<String> mailboxes, List<String> events) {
+        client.require("NOTIFY");
+        engine.execute(NotifyCommand.set(selected, mailboxes.stream().map(client::encode).toList(), events));
+    }
+
+    /** NOTIFY NONE: the server stops reporting events. */
+    public void notifyNone() {
+        client.require("NOTIFY");
+        engine.execute(NotifyCommand.none());
     }
 
     /** ID: sends our parameters (null for NIL) and returns the server's. */

@@ -42,6 +42,7 @@ final class FakeImapServer implements AutoCloseable {
     private long uidValidity = 1000;
     private long nextUid = 1;
     private long modSeq = 1;
+    private final Map<Long, Long> expunged = new java.util.TreeMap<>();
 
     private final List<Socket> sessions = new CopyOnWriteArrayList<>();
     private final Map<Long, Boolean> poisoned = new ConcurrentHashMap<>();
@@ -89,6 +90,26 @@ final class FakeImapServer implements AutoCloseable {
      */
     void poison(long uid, boolean evenRaw) {
         poisoned.put(uid, evenRaw);
+    }
+
+    /** Expunges {@code uid} from INBOX, as another client would. */
+    synchronized void expunge(long uid) {
+        modSeq++;
+        if (folders.get("INBOX").removeIf(m -> m.uid() == uid)) {
+            expunged.put(uid, modSeq);
+        }
+    }
+
+    // RFC 7162 §3.2.5.2: SELECT name (QRESYNC (uidvalidity modseq)) reports what was expunged since
+    private String vanishedSince(String command) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(QRESYNC \\((\\d+) (\\d+)").matcher(command);
+        if (!m.find() || Long.parseLong(m.group(1)) != uidValidity) {
+            return "";
+        }
+        long since = Long.parseLong(m.group(2));
+        String uids = expunged.entrySet().stream().filter(e -> e.getValue() > since).map(e -> Long.toString(e.getKey()))
+                .collect(Collectors.joining(","));
+        return uids.isEmpty() ? "" : "* VANISHED (EARLIER) " + uids + "\r\n";
     }
 
     /** Deletes and recreates INBOX: empty, UIDs from 1 again, a new UIDVALIDITY. */
@@ -198,13 +219,16 @@ final class FakeImapServer implements AutoCloseable {
                     + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] ok\r\n"
                     + "* " + inbox.size() + " EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY " + uidValidity + "] ok\r\n"
                     + "* OK [UIDNEXT " + nextUid + "] ok\r\n"
-                    + (capabilities.contains("CONDSTORE") ? "* OK [HIGHESTMODSEQ " + modSeq + "] ok\r\n" : "")
+                    + (capabilities.contains("CONDSTORE") || capabilities.contains("QRESYNC")
+                            ? "* OK [HIGHESTMODSEQ " + modSeq + "] ok\r\n" : "")
+                    + vanishedSince(command)
                     + tag + " OK [" + (verb.equals("SELECT") ? "READ-WRITE" : "READ-ONLY") + "] done\r\n";
             case "CREATE" -> {
                 folders.putIfAbsent(unquote(w[1]), new ArrayList<>());
                 yield tag + " OK created\r\n";
             }
             case "NOOP" -> tag + " OK noop\r\n";
+            case "ENABLE" -> (capabilities.contains("QRESYNC") ? "* ENABLED QRESYNC\r\n" : "") + tag + " OK enabled\r\n";
             case "LOGOUT" -> "* BYE bye\r\n" + tag + " OK bye\r\n";
             default -> tag + " BAD unsupported\r\n";
         };
@@ -255,6 +279,7 @@ final class FakeImapServer implements AutoCloseable {
                     FakeMessage m = inbox.get(i);
                     if (FakeMessage.inSet(m.uid(), w[2], inbox) && m.flags().contains("\\Deleted")) {
                         inbox.remove(i);
+                        expunged.put(m.uid(), ++modSeq);
                         sb.append("* ").append(i + 1).append(" EXPUNGE\r\n");
                     }
                 }
@@ -278,6 +303,13 @@ final class FakeImapServer implements AutoCloseable {
         }
         if (items.contains("MODSEQ")) {
             sb.append(" MODSEQ (").append(modSeq).append(')');
+        }
+        if (items.contains("EMAILID") && m.bytes() != null) {
+            // RFC 8474: a copy of a message has its EMAILID; here the same bytes give the same id
+            sb.append(" EMAILID (M").append(Integer.toHexString(Arrays.hashCode(m.bytes()))).append(')');
+        }
+        if (items.contains("THREADID")) {
+            sb.append(" THREADID NIL");
         }
         if (items.contains("ENVELOPE")) {
             sb.append(" ENVELOPE (\"Thu, 01 Jan 2026 10:00:00 +0000\" \"").append(m.subject())

@@ -178,6 +178,16 @@ public final class FetchItems {
         return with(item);
     }
 
+    /** EMAILID (RFC 8474 OBJECTID), read back with {@link FetchResponse#emailId()}. */
+    public FetchItems withEmailId() {
+        return with("EMAILID");
+    }
+
+    /** THREADID (RFC 8474 OBJECTID), read back with {@link FetchResponse#threadId()}. */
+    public FetchItems withThreadId() {
+        return with("THREADID");
+    }
+
     /** Only messages whose mod-sequence is above {@code modSeq} (RFC 7162 CHANGEDSINCE). */
     public FetchItems changedSince(long modSeq) {
         return new FetchItems(new LinkedHashSet<>(items), modSeq);

@@ -97,6 +97,21 @@ public record FetchResponse(long sequence, Long uid, List<String> flags, ZonedDa
         return null;
     }
 
+    /**
+     * EMAILID (RFC 8474 §5.1): the message's identifier, the same in every mailbox it is copied or
+     * moved to, when fetched (ask with {@link FetchItems#withEmailId()}); null otherwise.
+     *
+     * @throws IllegalArgumentException when the server's value breaks the objectid grammar
+     */
+    public String emailId() {
+        return ObjectId.parse(other.get("EMAILID"));
+    }
+
+    /** THREADID (RFC 8474 §5.2) when fetched, or null (also for NIL: the message is in no thread). */
+    public String threadId() {
+        return ObjectId.parse(other.get("THREADID"));
+    }
+
     /** Whether FLAGS was sent and holds the flag, compared case-insensitively. */
     public boolean hasFlag(String flag) {
         if (flags == null) {

@@ -15,12 +15,19 @@ import java.util.List;
  * @param permanentFlags flags the client can change permanently; {@code \*} means new keywords
  * @param readOnly       whether the server opened it read-only
  * @param highestModSeq  HIGHESTMODSEQ under CONDSTORE, or null (also null after NOMODSEQ)
+ * @param mailboxId      MAILBOXID (RFC 8474 §4.1, OBJECTID), or null when not sent
  */
 public record MailboxState(String name, long exists, long recent, long uidValidity, long uidNext, Long unseen,
-        List<String> flags, List<String> permanentFlags, boolean readOnly, Long highestModSeq) {
+        List<String> flags, List<String> permanentFlags, boolean readOnly, Long highestModSeq, String mailboxId) {
 
     public MailboxState {
         flags = List.copyOf(flags);
         permanentFlags = List.copyOf(permanentFlags);
+    }
+
+    /** Without a MAILBOXID. */
+    public MailboxState(String name, long exists, long recent, long uidValidity, long uidNext, Long unseen,
+            List<String> flags, List<String> permanentFlags, boolean readOnly, Long highestModSeq) {
+        this(name, exists, recent, uidValidity, uidNext, unseen, flags, permanentFlags, readOnly, highestModSeq, null);
     }
 }

@@ -53,6 +53,11 @@ public record MailboxStatus(String mailbox, Map<String, Long> items, Map<String,
         return items.get("HIGHESTMODSEQ");
     }
 
+    /** MAILBOXID (RFC 8474 §4), or {@code null} when not sent. */
+    public String mailboxId() {
+        return ObjectId.parse(other.get("MAILBOXID"));
+    }
+
     /** SIZE (RFC 8438), or {@code null} when not sent. */
     public Long size() {
         return items.get("SIZE");

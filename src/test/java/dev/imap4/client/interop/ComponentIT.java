@@ -11,6 +11,8 @@ import dev.imap4.client.ImapClient;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.CopyUid;
 import java.util.List;
+import dev.imap4.client.types.StoreMode;
+import dev.imap4.client.types.NumberSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,6 +92,122 @@ class ComponentIT {
         } finally {
             ctx.close();
             Fixtures.drop(c, folder, done);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void severalFoldersByPatternResumeFromTheStateAndReportWhatVanished(ImapServer server) throws Exception {
+        server.require();
+        String parent = server.folder("watch");
+        String a = server.child(parent, "a");
+        String b = server.child(parent, "b");
+        ImapClient c = server.client();
+        c.create(parent);
+        c.create(a);
+        c.create(b);
+        c.append(a, List.of(), null, Fixtures.message("in a"));
+        c.append(b, List.of(), null, Fixtures.message("in b"));
+        org.apache.camel.support.processor.state.MemoryStateRepository state =
+                new org.apache.camel.support.processor.state.MemoryStateRepository();
+        Map<String, String> got = new ConcurrentHashMap<>();
+        List<String> vanished = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String options = "folder=" + parent + server.separator() + "*&onSuccess=NONE&incremental=true"
+                + "&stateRepository=#state&deliverVanished=true&delay=200";
+        RouteBuilder routes = new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri(server, options)).routeId("watch").process(e -> {
+                    String gone = e.getMessage().getHeader(Imap4Constants.VANISHED, String.class);
+                    String folder = e.getMessage().getHeader(Imap4Constants.FOLDER, String.class);
+                    if (gone != null) {
+                        vanished.add(folder + ":" + gone);
+                    } else {
+                        got.merge(e.getMessage().getHeader("Subject", String.class), folder, (x, y) -> x + "," + y);
+                    }
+                });
+            }
+        };
+        CamelContext ctx = null;
+        try {
+            ctx = contextWith(server, state, routes);
+            await(() -> got.size() == 2, "both folders consumed: " + got);
+            assertEquals(Map.of("in a", a, "in b", b), got);
+            ctx.close();
+
+            // while stopped: a new message in b, one expunged from a
+            c.append(b, List.of(), null, Fixtures.message("later in b"));
+            c.select(a);
+            c.uidStore(NumberSet.uids(1), StoreMode.ADD, true, List.of("\\Deleted"));
+            c.uidExpunge(NumberSet.uids(1));
+            c.unselect();
+
+            ctx = contextWith(server, state, routes);
+            await(() -> got.size() == 3, "the new message: " + got);
+            assertEquals(b, got.get("later in b"));
+            assertEquals(Map.of("in a", a, "in b", b, "later in b", b), got, "nothing delivered twice");
+            if (c.hasCapability("QRESYNC")) {
+                await(() -> !vanished.isEmpty(), "the expunge reported");
+                assertEquals(List.of(a + ":1"), vanished);
+            }
+        } finally {
+            if (ctx != null) {
+                ctx.close();
+            }
+            Fixtures.drop(c, a, b, parent);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void withNotifyAChangeInAnyWatchedFolderWakesTheConsumer(ImapServer server) throws Exception {
+        ImapClient c = server.require(ImapServer.Feature.IDLE).client();
+        org.junit.jupiter.api.Assumptions.assumeTrue(c.hasCapability("NOTIFY"), "NOT SUPPORTED by " + server + ": NOTIFY");
+        String a = server.folder("notify-a");
+        String b = server.folder("notify-b");
+        c.create(a);
+        c.create(b);
+        List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // the scheduler's delay is ten minutes: only a NOTIFY report can bring the second message in time
+        CamelContext ctx = context(server, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri(server, "folder=" + a + "," + b + "&idle=true&delay=600000&onSuccess=NONE&incremental=true"))
+                        .process(e -> got.add(e.getMessage().getHeader(Imap4Constants.FOLDER, String.class) + ":"
+                                + e.getMessage().getHeader("Subject", String.class)));
+            }
+        });
+        try {
+            c.append(b, List.of(), null, Fixtures.message("first"));
+            await(() -> got.size() == 1, "the first message: " + got);
+            // b, polled last, stays selected: a new message in a is reported only as NOTIFY's STATUS
+            Thread.sleep(500);
+            c.append(a, List.of(), null, Fixtures.message("second"));
+            await(() -> got.size() == 2, "the report of the other folder wakes the consumer: " + got);
+            assertEquals(List.of(b + ":first", a + ":second"), got);
+        } finally {
+            ctx.close();
+            Fixtures.drop(c, a, b);
+        }
+    }
+
+    private static CamelContext contextWith(ImapServer server, Object state, RouteBuilder routes) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("state", state);
+        Imap4Component imap4 = new Imap4Component();
+        imap4.setClientFactory(new TrustingClientFactory(server));
+        imap4.setAllowStreamCommandInUri(true);
+        context.addComponent("imap4", imap4);
+        context.addRoutes(routes);
+        context.start();
+        return context;
+    }
+
+    private static void await(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "gave up waiting: " + what);
+            Thread.sleep(50);
         }
     }
 

@@ -11,6 +11,8 @@ import dev.imap4.client.types.ExpungeResult;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.QresyncParameters;
+import dev.imap4.client.types.QresyncResult;
 import dev.imap4.client.types.StoreResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +81,38 @@ class CondstoreQresyncIT {
             assertEquals(List.of(1L, 4L), c.uidSearch("ALL").numbers());
         } finally {
             Fixtures.drop(c, f);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void selectWithQresyncReportsWhatVanishedAndChangedSinceAModSeq(ImapServer server) {
+        ImapClient setup = server.require(ImapServer.Feature.CONDSTORE).client();
+        String f = server.folder("resync");
+        try {
+            setup.create(f);
+            for (int i = 1; i <= 5; i++) {
+                setup.append(f, List.of(), null, Fixtures.message("resync " + i));
+            }
+            MailboxState before = setup.select(f);
+            long mark = before.highestModSeq();
+            setup.uidStore(NumberSet.uids(2), StoreMode.ADD, true, List.of("\\Flagged"));
+            setup.uidStore(NumberSet.uids(3, 4), StoreMode.ADD, true, List.of("\\Deleted"));
+            setup.uidExpunge(NumberSet.uids(3, 4));
+
+            ImapClient c = server.client();
+            QresyncParameters p = new QresyncParameters(before.uidValidity(), mark, null);
+            QresyncResult r = c.select(f, true, p);
+            assertTrue(c.isQresyncEnabled());
+            assertTrue(r.resynchronised(p));
+            assertEquals(List.of(3L, 4L), r.vanished().toList(), "VANISHED (EARLIER) since the mark");
+            assertTrue(r.changed().stream().anyMatch(ch -> ch.uid() == 2 && ch.flags().contains("\\Flagged")),
+                    "UID 2's flag change: " + r.changed());
+            assertTrue(r.mailbox().highestModSeq() > mark);
+            assertEquals(List.of(1L, 2L, 5L), c.uidSearch("ALL").numbers());
+            c.logout();
+        } finally {
+            Fixtures.drop(setup, f);
         }
     }
 

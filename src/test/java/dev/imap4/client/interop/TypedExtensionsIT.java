@@ -256,4 +256,34 @@ class TypedExtensionsIT {
             Fixtures.drop(c, f);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.imap4.client.interop.Servers#all")
+    void objectIdsAreTypedAndAnEmailIdSurvivesACopy(ImapServer server) {
+        ImapClient c = server.require().client();
+        org.junit.jupiter.api.Assumptions.assumeTrue(c.hasCapability("OBJECTID"), "NOT SUPPORTED by " + server + ": OBJECTID");
+        String f = server.folder("objectid");
+        String g = server.folder("objectid-copy");
+        try {
+            c.create(f);
+            c.create(g);
+            c.append(f, java.util.List.of(), null, Fixtures.message("object ids"));
+            dev.imap4.client.types.MailboxState st = c.select(f);
+            org.junit.jupiter.api.Assertions.assertNotNull(st.mailboxId(), "SELECT reports MAILBOXID");
+            java.util.List<dev.imap4.client.types.FetchResponse> got = new java.util.ArrayList<>();
+            c.uidFetch(dev.imap4.client.types.NumberSet.uids(1),
+                    dev.imap4.client.types.FetchItems.of().withEmailId().withThreadId(), got::add);
+            String emailId = got.get(0).emailId();
+            org.junit.jupiter.api.Assertions.assertNotNull(emailId);
+            c.uidCopy(dev.imap4.client.types.NumberSet.uids(1), g);
+            org.junit.jupiter.api.Assertions.assertEquals(st.mailboxId(), c.status(f, "MAILBOXID").mailboxId());
+            c.select(g);
+            java.util.List<dev.imap4.client.types.FetchResponse> copy = new java.util.ArrayList<>();
+            c.uidFetch(dev.imap4.client.types.NumberSet.uidRange(1, dev.imap4.client.types.NumberSet.STAR),
+                    dev.imap4.client.types.FetchItems.of().withEmailId(), copy::add);
+            org.junit.jupiter.api.Assertions.assertEquals(emailId, copy.get(0).emailId(), "RFC 8474 §5.1: a copy keeps its EMAILID");
+        } finally {
+            Fixtures.drop(c, f, g);
+        }
+    }
 }

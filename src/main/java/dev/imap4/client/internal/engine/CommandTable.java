@@ -53,6 +53,7 @@ public final class CommandTable {
             Map.entry("MYRIGHTS", AUTHED),
             Map.entry("NAMESPACE", AUTHED),
             Map.entry("NOOP", ANY),
+            Map.entry("NOTIFY", AUTHED),
             Map.entry("PARTIAL", SEL),
             Map.entry("PROXYAUTH", EnumSet.of(AUTH)),
             Map.entry("RENAME", AUTHED),
