@@ -25,6 +25,8 @@ import dev.imap4.client.types.CopyUid;
 import dev.imap4.client.types.ExpungeResult;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.ListEntry;
+import dev.imap4.client.types.ListOptions;
+import dev.imap4.client.types.ListResult;
 import dev.imap4.client.types.MailboxStatus;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
@@ -71,6 +73,8 @@ public final class ImapClient implements AutoCloseable {
     private volatile IdleCommand idle;
     private MailboxState selected;
     private ImapExtensions extensions;
+    /** RFC 6154 special-use role (upper case, with its backslash) to the first selectable folder; null until asked. */
+    private java.util.Map<String, ListEntry> specialUse;
 
     ImapClient(CommandEngine engine) {
         this.engine = engine;
@@ -210,14 +214,33 @@ public final class ImapClient implements AutoCloseable {
     }
 
     public void create(String mailbox) {
+        specialUse = null;
         engine.execute(SimpleCommand.of("CREATE", encode(mailbox)));
     }
 
+    /**
+     * CREATE with RFC 6154 §3 {@code USE}: {@code create("Archives", List.of("\\Archive"))} sends
+     * {@code CREATE Archives (USE (\Archive))}. Refused before anything is sent when the server
+     * lacks CREATE-SPECIAL-USE; a server that cannot give the role answers NO [USEATTR].
+     */
+    public void create(String mailbox, Collection<String> specialUses) {
+        if (specialUses.isEmpty()) {
+            create(mailbox);
+            return;
+        }
+        require("CREATE-SPECIAL-USE");
+        List<String> roles = specialUses.stream().map(ImapClient::role).toList();
+        specialUse = null;
+        engine.execute(SimpleCommand.createSpecialUse(encode(mailbox), roles));
+    }
+
     public void delete(String mailbox) {
+        specialUse = null;
         engine.execute(SimpleCommand.of("DELETE", encode(mailbox)));
     }
 
     public void rename(String from, String to) {
+        specialUse = null;
         engine.execute(SimpleCommand.of("RENAME", encode(from), encode(to)));
     }
 
@@ -232,6 +255,87 @@ public final class ImapClient implements AutoCloseable {
     /** LIST (RFC 3501 §6.3.8): {@code reference} usually {@code ""}, {@code pattern} with * and %. */
     public List<ListEntry> list(String reference, String pattern) {
         return engine.execute(ListCommand.list(reference, pattern));
+    }
+
+    /**
+     * Extended LIST (RFC 5258): selection options, several patterns, return options and, under
+     * RFC 5819 LIST-STATUS, a STATUS for each mailbox in the same round trip. Refused before
+     * anything is sent when the server lacks LIST-EXTENDED (for any option or several patterns),
+     * LIST-STATUS (for STATUS) or SPECIAL-USE (for the SPECIAL-USE options).
+     */
+    public ListResult list(String reference, List<String> patterns, ListOptions options) {
+        if (!options.isEmpty() || patterns.size() != 1) {
+            require("LIST-EXTENDED");
+        }
+        if (!options.status().isEmpty()) {
+            require("LIST-STATUS");
+        }
+        if (options.selection().contains(ListOptions.Selection.SPECIAL_USE)
+                || options.returns().contains(ListOptions.Return.SPECIAL_USE)) {
+            require("SPECIAL-USE");
+        }
+        return engine.execute(ListCommand.extended(reference, patterns, options));
+    }
+
+    /**
+     * The folder with an RFC 6154 special-use role ({@code \Archive}, {@code \Junk}, {@code \Trash},
+     * {@code \Sent}, {@code \Drafts}, {@code \All}, {@code \Flagged}; the backslash may be left out),
+     * whatever its name is in the user's language. With SPECIAL-USE and LIST-EXTENDED it asks
+     * {@code LIST (SPECIAL-USE) "" "*"}, otherwise it reads the attributes of a plain
+     * {@code LIST "" "*"} (Gmail and others send them there). The answer is kept for the
+     * connection until this client creates, deletes or renames a folder. Empty when no selectable
+     * folder has the role.
+     */
+    public java.util.Optional<ListEntry> findSpecialUse(String role) {
+        String wanted = role(role).toUpperCase(java.util.Locale.ROOT);
+        if (specialUse == null) {
+            boolean extended = engine.capabilities().has("SPECIAL-USE") && engine.capabilities().has("LIST-EXTENDED");
+            List<ListEntry> all = extended
+                    ? list("", List.of("*"), ListOptions.none().select(ListOptions.Selection.SPECIAL_USE)).entries()
+                    : list("", "*");
+            java.util.Map<String, ListEntry> roles = new java.util.LinkedHashMap<>();
+            for (ListEntry e : all) {
+                if (!e.isSelectable()) {
+                    continue;
+                }
+                for (String a : e.attributes()) {
+                    roles.putIfAbsent(a.toUpperCase(java.util.Locale.ROOT), e);
+                }
+            }
+            specialUse = roles;
+        }
+        return java.util.Optional.ofNullable(specialUse.get(wanted));
+    }
+
+    /**
+     * The name of the folder with a special-use role, as {@link #findSpecialUse} finds it;
+     * {@link Imap4Exception} naming the role and the roles the server does have when none has it.
+     */
+    public String specialUseFolder(String role) {
+        return findSpecialUse(role).map(ListEntry::name).orElseThrow(() -> new Imap4Exception(
+                "no folder has the special use " + role(role) + " (RFC 6154); folders with a role: "
+                        + specialUseSummary()));
+    }
+
+    private String specialUseSummary() {
+        List<String> found = new java.util.ArrayList<>();
+        specialUse.forEach((attr, e) -> {
+            if (e.specialUse() != null && attr.equalsIgnoreCase(e.specialUse())) {
+                found.add(e.specialUse() + "=" + e.name());
+            }
+        });
+        return found.isEmpty() ? "none" : String.join(", ", found);
+    }
+
+    /** A special-use role as sent: a backslash and an atom ({@code Archive} becomes {@code \Archive}). */
+    static String role(String role) {
+        String r = role == null ? "" : role.strip();
+        r = r.startsWith("\\") ? r : "\\" + r;
+        if (r.length() < 2 || !r.substring(1).chars()
+                .allMatch(c -> c < 0x80 && dev.imap4.client.internal.wire.ImapInput.isAtomChar(c))) {
+            throw new IllegalArgumentException("a special-use role is a backslash and a word, e.g. \\Archive: '" + role + "'");
+        }
+        return r;
     }
 
     /** LSUB: the subscribed mailboxes matching {@code pattern}. */
