@@ -75,6 +75,8 @@ public final class ImapClient implements AutoCloseable {
     private ImapExtensions extensions;
     /** RFC 6154 special-use role (upper case, with its backslash) to the first selectable folder; null until asked. */
     private java.util.Map<String, ListEntry> specialUse;
+    /** RFC 7889 per-mailbox APPENDLIMIT learnt by STATUS, -1 for none; kept for the connection. */
+    private final java.util.Map<String, Long> appendLimits = new java.util.HashMap<>();
 
     ImapClient(CommandEngine engine) {
         this.engine = engine;
@@ -343,9 +345,20 @@ public final class ImapClient implements AutoCloseable {
         return engine.execute(ListCommand.lsub(reference, pattern));
     }
 
-    /** STATUS (RFC 3501 §6.3.10), e.g. {@code status("INBOX", "MESSAGES", "UIDNEXT", "UNSEEN")}. */
+    /**
+     * STATUS (RFC 3501 §6.3.10), e.g. {@code status("INBOX", "MESSAGES", "UIDNEXT", "UNSEEN")}; the
+     * extension items SIZE (RFC 8438 STATUS=SIZE) and APPENDLIMIT (RFC 7889) are refused before
+     * sending when the server lacks them.
+     */
     public MailboxStatus status(String mailbox, String... items) {
         StatusCommand.requireItems(items);
+        for (String item : items) {
+            switch (item.toUpperCase(java.util.Locale.ROOT)) {
+                case "SIZE" -> require("STATUS=SIZE");
+                case "APPENDLIMIT" -> require("APPENDLIMIT");
+                default -> { }
+            }
+        }
         return engine.execute(new StatusCommand(mailbox, encode(mailbox), List.of(items)));
     }
 
@@ -383,6 +396,24 @@ public final class ImapClient implements AutoCloseable {
         return engine.execute(new SearchCommand(uid, null, charset, criteria, esearch));
     }
 
+    /**
+     * UID SEARCH RETURN (SAVE) (RFC 5182 SEARCHRES): the server keeps the matching UIDs as {@code $}
+     * and sends none of them. The answer is {@link NumberSet#savedResult(boolean)}, to pass to
+     * {@link #uidFetch}, {@link #uidStore}, {@link #uidCopy} or {@link #uidMove}; {@code $} also
+     * stands in a later search program ({@code uidSearch("UID $ UNSEEN")}). The server forgets it at
+     * the next SELECT, EXAMINE, CLOSE or UNSELECT. Refused when the server lacks SEARCHRES.
+     */
+    public NumberSet uidSearchSave(String criteria) {
+        return searchSave(true, null, ImapUtil.splitArgs(criteria));
+    }
+
+    /** SEARCH RETURN (SAVE) by sequence number ({@code uid} false) or UID, criteria as separate arguments. */
+    public NumberSet searchSave(boolean uid, String charset, List<String> criteria) {
+        require("SEARCHRES");
+        engine.execute(SearchCommand.saving(uid, charset, criteria));
+        return NumberSet.savedResult(uid);
+    }
+
     /** UID SORT (RFC 5256); refused when the server lacks SORT. */
     public SearchResult uidSort(String sortCriteria, String charset, String criteria) {
         return sort(true, sortCriteria, charset, ImapUtil.splitArgs(criteria));
@@ -415,8 +446,18 @@ public final class ImapClient implements AutoCloseable {
     }
 
     private int fetchSplit(NumberSet set, FetchItems items, FetchHandler handler) {
+        requireSavedResult(set);
         if (items.changedSinceValue() != null) {
             require("CONDSTORE");
+        }
+        // extension items the server does not know would be answered BAD: refused before sending
+        for (String item : items.items()) {
+            switch (item) {
+                case "SAVEDATE" -> require("SAVEDATE");
+                case "PREVIEW" -> require("PREVIEW");
+                case "X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS" -> require("X-GM-EXT-1");
+                default -> { }
+            }
         }
         Consumer<FetchResponse> others = r -> fetchListeners.forEach(l -> l.accept(r));
         int n = 0;
@@ -511,7 +552,41 @@ public final class ImapClient implements AutoCloseable {
     /** APPEND streamed from {@code content}, which must yield exactly {@code size} bytes. */
     public AppendUid append(String mailbox, Collection<String> flags, ZonedDateTime internalDate, long size,
             Supplier<InputStream> content) {
+        checkAppendLimit(mailbox, size);
         return engine.execute(new AppendCommand(encode(mailbox), flags, internalDate, size, content));
+    }
+
+    /**
+     * The RFC 7889 limit for APPENDs to {@code mailbox}, in bytes, or {@code null} when the server
+     * sets none: {@code APPENDLIMIT=n} in the capabilities, or under a bare {@code APPENDLIMIT} the
+     * mailbox's {@code STATUS (APPENDLIMIT)}, asked once per mailbox and connection (a STATUS the
+     * server refuses, say for a mailbox that does not exist yet, counts as no limit).
+     */
+    public Long appendLimit(String mailbox) {
+        Long global = engine.capabilities().appendLimit();
+        if (global != null || !engine.capabilities().has("APPENDLIMIT")) {
+            return global;
+        }
+        Long known = appendLimits.get(mailbox);
+        if (known == null) {
+            try {
+                Long limit = status(mailbox, "APPENDLIMIT").items().get("APPENDLIMIT");
+                known = limit == null ? -1L : limit;
+            } catch (Imap4CommandException e) {
+                return null;
+            }
+            appendLimits.put(mailbox, known);
+        }
+        return known < 0 ? null : known;
+    }
+
+    // RFC 7889: a message over the limit is refused here, before its literal is announced
+    private void checkAppendLimit(String mailbox, long size) {
+        Long limit = appendLimit(mailbox);
+        if (limit != null && size > limit) {
+            throw new Imap4Exception("message of " + size + " bytes exceeds the server's APPENDLIMIT of " + limit
+                    + " bytes for '" + mailbox + "' (RFC 7889); nothing was sent");
+        }
     }
 
     /** EXPUNGE. */
@@ -705,6 +780,12 @@ public final class ImapClient implements AutoCloseable {
         return ModifiedUtf7.encode(mailbox);
     }
 
+    private void requireSavedResult(NumberSet set) {
+        if (set.isSavedResult()) {
+            require("SEARCHRES");
+        }
+    }
+
     void require(String capability) {
         if (!engine.capabilities().has(capability)) {
             throw new Imap4Exception("server does not offer " + capability + " (capabilities: "
@@ -712,15 +793,17 @@ public final class ImapClient implements AutoCloseable {
         }
     }
 
-    private static void requireSeq(NumberSet set) {
+    private void requireSeq(NumberSet set) {
         if (set.isUid()) {
             throw new IllegalArgumentException("expected sequence numbers, got a UID set " + set);
         }
+        requireSavedResult(set);
     }
 
-    private static void requireUid(NumberSet set) {
+    private void requireUid(NumberSet set) {
         if (!set.isUid()) {
             throw new IllegalArgumentException("expected a UID set, got sequence numbers " + set);
         }
+        requireSavedResult(set);
     }
 }

@@ -22,6 +22,7 @@ public final class SearchCommand implements Command<SearchResult> {
     private final String charset;
     private final List<String> criteria;
     private final boolean extended;
+    private final boolean save;
     private SearchResult result;
 
     /**
@@ -34,6 +35,20 @@ public final class SearchCommand implements Command<SearchResult> {
      * @param extended     ask for ESEARCH/ESORT form ({@code RETURN (ALL)})
      */
     public SearchCommand(boolean uid, String sortCriteria, String charset, List<String> criteria, boolean extended) {
+        this(uid, sortCriteria, charset, criteria, extended, false);
+    }
+
+    /**
+     * A SEARCH whose result the server keeps as {@code $} (RFC 5182 SEARCHRES): {@code RETURN (SAVE)}
+     * and nothing comes back but the tagged OK.
+     */
+    public static SearchCommand saving(boolean uid, String charset, List<String> criteria) {
+        return new SearchCommand(uid, null, charset, criteria, false, true);
+    }
+
+    private SearchCommand(boolean uid, String sortCriteria, String charset, List<String> criteria, boolean extended,
+            boolean save) {
+        this.save = save;
         if (criteria == null || criteria.isEmpty()) {
             throw new IllegalArgumentException("search criteria must not be empty (use ALL)");
         }
@@ -68,7 +83,9 @@ public final class SearchCommand implements Command<SearchResult> {
 
     @Override
     public void arguments(CommandWriter out) {
-        if (extended) {
+        if (save) {
+            out.raw("RETURN (SAVE)");
+        } else if (extended) {
             out.raw("RETURN (ALL)");
         }
         if (sortCriteria != null) {
