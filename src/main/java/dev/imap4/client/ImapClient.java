@@ -20,6 +20,7 @@ import dev.imap4.client.Capabilities;
 import dev.imap4.client.internal.engine.CommandEngine;
 import dev.imap4.client.ImapState;
 import dev.imap4.client.sasl.SaslMechanism;
+import dev.imap4.client.types.AppendMessage;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.CopyUid;
 import dev.imap4.client.types.ExpungeResult;
@@ -554,6 +555,45 @@ public final class ImapClient implements AutoCloseable {
             Supplier<InputStream> content) {
         checkAppendLimit(mailbox, size);
         return engine.execute(new AppendCommand(encode(mailbox), flags, internalDate, size, content));
+    }
+
+    /**
+     * APPEND of several messages (RFC 3502 MULTIAPPEND when the server offers it: all are added or
+     * none). Without MULTIAPPEND each goes in an APPEND of its own, in order, and a refusal leaves the
+     * earlier ones appended. A CATENATE message (RFC 4469) needs CATENATE, a binary one (RFC 3516
+     * literal8) needs BINARY, and each is checked against the APPENDLIMIT first: any refusal comes
+     * before anything is sent. Returns the APPENDUID (its set holds every new UID) when reported,
+     * else null.
+     */
+    public AppendUid append(String mailbox, List<AppendMessage> messages) {
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append");
+        }
+        for (AppendMessage m : messages) {
+            if (m.isCatenate()) {
+                require("CATENATE");
+            }
+            if (m.binary()) {
+                require("BINARY");
+            }
+            checkAppendLimit(mailbox, m.literalBytes());
+        }
+        if (messages.size() == 1 || engine.capabilities().has("MULTIAPPEND")) {
+            return engine.execute(new AppendCommand(encode(mailbox), messages));
+        }
+        List<Long> uids = new java.util.ArrayList<>();
+        AppendUid last = null;
+        boolean known = true;
+        for (AppendMessage m : messages) {
+            AppendUid one = engine.execute(new AppendCommand(encode(mailbox), List.of(m)));
+            // one answer without APPENDUID, or a UIDVALIDITY change between them, and no set is reliable
+            known = known && one != null && (last == null || last.uidValidity() == one.uidValidity());
+            if (known) {
+                uids.addAll(one.uids().toList());
+                last = one;
+            }
+        }
+        return known ? new AppendUid(last.uidValidity(), NumberSet.uids(uids)) : null;
     }
 
     /**
