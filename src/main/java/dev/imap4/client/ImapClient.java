@@ -131,6 +131,21 @@ public final class ImapClient implements AutoCloseable {
         }
     }
 
+    /**
+     * UNAUTHENTICATE (RFC 8437): ends the session's authentication but keeps the connection (and its
+     * TLS), so another user can log in on it. Every per-session memory (selected mailbox, special-use
+     * folders, append limits) is forgotten and the capabilities are asked again. Refused before
+     * sending when the server lacks UNAUTHENTICATE.
+     */
+    public void unauthenticate() {
+        require("UNAUTHENTICATE");
+        engine.execute(SimpleCommand.unauthenticate());
+        selected = null;
+        specialUse = null;
+        appendLimits.clear();
+        refreshCapabilities();
+    }
+
     /** LOGOUT, then closes the connection; never throws for a connection already broken. */
     public void logout() {
         if (engine.isAborted()) {

@@ -121,6 +121,29 @@ public final class ImapExtensions {
     }
 
     /**
+     * Gmail's search syntax through {@code X-GM-RAW} (X-GM-EXT-1), e.g.
+     * {@code gmailSearch("has:attachment older_than:2d")}: the UIDs of the selected mailbox that
+     * match. The query always travels as one string (quoted, or a UTF-8 literal with
+     * {@code CHARSET UTF-8} when it is not ASCII), so nothing in it can change the command.
+     */
+    public dev.imap4.client.types.SearchResult gmailSearch(String query) {
+        client.require("X-GM-EXT-1");
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("an X-GM-RAW query must not be empty");
+        }
+        boolean ascii = query.chars().allMatch(c -> c < 0x80);
+        String token;
+        if (ascii) {
+            token = "\"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        } else {
+            // a leading space keeps imaplib's rule from taking "(...)" or "\"...\"" as pre-formatted text,
+            // so the query goes as a literal; Gmail ignores the space
+            token = query.startsWith("(") || query.startsWith("\"") ? " " + query : query;
+        }
+        return client.search(true, ascii ? null : "UTF-8", List.of("X-GM-RAW", token));
+    }
+
+    /**
      * GETMETADATA's MAXSIZE when the caller gives none: 1 MiB. A larger value is left out and its
      * size reported in {@link Metadata#longEntries()}, so a hostile or careless annotation never
      * costs more than this (values are held as text, below the spool threshold).

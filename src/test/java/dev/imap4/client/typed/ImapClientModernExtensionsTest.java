@@ -187,4 +187,29 @@ class ImapClientModernExtensionsTest {
             done(c, server);
         }
     }
+
+    @Test
+    void unauthenticateKeepsTheConnectionForAnotherLogin() {
+        try (ScriptedServer server = ScriptedServer.start(preauth("UNAUTHENTICATE") + """
+                C: {tag} SELECT INBOX
+                S: {tag} OK [READ-WRITE] selected
+                C: {tag} UNAUTHENTICATE
+                S: {tag} OK back to not authenticated
+                C: {tag} CAPABILITY
+                S: * CAPABILITY IMAP4rev1 AUTH=PLAIN
+                S: {tag} OK done
+                C: {tag} LOGIN bob "pw"
+                S: {tag} OK [CAPABILITY IMAP4rev1] logged in
+                """)) {
+            ImapClient c = connect(server);
+            c.select("INBOX");
+            c.unauthenticate();
+            assertEquals(dev.imap4.client.ImapState.NONAUTH, c.state());
+            assertNull(c.selected());
+            assertTrue(c.hasCapability("AUTH=PLAIN"));
+            assertThrows(Imap4Exception.class, c::unauthenticate, "not offered any more, and not authenticated");
+            c.login("bob", "pw");
+            done(c, server);
+        }
+    }
 }

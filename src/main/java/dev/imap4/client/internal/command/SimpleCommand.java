@@ -65,6 +65,11 @@ public final class SimpleCommand implements Command<StatusResponse> {
         return new SimpleCommand("CLOSE", w -> { }, ImapState.AUTH);
     }
 
+    /** UNAUTHENTICATE (RFC 8437): back to the not-authenticated state on OK, the connection kept. */
+    public static SimpleCommand unauthenticate() {
+        return new SimpleCommand("UNAUTHENTICATE", w -> { }, ImapState.NONAUTH);
+    }
+
     /** UNSELECT (RFC 3691): leaves the mailbox without expunging; AUTH on OK. */
     public static SimpleCommand unselect() {
         return new SimpleCommand("UNSELECT", w -> { }, ImapState.AUTH);
