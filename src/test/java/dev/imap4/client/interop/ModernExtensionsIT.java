@@ -118,7 +118,13 @@ class ModernExtensionsIT {
                         m -> { }));
             }
             if (c.hasCapability("PREVIEW")) {
-                assertEquals("Body of alpha.", got.get(0).preview());
+                // Cyrus 3.6 answers PREVIEW NIL (RFC 8970: no preview available now); Dovecot makes one
+                String preview = got.get(0).preview();
+                if (server.is(ImapServer.Kind.CYRUS)) {
+                    assertTrue(preview == null || preview.equals("Body of alpha."), preview);
+                } else {
+                    assertEquals("Body of alpha.", preview);
+                }
             }
             c.noop();
         } finally {
