@@ -22,20 +22,30 @@ public final class ListCommand extends DataCommand<List<ListEntry>> {
     private final String reference;
     private final String pattern;
 
-    private ListCommand(String verb, String reference, String pattern) {
+    private ListCommand(String verb, String reference, String pattern, boolean utf8) {
         super(verb, Map.of(verb, ListParser::parse));
-        this.reference = ModifiedUtf7.encode(reference);
-        this.pattern = ModifiedUtf7.encode(pattern);
+        this.reference = utf8 ? reference : ModifiedUtf7.encode(reference);
+        this.pattern = utf8 ? pattern : ModifiedUtf7.encode(pattern);
     }
 
     /** LIST: {@code reference} usually {@code ""}, {@code pattern} with {@code *} and {@code %}. */
     public static ListCommand list(String reference, String pattern) {
-        return new ListCommand("LIST", reference, pattern);
+        return list(reference, pattern, false);
+    }
+
+    /** LIST with names in UTF-8 ({@code utf8}, RFC 6855 UTF8=ACCEPT enabled) or modified UTF-7. */
+    public static ListCommand list(String reference, String pattern, boolean utf8) {
+        return new ListCommand("LIST", reference, pattern, utf8);
     }
 
     /** LSUB: the subscribed mailboxes matching {@code pattern}. */
     public static ListCommand lsub(String reference, String pattern) {
-        return new ListCommand("LSUB", reference, pattern);
+        return lsub(reference, pattern, false);
+    }
+
+    /** LSUB with names in UTF-8 ({@code utf8}) or modified UTF-7. */
+    public static ListCommand lsub(String reference, String pattern, boolean utf8) {
+        return new ListCommand("LSUB", reference, pattern, utf8);
     }
 
     /** LIST in imaplib's raw form: arguments as given, the LIST responses kept for the caller. */
@@ -63,8 +73,8 @@ public final class ListCommand extends DataCommand<List<ListEntry>> {
      * RFC 5258 extended LIST: {@code LIST [(selection)] reference (patterns) [RETURN (options)]};
      * claims the LIST responses and, under RFC 5819 LIST-STATUS, the STATUS responses.
      */
-    public static Extended extended(String reference, List<String> patterns, ListOptions options) {
-        return new Extended(reference, patterns, options);
+    public static Extended extended(String reference, List<String> patterns, ListOptions options, boolean utf8) {
+        return new Extended(reference, patterns, options, utf8);
     }
 
     /** The extended LIST of RFC 5258, with RFC 5819 STATUS and RFC 6154 SPECIAL-USE options. */
@@ -74,14 +84,14 @@ public final class ListCommand extends DataCommand<List<ListEntry>> {
         private final List<String> patterns;
         private final ListOptions options;
 
-        private Extended(String reference, List<String> patterns, ListOptions options) {
+        private Extended(String reference, List<String> patterns, ListOptions options, boolean utf8) {
             super("LIST", Map.of("LIST", ListParser::parse, "STATUS", MailboxStatusParser::parse));
             if (patterns.isEmpty()) {
                 throw new IllegalArgumentException("LIST needs at least one pattern, e.g. *");
             }
             options.validate();
-            this.reference = ModifiedUtf7.encode(reference);
-            this.patterns = patterns.stream().map(ModifiedUtf7::encode).toList();
+            this.reference = utf8 ? reference : ModifiedUtf7.encode(reference);
+            this.patterns = utf8 ? List.copyOf(patterns) : patterns.stream().map(ModifiedUtf7::encode).toList();
             this.options = options;
         }
 
