@@ -371,7 +371,8 @@ public final class ImapClient implements AutoCloseable {
         r = r.startsWith("\\") ? r : "\\" + r;
         if (r.length() < 2 || !r.substring(1).chars()
                 .allMatch(c -> c < 0x80 && dev.imap4.client.internal.wire.ImapInput.isAtomChar(c))) {
-            throw new IllegalArgumentException("a special-use role is a backslash and a word, e.g. \\Archive: '" + role + "'");
+            throw new IllegalArgumentException("a special-use role is a backslash and a word, e.g. \\Archive: '"
+                    + role + "'");
         }
         return r;
     }

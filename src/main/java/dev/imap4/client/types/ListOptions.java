@@ -148,6 +148,7 @@ public final class ListOptions {
 
     @Override
     public String toString() {
-        return "ListOptions" + selectionWire() + " RETURN " + returnWire() + (status.isEmpty() ? "" : " STATUS " + status);
+        return "ListOptions" + selectionWire() + " RETURN " + returnWire()
+                + (status.isEmpty() ? "" : " STATUS " + status);
     }
 }

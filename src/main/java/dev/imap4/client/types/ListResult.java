@@ -19,7 +19,10 @@ public record ListResult(List<ListEntry> entries, Map<String, MailboxStatus> sta
         statuses = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
     }
 
-    /** The STATUS sent for the mailbox (decoded name), or {@code null}: none asked, or the mailbox is not selectable. */
+    /**
+     * The STATUS sent for the mailbox (decoded name), or {@code null}: none asked for, or the mailbox
+     * is not selectable.
+     */
     public MailboxStatus status(String mailbox) {
         return statuses.get(mailbox);
     }

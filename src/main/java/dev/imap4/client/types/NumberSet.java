@@ -176,7 +176,8 @@ public final class NumberSet {
     /** Every number in the set, in order; refused for sets containing {@code *}. */
     public List<Long> toList() {
         if (saved) {
-            throw new IllegalStateException("'$' is the server's saved search result; only the server knows its members");
+            throw new IllegalStateException("'$' is the server's saved search result; only the server knows its"
+                    + " members");
         }
         List<Long> out = new ArrayList<>();
         for (Range r : ranges) {
