@@ -714,7 +714,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The folder messages are moved to when onSuccess is MOVE; created when missing only with createMissingFolders.
+     * The folder messages are moved to when onSuccess is MOVE; created when missing only with createMissingFolders. A special-use role such as \Archive or \Trash (RFC 6154) names the server's folder with that role, whatever its localised name; when no folder has it the move fails with a clear reason and the message stays.
      */
     public void setMoveTo(String moveTo) {
         this.moveTo = moveTo;
@@ -769,7 +769,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * The folder failed messages (and messages that cannot be parsed) are moved to when onFailure is MOVE; created when missing only with createMissingFolders.
+     * The folder failed messages (and messages that cannot be parsed) are moved to when onFailure is MOVE; created when missing only with createMissingFolders. A special-use role such as \Junk (RFC 6154) names the server's folder with that role, whatever its localised name.
      */
     public void setErrorFolder(String errorFolder) {
         this.errorFolder = errorFolder;

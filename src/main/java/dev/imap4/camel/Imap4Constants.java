@@ -85,7 +85,7 @@ public final class Imap4Constants {
     @Metadata(label = "producer", description = "The IMAP command to run (SEARCH, UID SEARCH, FETCH, UID FETCH,"
             + " STORE, COPY, MOVE, APPEND, CREATE, DELETE, RENAME, LIST, LSUB, STATUS, EXPUNGE, SUBSCRIBE,"
             + " UNSUBSCRIBE, GETACL, SETACL, GETQUOTA, GETQUOTAROOT, SETQUOTA, SORT, THREAD, NAMESPACE, NOOP,"
-            + " CHECK, or an extension verb allowed with allowedCommands=RAW:VERB or allowRawCommands). Commands that"
+            + " CHECK, GETMETADATA, SETMETADATA, or an extension verb allowed with allowedCommands=RAW:VERB or allowRawCommands). Commands that"
             + " change the connection's state (LOGOUT, SELECT, COMPRESS...) are refused. Overrides the endpoint's"
             + " command.", javaType = "String")
     public static final String COMMAND = "CamelImap4Command";

@@ -16,7 +16,7 @@ public enum Imap4Operation {
     FETCH, UID_FETCH, STORE, UID_STORE, COPY, UID_COPY, MOVE, UID_MOVE, EXPUNGE, UID_EXPUNGE,
     APPEND, CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE, LIST, LSUB, STATUS,
     GETACL, SETACL, DELETEACL, MYRIGHTS, GETQUOTA, GETQUOTAROOT, SETQUOTA, NAMESPACE, CAPABILITY,
-    NOOP, CHECK,
+    NOOP, CHECK, GETMETADATA, SETMETADATA,
     /** An extension verb, named by the {@code CamelImap4Command} header: sent as it is, with imaplib-encoded arguments. */
     RAW;
 

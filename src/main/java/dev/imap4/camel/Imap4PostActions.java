@@ -1,6 +1,8 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.types.MailboxState;
@@ -196,7 +198,11 @@ final class Imap4PostActions {
         }
     }
 
-    private void copy(String folder, List<Long> uids) {
+    private void copy(String named, List<Long> uids) {
+        String folder = target(named, "COPY", uids);
+        if (folder == null) {
+            return;
+        }
         try {
             withFolder(folder, () -> connection.client().uidCopy(NumberSet.uids(uids), folder));
         } catch (Imap4CommandException e) {
@@ -205,7 +211,11 @@ final class Imap4PostActions {
     }
 
     // UID MOVE when offered; otherwise the client's COPY and \Deleted, and an expunge as expungeMode says
-    private void move(String folder, List<Long> uids) {
+    private void move(String named, List<Long> uids) {
+        String folder = target(named, "MOVE", uids);
+        if (folder == null) {
+            return;
+        }
         ImapClient client = connection.client();
         boolean[] expunged = new boolean[1];
         try {
@@ -217,6 +227,28 @@ final class Imap4PostActions {
         if (!expunged[0]) {
             expunge(uids);
         }
+    }
+
+    // a folder named by its RFC 6154 role (\Archive, \Junk...) is the server's folder with that role,
+    // whatever its localised name; null, counted and logged, when no folder has it
+    private String target(String folder, String action, List<Long> uids) {
+        if (!folder.startsWith("\\")) {
+            return folder;
+        }
+        try {
+            return connection.client().specialUseFolder(folder);
+        } catch (Imap4CommandException e) {
+            failed(action + " of UIDs " + NumberSet.uids(uids) + " to the " + folder + " folder", e);
+        } catch (Imap4Exception e) {
+            if (e instanceof Imap4AbortException) {
+                throw e;
+            }
+            String what = action + " of UIDs " + NumberSet.uids(uids) + " failed: " + e.getMessage();
+            counters.postActionFailed(what);
+            LOG.warn("Post-action {}; the message(s) stay as they are and are not delivered again while the consumer runs",
+                    what);
+        }
+        return null;
     }
 
     // a COPY or MOVE answered NO [TRYCREATE] (RFC 3501 §6.4.7) is retried once after CREATE, when

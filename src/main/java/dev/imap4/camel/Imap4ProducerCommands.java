@@ -64,6 +64,9 @@ final class Imap4ProducerCommands {
             case SETQUOTA -> c.extensions().setQuota(args.isEmpty() ? "" : unquote(args.get(0)), limits(args));
             case NAMESPACE -> c.extensions().namespace();
             case CAPABILITY -> List.copyOf(c.refreshCapabilities().names());
+            case GETMETADATA -> c.extensions().getMetadata(arg(args, 0, "mailbox"),
+                    items(args, 1).stream().map(Imap4ProducerCommands::unquote).toList(), null, null);
+            case SETMETADATA -> voidResult(() -> c.extensions().setMetadata(arg(args, 0, "mailbox"), metadata(args)));
             case NOOP -> voidResult(c::noop);
             case CHECK -> voidResult(c::check);
             case APPEND -> throw new IllegalStateException("APPEND is handled with the message body");
@@ -159,6 +162,21 @@ final class Imap4ProducerCommands {
         };
         List<String> flags = items(args, 2);
         return uid ? c.uidStore(set, mode, silent, flags) : c.store(set, mode, silent, flags);
+    }
+
+    // SETMETADATA mailbox (entry value ...): values unquoted, NIL removes the entry
+    private static Map<String, String> metadata(List<String> args) {
+        List<String> words = items(args, 1);
+        if (words.isEmpty() || words.size() % 2 != 0) {
+            throw new IllegalArgumentException("SETMETADATA entries come in pairs, e.g. (/private/comment \"text\"): "
+                    + words);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i += 2) {
+            String value = words.get(i + 1);
+            values.put(unquote(words.get(i)), value.equalsIgnoreCase("NIL") ? null : unquote(value));
+        }
+        return values;
     }
 
     private static Map<String, Long> limits(List<String> args) {

@@ -31,6 +31,25 @@ public record Capabilities(Set<String> names) {
         return names.contains(name.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * RFC 7889 {@code APPENDLIMIT=n}: the largest message in bytes the server accepts in any
+     * mailbox; {@code null} when not advertised, or advertised bare (the limit is then per mailbox,
+     * asked with STATUS APPENDLIMIT). A value that is not a number counts as not advertised.
+     */
+    public Long appendLimit() {
+        for (String n : names) {
+            if (n.startsWith("APPENDLIMIT=")) {
+                try {
+                    long limit = Long.parseLong(n.substring("APPENDLIMIT=".length()));
+                    return limit >= 0 ? limit : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The SASL mechanisms listed as {@code AUTH=...}. */
     public Set<String> authMechanisms() {
         Set<String> out = new LinkedHashSet<>();

@@ -608,6 +608,21 @@ public class Imap4 {
         return simple(new RawCommand("UNSUBSCRIBE").arg(mailbox));
     }
 
+    /**
+     * imaplib's {@code idle(duration=None)} (Python 3.14): IDLE as an {@link Imap4Idler}, whose
+     * iterator yields each untagged response as it arrives until {@code duration} passes (forever
+     * when {@code null}, IDLE re-issued every 29 minutes); closing it sends DONE. Use it in
+     * try-with-resources, as imaplib's in a {@code with} block.
+     */
+    public Imap4Idler idle(java.time.Duration duration) {
+        return new Imap4Idler(client(), duration);
+    }
+
+    /** {@link #idle(java.time.Duration)} with no time limit: until the idler is closed. */
+    public Imap4Idler idle() {
+        return idle(null);
+    }
+
     /** Any extension verb the server advertises; the name must be an atom. */
     public ImapResult xatom(String name, String... args) {
         return simple(new RawCommand(name.toUpperCase(Locale.ROOT)).args(args));

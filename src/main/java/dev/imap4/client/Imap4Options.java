@@ -48,6 +48,7 @@ public final class Imap4Options {
     private SSLContext sslContext;
     private ImapProxy proxy;
     private int debug;
+    private boolean utf8Accept = true;
 
     public static Imap4Options defaults() {
         return new Imap4Options();
@@ -69,6 +70,7 @@ public final class Imap4Options {
         o.sslContext = sslContext;
         o.proxy = proxy;
         o.debug = debug;
+        o.utf8Accept = utf8Accept;
         return o;
     }
 
@@ -225,6 +227,21 @@ public final class Imap4Options {
         Imap4Options o = copy();
         o.debug = Math.max(0, level);
         return o;
+    }
+
+    /**
+     * Whether the typed client ENABLEs RFC 6855 UTF8=ACCEPT after LOGIN or AUTHENTICATE when the
+     * server offers it (default true): mailbox names then travel as UTF-8 instead of modified UTF-7.
+     * The imaplib API never enables it by itself, as imaplib does not.
+     */
+    public Imap4Options withUtf8Accept(boolean enable) {
+        Imap4Options o = copy();
+        o.utf8Accept = enable;
+        return o;
+    }
+
+    public boolean utf8Accept() {
+        return utf8Accept;
     }
 
     public Duration connectTimeout() {

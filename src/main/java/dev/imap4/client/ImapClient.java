@@ -20,11 +20,14 @@ import dev.imap4.client.Capabilities;
 import dev.imap4.client.internal.engine.CommandEngine;
 import dev.imap4.client.ImapState;
 import dev.imap4.client.sasl.SaslMechanism;
+import dev.imap4.client.types.AppendMessage;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.CopyUid;
 import dev.imap4.client.types.ExpungeResult;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.ListEntry;
+import dev.imap4.client.types.ListOptions;
+import dev.imap4.client.types.ListResult;
 import dev.imap4.client.types.MailboxStatus;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
@@ -75,6 +78,12 @@ public final class ImapClient implements AutoCloseable {
     private MailboxState selected;
     private boolean qresyncEnabled;
     private ImapExtensions extensions;
+    /** RFC 6154 special-use role (upper case, with its backslash) to the first selectable folder; null until asked. */
+    private java.util.Map<String, ListEntry> specialUse;
+    /** RFC 7889 per-mailbox APPENDLIMIT learnt by STATUS, -1 for none; kept for the connection. */
+    private final java.util.Map<String, Long> appendLimits = new java.util.HashMap<>();
+    /** RFC 6855 UTF8=ACCEPT is enabled: mailbox names are UTF-8 on the wire, not modified UTF-7. */
+    private boolean utf8;
 
     ImapClient(CommandEngine engine) {
         this.engine = engine;
@@ -126,6 +135,38 @@ public final class ImapClient implements AutoCloseable {
         if (ok == null || !"CAPABILITY".equals(ok.code())) {
             refreshCapabilities();
         }
+        Capabilities caps = engine.capabilities();
+        if (engine.options().utf8Accept() && caps.has("ENABLE")
+                && (caps.has("UTF8=ACCEPT") || caps.has("UTF8=ONLY"))) {
+            try {
+                // only an ENABLED answer naming it switches names to UTF-8 (iCloud sends no ENABLED at all)
+                utf8 = engine.execute(new dev.imap4.client.internal.command.EnableCommand("UTF8=ACCEPT"))
+                        .stream().anyMatch(c -> c.equalsIgnoreCase("UTF8=ACCEPT"));
+            } catch (Imap4CommandException e) {
+                utf8 = false;
+            }
+        }
+    }
+
+    /** Whether RFC 6855 UTF8=ACCEPT is enabled on this connection (names then travel as UTF-8). */
+    public boolean isUtf8Enabled() {
+        return utf8;
+    }
+
+    /**
+     * UNAUTHENTICATE (RFC 8437): ends the session's authentication but keeps the connection (and its
+     * TLS), so another user can log in on it. Every per-session memory (selected mailbox, special-use
+     * folders, append limits) is forgotten and the capabilities are asked again. Refused before
+     * sending when the server lacks UNAUTHENTICATE.
+     */
+    public void unauthenticate() {
+        require("UNAUTHENTICATE");
+        engine.execute(SimpleCommand.unauthenticate());
+        utf8 = false;
+        selected = null;
+        specialUse = null;
+        appendLimits.clear();
+        refreshCapabilities();
     }
 
     /** LOGOUT, then closes the connection; never throws for a connection already broken. */
@@ -251,14 +292,33 @@ public final class ImapClient implements AutoCloseable {
     }
 
     public void create(String mailbox) {
+        specialUse = null;
         engine.execute(SimpleCommand.of("CREATE", encode(mailbox)));
     }
 
+    /**
+     * CREATE with RFC 6154 §3 {@code USE}: {@code create("Archives", List.of("\\Archive"))} sends
+     * {@code CREATE Archives (USE (\Archive))}. Refused before anything is sent when the server
+     * lacks CREATE-SPECIAL-USE; a server that cannot give the role answers NO [USEATTR].
+     */
+    public void create(String mailbox, Collection<String> specialUses) {
+        if (specialUses.isEmpty()) {
+            create(mailbox);
+            return;
+        }
+        require("CREATE-SPECIAL-USE");
+        List<String> roles = specialUses.stream().map(ImapClient::role).toList();
+        specialUse = null;
+        engine.execute(SimpleCommand.createSpecialUse(encode(mailbox), roles));
+    }
+
     public void delete(String mailbox) {
+        specialUse = null;
         engine.execute(SimpleCommand.of("DELETE", encode(mailbox)));
     }
 
     public void rename(String from, String to) {
+        specialUse = null;
         engine.execute(SimpleCommand.of("RENAME", encode(from), encode(to)));
     }
 
@@ -272,17 +332,111 @@ public final class ImapClient implements AutoCloseable {
 
     /** LIST (RFC 3501 §6.3.8): {@code reference} usually {@code ""}, {@code pattern} with * and %. */
     public List<ListEntry> list(String reference, String pattern) {
-        return engine.execute(ListCommand.list(reference, pattern));
+        return engine.execute(ListCommand.list(reference, pattern, utf8)).stream().map(this::named).toList();
+    }
+
+    /**
+     * Extended LIST (RFC 5258): selection options, several patterns, return options and, under
+     * RFC 5819 LIST-STATUS, a STATUS for each mailbox in the same round trip. Refused before
+     * anything is sent when the server lacks LIST-EXTENDED (for any option or several patterns),
+     * LIST-STATUS (for STATUS) or SPECIAL-USE (for the SPECIAL-USE options).
+     */
+    public ListResult list(String reference, List<String> patterns, ListOptions options) {
+        if (!options.isEmpty() || patterns.size() != 1) {
+            require("LIST-EXTENDED");
+        }
+        if (!options.status().isEmpty()) {
+            require("LIST-STATUS");
+        }
+        if (options.selection().contains(ListOptions.Selection.SPECIAL_USE)
+                || options.returns().contains(ListOptions.Return.SPECIAL_USE)) {
+            require("SPECIAL-USE");
+        }
+        ListResult r = engine.execute(ListCommand.extended(reference, patterns, options, utf8));
+        return utf8 ? new ListResult(r.entries().stream().map(this::named).toList(), r.statuses()) : r;
+    }
+
+    /**
+     * The folder with an RFC 6154 special-use role ({@code \Archive}, {@code \Junk}, {@code \Trash},
+     * {@code \Sent}, {@code \Drafts}, {@code \All}, {@code \Flagged}; the backslash may be left out),
+     * whatever its name is in the user's language. With SPECIAL-USE and LIST-EXTENDED it asks
+     * {@code LIST (SPECIAL-USE) "" "*"}, otherwise it reads the attributes of a plain
+     * {@code LIST "" "*"} (Gmail and others send them there). The answer is kept for the
+     * connection until this client creates, deletes or renames a folder. Empty when no selectable
+     * folder has the role.
+     */
+    public java.util.Optional<ListEntry> findSpecialUse(String role) {
+        String wanted = role(role).toUpperCase(java.util.Locale.ROOT);
+        if (specialUse == null) {
+            boolean extended = engine.capabilities().has("SPECIAL-USE") && engine.capabilities().has("LIST-EXTENDED");
+            List<ListEntry> all = extended
+                    ? list("", List.of("*"), ListOptions.none().select(ListOptions.Selection.SPECIAL_USE)).entries()
+                    : list("", "*");
+            java.util.Map<String, ListEntry> roles = new java.util.LinkedHashMap<>();
+            for (ListEntry e : all) {
+                if (!e.isSelectable()) {
+                    continue;
+                }
+                for (String a : e.attributes()) {
+                    roles.putIfAbsent(a.toUpperCase(java.util.Locale.ROOT), e);
+                }
+            }
+            specialUse = roles;
+        }
+        return java.util.Optional.ofNullable(specialUse.get(wanted));
+    }
+
+    /**
+     * The name of the folder with a special-use role, as {@link #findSpecialUse} finds it;
+     * {@link Imap4Exception} naming the role and the roles the server does have when none has it.
+     */
+    public String specialUseFolder(String role) {
+        return findSpecialUse(role).map(ListEntry::name).orElseThrow(() -> new Imap4Exception(
+                "no folder has the special use " + role(role) + " (RFC 6154); folders with a role: "
+                        + specialUseSummary()));
+    }
+
+    private String specialUseSummary() {
+        List<String> found = new java.util.ArrayList<>();
+        specialUse.forEach((attr, e) -> {
+            if (e.specialUse() != null && attr.equalsIgnoreCase(e.specialUse())) {
+                found.add(e.specialUse() + "=" + e.name());
+            }
+        });
+        return found.isEmpty() ? "none" : String.join(", ", found);
+    }
+
+    /** A special-use role as sent: a backslash and an atom ({@code Archive} becomes {@code \Archive}). */
+    static String role(String role) {
+        String r = role == null ? "" : role.strip();
+        r = r.startsWith("\\") ? r : "\\" + r;
+        if (r.length() < 2 || !r.substring(1).chars()
+                .allMatch(c -> c < 0x80 && dev.imap4.client.internal.wire.ImapInput.isAtomChar(c))) {
+            throw new IllegalArgumentException("a special-use role is a backslash and a word, e.g. \\Archive: '"
+                    + role + "'");
+        }
+        return r;
     }
 
     /** LSUB: the subscribed mailboxes matching {@code pattern}. */
     public List<ListEntry> lsub(String reference, String pattern) {
-        return engine.execute(ListCommand.lsub(reference, pattern));
+        return engine.execute(ListCommand.lsub(reference, pattern, utf8)).stream().map(this::named).toList();
     }
 
-    /** STATUS (RFC 3501 §6.3.10), e.g. {@code status("INBOX", "MESSAGES", "UIDNEXT", "UNSEEN")}. */
+    /**
+     * STATUS (RFC 3501 §6.3.10), e.g. {@code status("INBOX", "MESSAGES", "UIDNEXT", "UNSEEN")}; the
+     * extension items SIZE (RFC 8438 STATUS=SIZE) and APPENDLIMIT (RFC 7889) are refused before
+     * sending when the server lacks them.
+     */
     public MailboxStatus status(String mailbox, String... items) {
         StatusCommand.requireItems(items);
+        for (String item : items) {
+            switch (item.toUpperCase(java.util.Locale.ROOT)) {
+                case "SIZE" -> require("STATUS=SIZE");
+                case "APPENDLIMIT" -> require("APPENDLIMIT");
+                default -> { }
+            }
+        }
         return engine.execute(new StatusCommand(mailbox, encode(mailbox), List.of(items)));
     }
 
@@ -359,6 +513,24 @@ public final class ImapClient implements AutoCloseable {
         }
     }
 
+    /**
+     * UID SEARCH RETURN (SAVE) (RFC 5182 SEARCHRES): the server keeps the matching UIDs as {@code $}
+     * and sends none of them. The answer is {@link NumberSet#savedResult(boolean)}, to pass to
+     * {@link #uidFetch}, {@link #uidStore}, {@link #uidCopy} or {@link #uidMove}; {@code $} also
+     * stands in a later search program ({@code uidSearch("UID $ UNSEEN")}). The server forgets it at
+     * the next SELECT, EXAMINE, CLOSE or UNSELECT. Refused when the server lacks SEARCHRES.
+     */
+    public NumberSet uidSearchSave(String criteria) {
+        return searchSave(true, null, ImapUtil.splitArgs(criteria));
+    }
+
+    /** SEARCH RETURN (SAVE) by sequence number ({@code uid} false) or UID, criteria as separate arguments. */
+    public NumberSet searchSave(boolean uid, String charset, List<String> criteria) {
+        require("SEARCHRES");
+        engine.execute(SearchCommand.saving(uid, charset, criteria));
+        return NumberSet.savedResult(uid);
+    }
+
     /** UID SORT (RFC 5256); refused when the server lacks SORT. */
     public SearchResult uidSort(String sortCriteria, String charset, String criteria) {
         return sort(true, sortCriteria, charset, ImapUtil.splitArgs(criteria));
@@ -391,8 +563,18 @@ public final class ImapClient implements AutoCloseable {
     }
 
     private int fetchSplit(NumberSet set, FetchItems items, FetchHandler handler) {
+        requireSavedResult(set);
         if (items.changedSinceValue() != null) {
             require("CONDSTORE");
+        }
+        // extension items the server does not know would be answered BAD: refused before sending
+        for (String item : items.items()) {
+            switch (item) {
+                case "SAVEDATE" -> require("SAVEDATE");
+                case "PREVIEW" -> require("PREVIEW");
+                case "X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS" -> require("X-GM-EXT-1");
+                default -> { }
+            }
         }
         Consumer<FetchResponse> others = r -> fetchListeners.forEach(l -> l.accept(r));
         int n = 0;
@@ -487,7 +669,80 @@ public final class ImapClient implements AutoCloseable {
     /** APPEND streamed from {@code content}, which must yield exactly {@code size} bytes. */
     public AppendUid append(String mailbox, Collection<String> flags, ZonedDateTime internalDate, long size,
             Supplier<InputStream> content) {
+        checkAppendLimit(mailbox, size);
         return engine.execute(new AppendCommand(encode(mailbox), flags, internalDate, size, content));
+    }
+
+    /**
+     * APPEND of several messages (RFC 3502 MULTIAPPEND when the server offers it: all are added or
+     * none). Without MULTIAPPEND each goes in an APPEND of its own, in order, and a refusal leaves the
+     * earlier ones appended. A CATENATE message (RFC 4469) needs CATENATE, a binary one (RFC 3516
+     * literal8) needs BINARY, and each is checked against the APPENDLIMIT first: any refusal comes
+     * before anything is sent. Returns the APPENDUID (its set holds every new UID) when reported,
+     * else null.
+     */
+    public AppendUid append(String mailbox, List<AppendMessage> messages) {
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append");
+        }
+        for (AppendMessage m : messages) {
+            if (m.isCatenate()) {
+                require("CATENATE");
+            }
+            if (m.binary()) {
+                require("BINARY");
+            }
+            checkAppendLimit(mailbox, m.literalBytes());
+        }
+        if (messages.size() == 1 || engine.capabilities().has("MULTIAPPEND")) {
+            return engine.execute(new AppendCommand(encode(mailbox), messages));
+        }
+        List<Long> uids = new java.util.ArrayList<>();
+        AppendUid last = null;
+        boolean known = true;
+        for (AppendMessage m : messages) {
+            AppendUid one = engine.execute(new AppendCommand(encode(mailbox), List.of(m)));
+            // one answer without APPENDUID, or a UIDVALIDITY change between them, and no set is reliable
+            known = known && one != null && (last == null || last.uidValidity() == one.uidValidity());
+            if (known) {
+                uids.addAll(one.uids().toList());
+                last = one;
+            }
+        }
+        return known ? new AppendUid(last.uidValidity(), NumberSet.uids(uids)) : null;
+    }
+
+    /**
+     * The RFC 7889 limit for APPENDs to {@code mailbox}, in bytes, or {@code null} when the server
+     * sets none: {@code APPENDLIMIT=n} in the capabilities, or under a bare {@code APPENDLIMIT} the
+     * mailbox's {@code STATUS (APPENDLIMIT)}, asked once per mailbox and connection (a STATUS the
+     * server refuses, say for a mailbox that does not exist yet, counts as no limit).
+     */
+    public Long appendLimit(String mailbox) {
+        Long global = engine.capabilities().appendLimit();
+        if (global != null || !engine.capabilities().has("APPENDLIMIT")) {
+            return global;
+        }
+        Long known = appendLimits.get(mailbox);
+        if (known == null) {
+            try {
+                Long limit = status(mailbox, "APPENDLIMIT").items().get("APPENDLIMIT");
+                known = limit == null ? -1L : limit;
+            } catch (Imap4CommandException e) {
+                return null;
+            }
+            appendLimits.put(mailbox, known);
+        }
+        return known < 0 ? null : known;
+    }
+
+    // RFC 7889: a message over the limit is refused here, before its literal is announced
+    private void checkAppendLimit(String mailbox, long size) {
+        Long limit = appendLimit(mailbox);
+        if (limit != null && size > limit) {
+            throw new Imap4Exception("message of " + size + " bytes exceeds the server's APPENDLIMIT of " + limit
+                    + " bytes for '" + mailbox + "' (RFC 7889); nothing was sent");
+        }
     }
 
     /** EXPUNGE. */
@@ -678,7 +933,19 @@ public final class ImapClient implements AutoCloseable {
         if (mailbox == null || mailbox.isEmpty()) {
             throw new Imap4Exception("mailbox name must not be empty");
         }
-        return ModifiedUtf7.encode(mailbox);
+        return utf8 ? mailbox : ModifiedUtf7.encode(mailbox);
+    }
+
+    // under UTF8=ACCEPT the server sends names as UTF-8: the raw name is the name, never decoded as
+    // modified UTF-7 (a name such as "R&D-Notes" would otherwise be misread)
+    private ListEntry named(ListEntry e) {
+        return utf8 ? new ListEntry(e.attributes(), e.delimiter(), e.rawName(), e.rawName(), e.extended()) : e;
+    }
+
+    private void requireSavedResult(NumberSet set) {
+        if (set.isSavedResult()) {
+            require("SEARCHRES");
+        }
     }
 
     void require(String capability) {
@@ -688,15 +955,17 @@ public final class ImapClient implements AutoCloseable {
         }
     }
 
-    private static void requireSeq(NumberSet set) {
+    private void requireSeq(NumberSet set) {
         if (set.isUid()) {
             throw new IllegalArgumentException("expected sequence numbers, got a UID set " + set);
         }
+        requireSavedResult(set);
     }
 
-    private static void requireUid(NumberSet set) {
+    private void requireUid(NumberSet set) {
         if (!set.isUid()) {
             throw new IllegalArgumentException("expected a UID set, got sequence numbers " + set);
         }
+        requireSavedResult(set);
     }
 }

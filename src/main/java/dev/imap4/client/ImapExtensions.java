@@ -3,6 +3,7 @@ package dev.imap4.client;
 import dev.imap4.client.internal.command.AclCommand;
 import dev.imap4.client.internal.command.EnableCommand;
 import dev.imap4.client.internal.command.IdCommand;
+import dev.imap4.client.internal.command.MetadataCommand;
 import dev.imap4.client.internal.command.NamespaceCommand;
 import dev.imap4.client.internal.command.NotifyCommand;
 import dev.imap4.client.internal.command.QuotaCommand;
@@ -10,6 +11,7 @@ import dev.imap4.client.internal.command.ThreadCommand;
 import dev.imap4.client.internal.engine.CommandEngine;
 import dev.imap4.client.types.Acl;
 import dev.imap4.client.types.ListRights;
+import dev.imap4.client.types.Metadata;
 import dev.imap4.client.types.MyRights;
 import dev.imap4.client.types.Namespaces;
 import dev.imap4.client.types.Quota;
@@ -137,5 +139,86 @@ public final class ImapExtensions {
     public List<ThreadNode> thread(boolean uid, String algorithm, String charset, List<String> criteria) {
         client.require("THREAD=" + algorithm.toUpperCase(java.util.Locale.ROOT));
         return engine.execute(new ThreadCommand(uid, algorithm, charset, criteria));
+    }
+
+    /**
+     * Gmail's search syntax through {@code X-GM-RAW} (X-GM-EXT-1), e.g.
+     * {@code gmailSearch("has:attachment older_than:2d")}: the UIDs of the selected mailbox that
+     * match. The query always travels as one string (quoted, or a UTF-8 literal with
+     * {@code CHARSET UTF-8} when it is not ASCII), so nothing in it can change the command.
+     */
+    public dev.imap4.client.types.SearchResult gmailSearch(String query) {
+        client.require("X-GM-EXT-1");
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("an X-GM-RAW query must not be empty");
+        }
+        boolean ascii = query.chars().allMatch(c -> c < 0x80);
+        String token;
+        if (ascii) {
+            token = "\"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        } else {
+            // a leading space keeps imaplib's rule from taking "(...)" or "\"...\"" as pre-formatted text,
+            // so the query goes as a literal; Gmail ignores the space
+            token = query.startsWith("(") || query.startsWith("\"") ? " " + query : query;
+        }
+        return client.search(true, ascii ? null : "UTF-8", List.of("X-GM-RAW", token));
+    }
+
+    /**
+     * GETMETADATA's MAXSIZE when the caller gives none: 1 MiB. A larger value is left out and its
+     * size reported in {@link Metadata#longEntries()}, so a hostile or careless annotation never
+     * costs more than this (values are held as text, below the spool threshold).
+     */
+    public static final long DEFAULT_METADATA_MAXSIZE = 1024 * 1024;
+
+    /**
+     * GETMETADATA (RFC 5464 §4.2) of the mailbox ({@code ""} for the server's own annotations) with
+     * MAXSIZE {@link #DEFAULT_METADATA_MAXSIZE} and the entries alone.
+     */
+    public Metadata getMetadata(String mailbox, String... entries) {
+        return getMetadata(mailbox, List.of(entries), DEFAULT_METADATA_MAXSIZE, null);
+    }
+
+    /**
+     * GETMETADATA with MAXSIZE ({@code null}: {@link #DEFAULT_METADATA_MAXSIZE}) and DEPTH
+     * ({@code null}: the entries alone). Needs METADATA, or METADATA-SERVER for {@code ""}; entry
+     * names are checked before anything is sent.
+     */
+    public Metadata getMetadata(String mailbox, List<String> entries, Long maxSize, Metadata.Depth depth) {
+        requireMetadata(mailbox);
+        long max = maxSize == null ? DEFAULT_METADATA_MAXSIZE : maxSize;
+        if (max < 0) {
+            throw new IllegalArgumentException("MAXSIZE must not be negative: " + max);
+        }
+        Metadata m = engine.execute(MetadataCommand.get(mailbox, encodeOrServer(mailbox), entries, max, depth));
+        StatusResponse ok = engine.lastTagged();
+        Long longEntries = null;
+        if (ok != null && "METADATA".equals(ok.code()) && ok.codeData() != null) {
+            String[] w = ok.codeData().trim().split("\\s+");
+            if (w.length == 2 && w[0].equalsIgnoreCase("LONGENTRIES") && w[1].matches("[0-9]{1,18}")) {
+                longEntries = Long.parseLong(w[1]);
+            }
+        }
+        return new Metadata(m.mailbox(), m.entries(), longEntries);
+    }
+
+    /**
+     * SETMETADATA (RFC 5464 §4.3): sets each entry to its value, or removes it for {@code null}. The
+     * server refuses with {@code NO [METADATA MAXSIZE n]}, {@code [METADATA TOOMANY]} or
+     * {@code [METADATA NOPRIVATE]}, raised as {@link Imap4CommandException} with the code.
+     */
+    public void setMetadata(String mailbox, Map<String, String> values) {
+        requireMetadata(mailbox);
+        engine.execute(MetadataCommand.set(mailbox, encodeOrServer(mailbox), values));
+    }
+
+    private void requireMetadata(String mailbox) {
+        if (!(mailbox.isEmpty() && engine.capabilities().has("METADATA-SERVER"))) {
+            client.require("METADATA");
+        }
+    }
+
+    private String encodeOrServer(String mailbox) {
+        return mailbox.isEmpty() ? "" : client.encode(mailbox);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4AbortException;
+import dev.imap4.client.Imap4Idler;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.Imap4Ssl;
 import dev.imap4.client.ImapUtil;
@@ -49,7 +50,7 @@ class ImaplibMappingTest {
                 "login_cram_md5(", "logout(", "lsub(", "noop(", "open(", "partial(", "proxyauth(", "read(",
                 "readline(", "recent(", "rename(", "response(", "search(", "select(", "send(", "setacl(",
                 "setquota(", "shutdown(", "socket(", "sort(", "status(", "store(", "subscribe(", "thread(", "uid(",
-                "unsubscribe(", "xatom(", "ssl(")) {
+                "unsubscribe(", "xatom(", "ssl(", "idle(", "Idler.burst(", "enable(", "file")) {
             if (!rows.contains("| `" + name)) {
                 missing.add(name);
             }
@@ -61,6 +62,7 @@ class ImaplibMappingTest {
     void everyJavaCounterpartExists() throws IOException {
         List<String> methods = new ArrayList<>();
         for (Class<?> c : List.of(Imap4.class, Imap4Ssl.class, ImapUtil.class, Imap4AbortException.class,
+                Imap4Idler.class,
                 Imap4Options.class)) {
             Arrays.stream(c.getMethods()).map(Method::getName).forEach(methods::add);
             Arrays.stream(c.getDeclaredMethods()).map(Method::getName).forEach(methods::add);

@@ -91,6 +91,28 @@ public final class FetchItems {
         return with("BINARY.SIZE" + section);
     }
 
+    /** RFC 8514 SAVEDATE: when the message was saved in this mailbox; read with {@link FetchResponse#saveDate()}. */
+    public FetchItems withSaveDate() {
+        return with("SAVEDATE");
+    }
+
+    /**
+     * RFC 8970 PREVIEW: a plain-text abstract of at most 256 characters, made by the server;
+     * read with {@link FetchResponse#preview()}.
+     */
+    public FetchItems withPreview() {
+        return with("PREVIEW");
+    }
+
+    /**
+     * Gmail's X-GM-EXT-1 items: {@code X-GM-MSGID}, {@code X-GM-THRID} and {@code X-GM-LABELS}, read
+     * with {@link FetchResponse#gmailMessageId()}, {@link FetchResponse#gmailThreadId()} and
+     * {@link FetchResponse#gmailLabels()}.
+     */
+    public FetchItems withGmail() {
+        return with("X-GM-MSGID").with("X-GM-THRID").with("X-GM-LABELS");
+    }
+
     /**
      * Items given in FETCH syntax, as imaplib's {@code message_parts}: a parenthesised list such as
      * {@code (FLAGS BODY.PEEK[HEADER])}, a single item such as {@code ENVELOPE}, or a macro (ALL,

@@ -1,6 +1,8 @@
 package dev.imap4.client.types;
 
 import dev.imap4.client.Literal;
+import dev.imap4.client.internal.wire.BytesResponseSource;
+import dev.imap4.client.internal.wire.ImapInput;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -123,6 +125,92 @@ public record FetchResponse(long sequence, Long uid, List<String> flags, ZonedDa
             }
         }
         return false;
+    }
+
+    /**
+     * RFC 8514 SAVEDATE, asked for with {@link FetchItems#withSaveDate()}: when the message was
+     * saved in this mailbox; {@code null} when not sent or sent as NIL (the mailbox keeps no save
+     * dates). A value that is not a date-time raises {@link dev.imap4.client.ImapProtocolException}.
+     */
+    public ZonedDateTime saveDate() {
+        String value = other.get("SAVEDATE");
+        if (value == null) {
+            return null;
+        }
+        ImapInput in = wire(value);
+        if (in.maybeNil()) {
+            return null;
+        }
+        String text = in.string("SAVEDATE");
+        try {
+            return dev.imap4.client.ImapUtil.parseInternalDate(text);
+        } catch (IllegalArgumentException e) {
+            throw in.error("SAVEDATE", "a date-time \"dd-Mon-yyyy hh:mm:ss +zzzz\"");
+        }
+    }
+
+    /**
+     * RFC 8970 PREVIEW, asked for with {@link FetchItems#withPreview()}: the server's plain-text
+     * abstract (at most 256 characters, possibly empty); {@code null} when not sent or NIL (the
+     * server could not make one now).
+     */
+    public String preview() {
+        return nstring("PREVIEW");
+    }
+
+    /** Gmail's {@code X-GM-MSGID} (an unsigned 64-bit number), or {@code null} when not sent. */
+    public Long gmailMessageId() {
+        return unsigned("X-GM-MSGID");
+    }
+
+    /** Gmail's {@code X-GM-THRID} (an unsigned 64-bit number), or {@code null} when not sent. */
+    public Long gmailThreadId() {
+        return unsigned("X-GM-THRID");
+    }
+
+    /**
+     * Gmail's {@code X-GM-LABELS}: label names decoded from modified UTF-7 ({@code \\Important},
+     * {@code \\Inbox} and the like keep their backslash); {@code null} when not sent.
+     */
+    public List<String> gmailLabels() {
+        String value = other.get("X-GM-LABELS");
+        if (value == null) {
+            return null;
+        }
+        ImapInput in = wire(value);
+        List<String> labels = new java.util.ArrayList<>();
+        in.listStart("X-GM-LABELS");
+        while (true) {
+            in.maybeSp();
+            if (in.listEnd()) {
+                break;
+            }
+            String label = in.peekIs('\\') ? in.flag() : in.astring("X-GM-LABELS");
+            labels.add(dev.imap4.client.ModifiedUtf7.decodeLenient(label));
+        }
+        return List.copyOf(labels);
+    }
+
+    // the item's wire text, ended like a response line so a literal in it reads to its end
+    private static ImapInput wire(String value) {
+        return BytesResponseSource.input(value + "\r\n");
+    }
+
+    private String nstring(String item) {
+        String value = other.get(item);
+        return value == null ? null : wire(value).nstring(item);
+    }
+
+    private Long unsigned(String item) {
+        String value = other.get(item);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(value);
+        } catch (NumberFormatException e) {
+            throw wire(value).error(item, "an unsigned 64-bit number");
+        }
     }
 
     /** Deletes the spool files of spooled sections. */

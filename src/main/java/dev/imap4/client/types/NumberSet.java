@@ -30,10 +30,29 @@ public final class NumberSet {
 
     private final boolean uid;
     private final List<Range> ranges;
+    private final boolean saved;
 
     private NumberSet(boolean uid, List<Range> ranges) {
+        this(uid, ranges, false);
+    }
+
+    private NumberSet(boolean uid, List<Range> ranges, boolean saved) {
         this.uid = uid;
         this.ranges = List.copyOf(ranges);
+        this.saved = saved;
+    }
+
+    /**
+     * {@code $}: the result the last {@code SEARCH RETURN (SAVE)} kept on the server (RFC 5182
+     * SEARCHRES), used without sending the numbers back. Only the server knows its members.
+     */
+    public static NumberSet savedResult(boolean uid) {
+        return new NumberSet(uid, List.of(), true);
+    }
+
+    /** Whether this is {@code $}, the server's saved search result (RFC 5182). */
+    public boolean isSavedResult() {
+        return saved;
     }
 
     /** A UID set from individual UIDs, compressed into ranges. */
@@ -74,6 +93,9 @@ public final class NumberSet {
     /** Parses {@code 1:3,7,9:*}; {@code uid} says what the numbers are. */
     public static NumberSet parse(String text, boolean uid) {
         Objects.requireNonNull(text, "sequence set");
+        if (text.trim().equals("$")) {
+            return savedResult(uid);
+        }
         List<Range> out = new ArrayList<>();
         for (String part : text.trim().split(",")) {
             if (part.isEmpty()) {
@@ -140,11 +162,11 @@ public final class NumberSet {
 
     /** The same numbers, as UIDs ({@code uid}) or as sequence numbers. */
     public NumberSet withUid(boolean uid) {
-        return uid == this.uid ? this : new NumberSet(uid, ranges);
+        return uid == this.uid ? this : new NumberSet(uid, ranges, saved);
     }
 
     public boolean isEmpty() {
-        return ranges.isEmpty();
+        return !saved && ranges.isEmpty();
     }
 
     public List<Range> ranges() {
@@ -153,6 +175,10 @@ public final class NumberSet {
 
     /** Every number in the set, in order; refused for sets containing {@code *}. */
     public List<Long> toList() {
+        if (saved) {
+            throw new IllegalStateException("'$' is the server's saved search result; only the server knows its"
+                    + " members");
+        }
         List<Long> out = new ArrayList<>();
         for (Range r : ranges) {
             if (r.from() == STAR || r.to() == STAR) {
@@ -167,6 +193,9 @@ public final class NumberSet {
 
     /** Splits into sets whose text is at most {@code maxChars} long (servers limit command lines). */
     public List<NumberSet> split(int maxChars) {
+        if (saved) {
+            return List.of(this);
+        }
         List<NumberSet> out = new ArrayList<>();
         List<Range> current = new ArrayList<>();
         int len = 0;
@@ -189,6 +218,9 @@ public final class NumberSet {
 
     @Override
     public String toString() {
+        if (saved) {
+            return "$";
+        }
         StringBuilder sb = new StringBuilder();
         for (Range r : ranges) {
             if (sb.length() > 0) {
@@ -201,11 +233,11 @@ public final class NumberSet {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NumberSet n && n.uid == uid && n.ranges.equals(ranges);
+        return o instanceof NumberSet n && n.uid == uid && n.saved == saved && n.ranges.equals(ranges);
     }
 
     @Override
     public int hashCode() {
-        return ranges.hashCode() * 31 + (uid ? 1 : 0);
+        return ranges.hashCode() * 31 + (uid ? 1 : 0) + (saved ? 2 : 0);
     }
 }

@@ -4,8 +4,10 @@ import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapUtil;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.internal.engine.Command;
+import dev.imap4.client.types.AppendMessage;
 import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.internal.wire.CommandWriter;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.ZonedDateTime;
 import java.util.Collection;
@@ -14,23 +16,27 @@ import java.util.function.Supplier;
 
 /**
  * APPEND (RFC 3501 §6.3.11) of a message streamed as a literal; non-synchronising under LITERAL+
- * (RFC 7888). Returns the APPENDUID code (RFC 4315) when the server sends one, otherwise null.
+ * (RFC 7888). Several messages in one command are RFC 3502 MULTIAPPEND, a message built from parts
+ * is RFC 4469 CATENATE, and a binary message goes as an RFC 3516 literal8; the caller checks the
+ * capabilities. Returns the APPENDUID code (RFC 4315) when the server sends one, otherwise null.
  */
 public final class AppendCommand implements Command<AppendUid> {
 
     private final String encodedMailbox;
-    private final List<String> flags;
-    private final ZonedDateTime internalDate;
-    private final long size;
-    private final Supplier<InputStream> content;
+    private final List<AppendMessage> messages;
 
     public AppendCommand(String encodedMailbox, Collection<String> flags, ZonedDateTime internalDate, long size,
             Supplier<InputStream> content) {
+        this(encodedMailbox, List.of(AppendMessage.of(flags == null ? List.of() : flags, internalDate, size, content)));
+    }
+
+    /** One APPEND of every message, in order: MULTIAPPEND when there are several. */
+    public AppendCommand(String encodedMailbox, List<AppendMessage> messages) {
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("APPEND needs at least one message");
+        }
         this.encodedMailbox = encodedMailbox;
-        this.flags = flags == null ? List.of() : List.copyOf(flags);
-        this.internalDate = internalDate;
-        this.size = size;
-        this.content = content;
+        this.messages = List.copyOf(messages);
     }
 
     /**
@@ -57,17 +63,57 @@ public final class AppendCommand implements Command<AppendUid> {
     @Override
     public void arguments(CommandWriter out) {
         out.astring(encodedMailbox);
-        if (!flags.isEmpty()) {
+        for (AppendMessage m : messages) {
+            message(out, m);
+        }
+    }
+
+    // RFC 3502 append-message / RFC 4469 append-data: [SP flag-list] [SP date-time] SP (literal / literal8 / CATENATE)
+    private static void message(CommandWriter out, AppendMessage m) {
+        if (!m.flags().isEmpty()) {
             out.openList();
-            for (String f : flags) {
+            for (String f : m.flags()) {
                 out.atom(f);
             }
             out.closeList();
         }
-        if (internalDate != null) {
-            out.raw(ImapUtil.time2Internaldate(internalDate));
+        if (m.internalDate() != null) {
+            out.raw(ImapUtil.time2Internaldate(m.internalDate()));
         }
-        out.literal(size, content, false);
+        if (!m.isCatenate()) {
+            if (m.binary()) {
+                out.literal8(m.size(), m.content());
+            } else {
+                out.literal(m.size(), m.content(), false);
+            }
+            return;
+        }
+        out.atom("CATENATE");
+        out.openList();
+        for (AppendMessage.Part p : m.parts()) {
+            if (p instanceof AppendMessage.Url u) {
+                out.atom("URL");
+                out.astring(u.url());
+            } else if (p instanceof AppendMessage.Text t) {
+                out.atom("TEXT");
+                byte[] bytes = t.bytes();
+                if (hasNul(bytes)) {
+                    out.literal8(bytes.length, () -> new ByteArrayInputStream(bytes));
+                } else {
+                    out.literal(bytes.length, () -> new ByteArrayInputStream(bytes), false);
+                }
+            }
+        }
+        out.closeList();
+    }
+
+    private static boolean hasNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

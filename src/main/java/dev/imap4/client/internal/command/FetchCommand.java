@@ -113,6 +113,10 @@ public final class FetchCommand implements Command<Integer> {
         if (!set.isUid()) {
             return true;
         }
+        if (set.isSavedResult()) {
+            // RFC 5182 $: only the server knows its UIDs, so every FETCH with a UID answers it
+            return r.uid() != null;
+        }
         if (r.uid() == null) {
             return false;
         }

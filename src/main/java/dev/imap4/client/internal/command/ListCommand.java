@@ -2,34 +2,50 @@ package dev.imap4.client.internal.command;
 
 import dev.imap4.client.ModifiedUtf7;
 import dev.imap4.client.internal.parse.ListParser;
+import dev.imap4.client.internal.parse.MailboxStatusParser;
 import dev.imap4.client.types.ListEntry;
+import dev.imap4.client.types.ListOptions;
+import dev.imap4.client.types.ListResult;
+import dev.imap4.client.types.MailboxStatus;
 import dev.imap4.client.internal.wire.CommandWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * LIST (RFC 3501 §6.3.8) and LSUB (§6.3.9): a reference and a pattern, both sent in modified
- * UTF-7; the result is every LIST (or LSUB) response, in order.
+ * UTF-7; the result is every LIST (or LSUB) response, in order. {@link Extended} is RFC 5258's
+ * extended form, with selection and return options, several patterns and RFC 5819 STATUS.
  */
 public final class ListCommand extends DataCommand<List<ListEntry>> {
 
     private final String reference;
     private final String pattern;
 
-    private ListCommand(String verb, String reference, String pattern) {
+    private ListCommand(String verb, String reference, String pattern, boolean utf8) {
         super(verb, Map.of(verb, ListParser::parse));
-        this.reference = ModifiedUtf7.encode(reference);
-        this.pattern = ModifiedUtf7.encode(pattern);
+        this.reference = utf8 ? reference : ModifiedUtf7.encode(reference);
+        this.pattern = utf8 ? pattern : ModifiedUtf7.encode(pattern);
     }
 
     /** LIST: {@code reference} usually {@code ""}, {@code pattern} with {@code *} and {@code %}. */
     public static ListCommand list(String reference, String pattern) {
-        return new ListCommand("LIST", reference, pattern);
+        return list(reference, pattern, false);
+    }
+
+    /** LIST with names in UTF-8 ({@code utf8}, RFC 6855 UTF8=ACCEPT enabled) or modified UTF-7. */
+    public static ListCommand list(String reference, String pattern, boolean utf8) {
+        return new ListCommand("LIST", reference, pattern, utf8);
     }
 
     /** LSUB: the subscribed mailboxes matching {@code pattern}. */
     public static ListCommand lsub(String reference, String pattern) {
-        return new ListCommand("LSUB", reference, pattern);
+        return lsub(reference, pattern, false);
+    }
+
+    /** LSUB with names in UTF-8 ({@code utf8}) or modified UTF-7. */
+    public static ListCommand lsub(String reference, String pattern, boolean utf8) {
+        return new ListCommand("LSUB", reference, pattern, utf8);
     }
 
     /** LIST in imaplib's raw form: arguments as given, the LIST responses kept for the caller. */
@@ -51,5 +67,72 @@ public final class ListCommand extends DataCommand<List<ListEntry>> {
     @Override
     List<ListEntry> result(List<Object> data) {
         return all(data, ListEntry.class);
+    }
+
+    /**
+     * RFC 5258 extended LIST: {@code LIST [(selection)] reference (patterns) [RETURN (options)]};
+     * claims the LIST responses and, under RFC 5819 LIST-STATUS, the STATUS responses.
+     */
+    public static Extended extended(String reference, List<String> patterns, ListOptions options, boolean utf8) {
+        return new Extended(reference, patterns, options, utf8);
+    }
+
+    /** The extended LIST of RFC 5258, with RFC 5819 STATUS and RFC 6154 SPECIAL-USE options. */
+    public static final class Extended extends DataCommand<ListResult> {
+
+        private final String reference;
+        private final List<String> patterns;
+        private final ListOptions options;
+
+        private Extended(String reference, List<String> patterns, ListOptions options, boolean utf8) {
+            super("LIST", Map.of("LIST", ListParser::parse, "STATUS", MailboxStatusParser::parse));
+            if (patterns.isEmpty()) {
+                throw new IllegalArgumentException("LIST needs at least one pattern, e.g. *");
+            }
+            options.validate();
+            this.reference = utf8 ? reference : ModifiedUtf7.encode(reference);
+            this.patterns = utf8 ? List.copyOf(patterns) : patterns.stream().map(ModifiedUtf7::encode).toList();
+            this.options = options;
+        }
+
+        @Override
+        public void arguments(CommandWriter out) {
+            if (!options.selection().isEmpty()) {
+                atoms(out, options.selectionWire());
+            }
+            out.astring(reference);
+            if (patterns.size() == 1) {
+                out.astring(patterns.get(0));
+            } else {
+                out.openList();
+                patterns.forEach(out::astring);
+                out.closeList();
+            }
+            if (!options.returns().isEmpty() || !options.status().isEmpty()) {
+                out.atom("RETURN");
+                out.openList();
+                options.returnWire().forEach(out::atom);
+                if (!options.status().isEmpty()) {
+                    out.atom("STATUS");
+                    atoms(out, options.status());
+                }
+                out.closeList();
+            }
+        }
+
+        private static void atoms(CommandWriter out, List<String> atoms) {
+            out.openList();
+            atoms.forEach(out::atom);
+            out.closeList();
+        }
+
+        @Override
+        ListResult result(List<Object> data) {
+            Map<String, MailboxStatus> statuses = new LinkedHashMap<>();
+            for (MailboxStatus st : all(data, MailboxStatus.class)) {
+                statuses.put(st.mailbox(), st);
+            }
+            return new ListResult(all(data, ListEntry.class), statuses);
+        }
     }
 }

@@ -26,6 +26,7 @@ public final class SearchCommand implements Command<SearchResult> {
     private final List<String> criteria;
     private final SearchKey key;
     private final boolean extended;
+    private final boolean save;
     private SearchResult result;
 
     /**
@@ -38,6 +39,20 @@ public final class SearchCommand implements Command<SearchResult> {
      * @param extended     ask for ESEARCH/ESORT form ({@code RETURN (ALL)})
      */
     public SearchCommand(boolean uid, String sortCriteria, String charset, List<String> criteria, boolean extended) {
+        this(uid, sortCriteria, charset, criteria, extended, false);
+    }
+
+    /**
+     * A SEARCH whose result the server keeps as {@code $} (RFC 5182 SEARCHRES): {@code RETURN (SAVE)}
+     * and nothing comes back but the tagged OK.
+     */
+    public static SearchCommand saving(boolean uid, String charset, List<String> criteria) {
+        return new SearchCommand(uid, null, charset, criteria, false, true);
+    }
+
+    private SearchCommand(boolean uid, String sortCriteria, String charset, List<String> criteria, boolean extended,
+            boolean save) {
+        this.save = save;
         if (criteria == null || criteria.isEmpty()) {
             throw new IllegalArgumentException("search criteria must not be empty (use ALL)");
         }
@@ -68,6 +83,7 @@ public final class SearchCommand implements Command<SearchResult> {
         this.criteria = List.of();
         this.key = key;
         this.extended = extended;
+        this.save = false;
     }
 
     /** The extensions a key needs: WITHIN for YOUNGER/OLDER (RFC 5032), CONDSTORE for MODSEQ (RFC 7162). */
@@ -104,7 +120,9 @@ public final class SearchCommand implements Command<SearchResult> {
 
     @Override
     public void arguments(CommandWriter out) {
-        if (extended) {
+        if (save) {
+            out.raw("RETURN (SAVE)");
+        } else if (extended) {
             out.raw("RETURN (ALL)");
         }
         if (sortCriteria != null) {

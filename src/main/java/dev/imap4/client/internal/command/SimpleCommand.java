@@ -34,6 +34,19 @@ public final class SimpleCommand implements Command<StatusResponse> {
         }, null);
     }
 
+    /** CREATE with RFC 6154 §3 USE: {@code CREATE name (USE (\Archive))}; each role an atom with its backslash. */
+    public static SimpleCommand createSpecialUse(String encodedMailbox, java.util.List<String> roles) {
+        return new SimpleCommand("CREATE", w -> {
+            w.astring(encodedMailbox);
+            w.openList();
+            w.atom("USE");
+            w.openList();
+            roles.forEach(w::atom);
+            w.closeList();
+            w.closeList();
+        }, null);
+    }
+
     /** LOGIN (RFC 3501 §6.2.3): the password always quoted or a literal, never traced; AUTH on OK. */
     public static SimpleCommand login(String user, String password) {
         return new SimpleCommand("LOGIN", w -> {
@@ -50,6 +63,11 @@ public final class SimpleCommand implements Command<StatusResponse> {
     /** CLOSE (RFC 3501 §6.4.2): expunges a writable mailbox and leaves it; AUTH on OK. */
     public static SimpleCommand close() {
         return new SimpleCommand("CLOSE", w -> { }, ImapState.AUTH);
+    }
+
+    /** UNAUTHENTICATE (RFC 8437): back to the not-authenticated state on OK, the connection kept. */
+    public static SimpleCommand unauthenticate() {
+        return new SimpleCommand("UNAUTHENTICATE", w -> { }, ImapState.NONAUTH);
     }
 
     /** UNSELECT (RFC 3691): leaves the mailbox without expunging; AUTH on OK. */

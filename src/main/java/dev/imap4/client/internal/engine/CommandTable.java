@@ -69,6 +69,7 @@ public final class CommandTable {
             Map.entry("SUBSCRIBE", AUTHED),
             Map.entry("THREAD", SEL),
             Map.entry("UID", SEL),
+            Map.entry("UNAUTHENTICATE", AUTHED),
             Map.entry("UNSELECT", SEL),
             Map.entry("UNSUBSCRIBE", AUTHED));
 

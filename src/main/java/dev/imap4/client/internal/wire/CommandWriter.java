@@ -144,13 +144,25 @@ public final class CommandWriter {
 
     /** A literal streamed from {@code content}, which must yield exactly {@code size} bytes. */
     public CommandWriter literal(long size, Supplier<InputStream> content, boolean secret) {
+        return literal(size, content, secret, "");
+    }
+
+    /**
+     * An RFC 3516 literal8, {@code ~{n}}: any bytes, NUL included, for a server that offers BINARY.
+     * Synchronising or not as for any literal (RFC 7888 applies to literal8 too).
+     */
+    public CommandWriter literal8(long size, Supplier<InputStream> content) {
+        return literal(size, content, false, "~");
+    }
+
+    private CommandWriter literal(long size, Supplier<InputStream> content, boolean secret, String prefix) {
         boolean sync = switch (literalMode) {
             case SYNCHRONIZING -> true;
             case NON_SYNCHRONIZING -> false;
             case NON_SYNCHRONIZING_UP_TO_4K -> size > 4096;
         };
         space();
-        String announcement = "{" + size + (sync ? "" : "+") + "}";
+        String announcement = prefix + "{" + size + (sync ? "" : "+") + "}";
         writeAscii(announcement, announcement);
         current.writeBytes(new byte[] {'\r', '\n'});
         trace.append(secret ? " <secret literal>" : " <" + size + " bytes>");
