@@ -1,5 +1,8 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.ImapClient;
+import dev.imap4.client.UntaggedResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -7,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.spi.ShutdownAware;
@@ -50,15 +55,15 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer implements S
         return (Imap4Endpoint) super.getEndpoint();
     }
 
-    private static final java.util.List<String> EVENTS = java.util.List.of("MessageNew", "MessageExpunge");
+    private static final List<String> EVENTS = List.of("MessageNew", "MessageExpunge");
 
     private volatile boolean stopping;
     private Object notifiedClient;
-    private java.util.List<String> notifiedFolders = java.util.List.of();
+    private List<String> notifiedFolders = List.of();
     private boolean notifyWarned;
     private Object listenedClient;
-    private final java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.function.Consumer<dev.imap4.client.UntaggedResponse> changeListener = u -> {
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private final Consumer<UntaggedResponse> changeListener = u -> {
         if (u.is("STATUS") || u.is("EXISTS") || u.is("EXPUNGE") || u.is("VANISHED")) {
             changed.set(true);
         }
@@ -107,7 +112,7 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer implements S
     private boolean awaitChange() {
         connection.lock();
         try {
-            dev.imap4.client.ImapClient client = connection.client();
+            ImapClient client = connection.client();
             if (client == null || !client.isConnected()) {
                 return false;
             }
@@ -132,7 +137,7 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer implements S
                 // reported while the folders were polled (after a search, before this IDLE)
                 return true;
             }
-            client.idle(java.time.Duration.ofMillis(config.getIdleInterval()),
+            client.idle(Duration.ofMillis(config.getIdleInterval()),
                     u -> u.is("STATUS") || u.is("EXISTS") || u.is("EXPUNGE") || u.is("VANISHED"));
             return !stopping;
         } catch (RuntimeException e) {
@@ -150,7 +155,7 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer implements S
         changed.set(false);
         connection.lock();
         try {
-            dev.imap4.client.ImapClient client = connection.open();
+            ImapClient client = connection.open();
             if (client != listenedClient) {
                 client.addUnsolicitedListener(changeListener);
                 listenedClient = client;

@@ -4,6 +4,7 @@ import dev.imap4.client.types.FetchHandler;
 import dev.imap4.client.internal.command.AppendCommand;
 import dev.imap4.client.internal.command.AuthenticateCommand;
 import dev.imap4.client.internal.command.CopyCommand;
+import dev.imap4.client.internal.command.EnableCommand;
 import dev.imap4.client.internal.command.ExpungeCommand;
 import dev.imap4.client.internal.command.FetchCommand;
 import dev.imap4.client.types.FetchItems;
@@ -43,6 +44,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -245,7 +247,7 @@ public final class ImapClient implements AutoCloseable {
                 throw new Imap4Exception("ENABLE QRESYNC must come before the first SELECT of a connection (state "
                         + engine.state() + ")");
             }
-            java.util.Set<String> enabled = engine.execute(new dev.imap4.client.internal.command.EnableCommand("QRESYNC"));
+            Set<String> enabled = engine.execute(new EnableCommand("QRESYNC"));
             if (enabled.stream().noneMatch("QRESYNC"::equalsIgnoreCase)) {
                 throw new Imap4Exception("the server did not enable QRESYNC (ENABLED " + enabled + ")");
             }
