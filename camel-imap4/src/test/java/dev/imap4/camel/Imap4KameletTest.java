@@ -170,4 +170,47 @@ class Imap4KameletTest {
         assertFalse(folder("Archive").getMessages().get(0).getFlags().contains(Flags.Flag.DELETED));
         assertEquals(1, folder("INBOX").getMessageCount(), "INBOX untouched");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theKameletsFollowTheCatalogFormatAndNameThisVersion() throws Exception {
+        String version;
+        try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/dev/imap4/camel/imap4.json")) {
+            var json = (org.apache.camel.util.json.JsonObject) org.apache.camel.util.json.Jsoner.deserialize(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            version = ((Map<String, Object>) json.get("component")).get("version").toString();
+        }
+        for (String name : List.of("imap4-source", "imap4-sink")) {
+            String text;
+            try (var in = getClass().getClassLoader().getResourceAsStream("kamelets/" + name + ".kamelet.yaml")) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Map<String, Object> k = (Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
+                    org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromString(text);
+            assertEquals("Kamelet", k.get("kind"));
+            Map<String, Object> metadata = (Map<String, Object>) k.get("metadata");
+            assertEquals(name, metadata.get("name"));
+            assertEquals(name.substring("imap4-".length()),
+                    ((Map<String, Object>) metadata.get("labels")).get("camel.apache.org/kamelet.type"));
+            assertEquals(version, ((Map<String, Object>) metadata.get("annotations")).get("camel.apache.org/catalog.version"));
+            Map<String, Object> spec = (Map<String, Object>) k.get("spec");
+            assertTrue(((List<String>) spec.get("dependencies")).contains("mvn:dev.imap4:camel-imap4:" + version),
+                    name + " depends on this version of the component");
+            Map<String, Object> definition = (Map<String, Object>) spec.get("definition");
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) definition.get("properties");
+            assertTrue(properties.keySet().containsAll((List<String>) definition.get("required")), name);
+            properties.forEach((property, p) -> {
+                for (String field : List.of("title", "description", "type")) {
+                    assertTrue(p.get(field) != null && !p.get(field).toString().isBlank(), name + "." + property + " " + field);
+                }
+            });
+            assertEquals("password", properties.get("password").get("format"), name + ": the password is a secret");
+            // every placeholder in the template is a property of the Kamelet
+            var placeholder = java.util.regex.Pattern.compile("\\{\\{\\??([A-Za-z]+)}}").matcher(
+                    text.substring(text.indexOf("  template:")));
+            while (placeholder.find()) {
+                assertTrue(properties.containsKey(placeholder.group(1)), name + ": {{" + placeholder.group(1) + "}}");
+            }
+        }
+    }
 }
