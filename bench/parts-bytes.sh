@@ -20,5 +20,5 @@ if ! IMAP4_IT_SERVERS=dovecot CI=true IMAP4_IT_SCALE_COUNT=100 MVN="${MVN:-mvn -
     tail -n 40 "$log" >&2
     exit 1
 fi
-grep -ho "[a-z]*: [0-9]* mails of .*PARTS ([0-9.]*%)" "$log" target/failsafe-reports/TEST-dev.imap4.camel.Imap4ConsumerPartsIT.xml 2>/dev/null | head -n 1
+grep -ho "[a-z]*: [0-9]* mails of .*PARTS ([0-9.]*%)" "$log" camel-imap4/target/failsafe-reports/TEST-dev.imap4.camel.Imap4ConsumerPartsIT.xml 2>/dev/null | head -n 1
 uptime

@@ -42,6 +42,7 @@ fi
 step client-core client-core "${mvn[@]}" compile exec:java
 step producer-cookbook producer-cookbook "${mvn[@]}" compile exec:java
 step multi-node multi-node "${mvn[@]}" compile exec:java
+step kamelets kamelets "${mvn[@]}" compile exec:java
 if step spring-boot spring-boot "${mvn[@]}" verify; then
     step spring-boot-jar spring-boot timeout 120 java -jar target/camel-imap4-example-spring-boot-0.1.0-SNAPSHOT.jar \
         --server.port=0 --camel.main.duration-max-seconds=5

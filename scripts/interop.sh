@@ -68,4 +68,4 @@ fi
 # Debian's python3 for the imaplib differential test, when present
 [[ -x /usr/bin/python3 ]] && export IMAP4_IT_PYTHON=${IMAP4_IT_PYTHON:-/usr/bin/python3}
 
-${MVN:-mvn -B -ntp} -Pinterop -Dimap4.it.skipUnitTests=true verify "$@"
+${MVN:-mvn -B -ntp} -Pinterop -Dimap4.it.skipUnitTests=true -pl camel-imap4 -am verify "$@"

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ComponentDocsTest {
 
     private static final Path JSON = Path.of("src/generated/resources/META-INF/dev/imap4/camel/imap4.json");
-    private static final Path ADOC = Path.of("docs/imap4-component.adoc");
+    private static final Path ADOC = Path.of("../docs/imap4-component.adoc");
 
     @Test
     void optionAndHeaderTablesMatchTheComponentJson() throws Exception {

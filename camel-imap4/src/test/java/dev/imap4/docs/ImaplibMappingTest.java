@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Every row of docs/imaplib-mapping.md names a Java method that exists and a test class that exists. */
 class ImaplibMappingTest {
 
-    private static final Path MAPPING = Path.of("docs/imaplib-mapping.md");
+    private static final Path MAPPING = Path.of("../docs/imaplib-mapping.md");
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)`[^|]*\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|$");
     private static final Pattern JAVA_CALL = Pattern.compile("`(?:new )?(?:[A-Z]\\w*\\.)?([a-z]\\w*)\\(");
     private static final Pattern TEST = Pattern.compile("`(\\w+Test)`");
