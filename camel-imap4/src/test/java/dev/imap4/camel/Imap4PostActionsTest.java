@@ -1,5 +1,6 @@
 package dev.imap4.camel;
 
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.preauth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,10 +37,6 @@ class Imap4PostActionsTest {
             connection.close();
         }
         context.close();
-    }
-
-    private static String preauth(String caps) {
-        return "S: * PREAUTH [CAPABILITY IMAP4rev1 " + caps + "] ready\n";
     }
 
     private Imap4PostActions actions(ScriptedServer server, Imap4Configuration config) {

@@ -1,11 +1,13 @@
 package dev.imap4.client.typed;
 
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.connect;
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.done;
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.preauth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapProtocolException;
@@ -28,19 +30,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class ImapClientModernExtensionsTest {
-
-    private static String preauth(String caps) {
-        return "S: * PREAUTH [CAPABILITY IMAP4rev1 " + caps + "] ready\n";
-    }
-
-    private static ImapClient connect(ScriptedServer server) {
-        return new Imap4("127.0.0.1", server.port(), TypedClientScriptedTest.OPTIONS).client();
-    }
-
-    private static void done(ImapClient c, ScriptedServer server) {
-        c.shutdown();
-        server.verify();
-    }
 
     @Test
     void aSavedSearchResultIsUsedAsDollarWithoutSendingItsNumbers() {

@@ -1,10 +1,10 @@
 package dev.imap4.client.typed;
 
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.scripted.ScriptedServer;
@@ -19,10 +19,6 @@ import org.junit.jupiter.api.Timeout;
 /** The typed search program on the wire: WITHIN offered or not, CONDSTORE, ESEARCH, SORT, injection. */
 @Timeout(30)
 class SearchKeyScriptedTest {
-
-    private static ImapClient connect(ScriptedServer server) {
-        return new Imap4("127.0.0.1", server.port(), TypedClientScriptedTest.OPTIONS).client();
-    }
 
     private static String preauth(String caps) {
         return "S: * PREAUTH [CAPABILITY IMAP4rev1 " + caps + "] ready\n"

@@ -1,12 +1,13 @@
 package dev.imap4.client.typed;
 
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.connect;
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.preauth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.Imap4Options;
@@ -28,14 +29,6 @@ import org.junit.jupiter.api.Timeout;
 class TypedClientScriptedTest {
 
     static final Imap4Options OPTIONS = Imap4Options.defaults().withReadTimeout(Duration.ofSeconds(10));
-
-    private static ImapClient connect(ScriptedServer server) {
-        return new Imap4("127.0.0.1", server.port(), OPTIONS).client();
-    }
-
-    private static String preauth(String caps) {
-        return "S: * PREAUTH [CAPABILITY IMAP4rev1 " + caps + "] ready\n";
-    }
 
     @Test
     void selectWithCondstoreReportsEveryPieceOfMailboxState() {

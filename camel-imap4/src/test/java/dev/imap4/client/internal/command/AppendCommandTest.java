@@ -1,11 +1,12 @@
 package dev.imap4.client.internal.command;
 
-import static dev.imap4.client.internal.command.AclCommandTest.OPTIONS;
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.connect;
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.done;
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.preauth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.scripted.ScriptedServer;
@@ -20,19 +21,6 @@ import org.junit.jupiter.api.Timeout;
 /** RFC 3502 MULTIAPPEND, RFC 4469 CATENATE and RFC 3516 literal8 APPEND through the typed API. */
 @Timeout(30)
 class AppendCommandTest {
-
-    private static String preauth(String caps) {
-        return "S: * PREAUTH [CAPABILITY IMAP4rev1 " + caps + "] ready\n";
-    }
-
-    private static ImapClient connect(ScriptedServer server) {
-        return new Imap4("127.0.0.1", server.port(), OPTIONS).client();
-    }
-
-    private static void done(ImapClient c, ScriptedServer server) {
-        c.shutdown();
-        server.verify();
-    }
 
     private static AppendMessage text(String s, String... flags) {
         return AppendMessage.of(List.of(flags), null, s.getBytes(StandardCharsets.UTF_8));

@@ -1,11 +1,12 @@
 package dev.imap4.client.internal.command;
 
-import static dev.imap4.client.internal.command.AclCommandTest.OPTIONS;
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.connect;
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.done;
+import static dev.imap4.client.scripted.ScriptedClientTestSupport.preauth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.ImapClient;
@@ -25,19 +26,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class ListExtendedCommandTest {
-
-    private static String preauth(String caps) {
-        return "S: * PREAUTH [CAPABILITY IMAP4rev1 " + caps + "] ready\n";
-    }
-
-    private static ImapClient connect(ScriptedServer server) {
-        return new Imap4("127.0.0.1", server.port(), OPTIONS).client();
-    }
-
-    private static void done(ImapClient c, ScriptedServer server) {
-        c.shutdown();
-        server.verify();
-    }
 
     @Test
     void selectionPatternsReturnOptionsAndStatusGoInOneCommand() {
