@@ -327,7 +327,7 @@ public class Imap4ComponentConfiguration extends ComponentConfigurationPropertie
      * file name a random UUID as its name, so it becomes an attachment; never leaves such parts
      * out.
      */
-    private String generateMissingAttachmentNames = java.lang.String.never;
+    private String generateMissingAttachmentNames = "never";
 
     /**
      * As camel-mail, what to do when two attachments of a message have the same name: never keeps
@@ -335,7 +335,7 @@ public class Imap4ComponentConfiguration extends ComponentConfigurationPropertie
      * failOnDuplicateFileAttachment); uuidPrefix renames both to uuid_name.ext; uuidSuffix renames
      * both to name_uuid.ext.
      */
-    private String handleDuplicateAttachmentNames = java.lang.String.never;
+    private String handleDuplicateAttachmentNames = "never";
 
     /**
      * Whether parts with Content-Disposition inline and a file name (images in HTML mail) are

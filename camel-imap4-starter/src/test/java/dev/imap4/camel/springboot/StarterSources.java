@@ -138,8 +138,8 @@ final class StarterSources {
         if (isDuration(o)) {
             return "java.time.Duration.ofMillis(" + Long.parseLong(v) + "L)";
         }
-        if (o.getEnums() != null && !o.getEnums().isEmpty()) {
-            return o.getJavaType() + "." + v;
+        if (o.getEnums() != null && !o.getEnums().isEmpty() && !"java.lang.String".equals(o.getJavaType())) {
+            return o.getJavaType() + "." + v; // an enum constant; a String with listed values stays text
         }
         return switch (o.getJavaType()) {
             case "boolean" -> Boolean.valueOf(v).toString();
