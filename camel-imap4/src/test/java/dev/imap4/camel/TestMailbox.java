@@ -1,6 +1,7 @@
 package dev.imap4.camel;
 
 import dev.imap4.client.Imap4;
+import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.ImapState;
@@ -11,19 +12,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A second connection to the test server: puts messages in and looks at what the consumer left. */
+/**
+ * A second connection to the test server: puts messages in and looks at what the consumer left.
+ * GreenMail sometimes drops a connection whose folder another session changes at the same moment;
+ * the read-only looks ({@link #flags}, {@link #subjects}) then log in again and ask once more.
+ */
 final class TestMailbox implements AutoCloseable {
 
-    private final ImapClient client;
+    private final int port;
+    private ImapClient client;
 
     TestMailbox(int port) {
-        client = new Imap4("127.0.0.1", port).client();
-        client.login("joe", "secret");
+        this.port = port;
+        client = login(port);
     }
 
     /** Over a connection the caller opened and logged in; {@link #close()} closes it. */
     TestMailbox(ImapClient loggedIn) {
+        this.port = -1;
         client = loggedIn;
+    }
+
+    private static ImapClient login(int port) {
+        ImapClient c = new Imap4("127.0.0.1", port).client();
+        c.login("joe", "secret");
+        return c;
+    }
+
+    // a look that changes nothing: asked again on a new connection when the server dropped this one
+    private <T> T look(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (Imap4AbortException e) {
+            if (port < 0) {
+                throw e;
+            }
+            client = login(port);
+            return read.get();
+        }
     }
 
     static String message(String subject, String body) {
@@ -59,6 +85,10 @@ final class TestMailbox implements AutoCloseable {
 
     /** Flags of every message in the folder, by UID. */
     Map<Long, List<String>> flags(String folder) {
+        return look(() -> readFlags(folder));
+    }
+
+    private Map<Long, List<String>> readFlags(String folder) {
         client.examine(folder);
         Map<Long, List<String>> out = new TreeMap<>();
         List<Long> uids = client.uidSearch("ALL").numbers();
@@ -70,6 +100,10 @@ final class TestMailbox implements AutoCloseable {
 
     /** Subjects of the messages in the folder, in UID order; empty when the folder does not exist. */
     List<String> subjects(String folder) {
+        return look(() -> readSubjects(folder));
+    }
+
+    private List<String> readSubjects(String folder) {
         try {
             client.examine(folder);
         } catch (dev.imap4.client.Imap4CommandException e) {
