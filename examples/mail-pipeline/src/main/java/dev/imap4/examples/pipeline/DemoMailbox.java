@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -73,10 +74,13 @@ final class DemoMailbox {
         messages.add(new Message(seen, date(n), content.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Message {@code n} arrived on Monday morning, n minutes past seven; the first one weeks before. */
+    /**
+     * Message {@code n} arrived in the last hour, n minutes after the hour began; the first one weeks
+     * before (so a route that looks at the last days, searchWithin, sees all but that one).
+     */
     private static ZonedDateTime date(int n) {
-        ZonedDateTime monday = ZonedDateTime.of(2026, 3, 16, 7, n, 0, 0, ZoneOffset.UTC);
-        return n == 0 ? monday.minusDays(40) : monday;
+        ZonedDateTime hourAgo = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).minusHours(1);
+        return n == 0 ? hourAgo.minusDays(40) : hourAgo.plusMinutes(n);
     }
 
     private static String headers(String from, String subject, int n, String contentType) {
