@@ -46,6 +46,10 @@ class Imap4ConsumerLazyHeadersTest extends CamelTestSupport {
         Counting filter = new Counting();
         context.getRegistry().bind("counting", filter);
         List<Message> seen = new CopyOnWriteArrayList<>();
+        // before the route starts: a mock that copies exchanges copies (and so fills) their headers
+        MockEndpoint done = getMockEndpoint("mock:done");
+        done.setCopyOnExchange(false);
+        done.expectedMessageCount(6);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -57,9 +61,6 @@ class Imap4ConsumerLazyHeadersTest extends CamelTestSupport {
                         .to("mock:done");
             }
         });
-        MockEndpoint done = getMockEndpoint("mock:done");
-        done.setCopyOnExchange(false);
-        done.expectedMessageCount(6);
         done.assertIsSatisfied(20000);
         long end = System.currentTimeMillis() + 5000;
         while (fake.server().withFlag("\\Seen").size() < 6 && System.currentTimeMillis() < end) {
