@@ -131,7 +131,9 @@ class Imap4ConsumerConnectionCutIT {
             String uri = "imap4:" + server.host() + ":" + proxy.port() + "?security=STARTTLS&username=" + server.user()
                     + "&password=RAW(" + server.password() + ")&folder=" + folder
                     + "&initialDelay=0&delay=100&readTimeout=20000&connectTimeout=5000"
-                    + (repo == null ? "" : "&idempotentRepository=#repo");
+                    // batches of 10: \\Seen goes once per batch, so the client must talk often enough for
+                    // every cut toward the server to fall inside the run
+                    + "&fetchBatchSize=10" + (repo == null ? "" : "&idempotentRepository=#repo");
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -174,17 +176,17 @@ class Imap4ConsumerConnectionCutIT {
 
     /**
      * The first CUTS connections are cut after a random number of bytes: one in four toward the
-     * server (up to about 400 UID STOREs in), the others toward the client (up to about 450
-     * messages fetched). With this seed the cuts spread over the first 2,800 messages, well before
-     * the run ends.
+     * server (within 200-1,200 bytes: a few batches of FETCH and UID STORE commands), the others
+     * toward the client (within 5-305 KB: up to about 150 messages fetched), so every cut falls
+     * well before the run ends.
      */
     private static Fault cut(int connection, Random random) {
         if (connection >= CUTS) {
             return Fault.none();
         }
         synchronized (random) {
-            return random.nextInt(4) == 0 ? Fault.cutAfter(Direction.TO_SERVER, 200 + random.nextInt(30_000))
-                    : Fault.cutAfter(Direction.TO_CLIENT, 5_000 + random.nextInt(600_000));
+            return random.nextInt(4) == 0 ? Fault.cutAfter(Direction.TO_SERVER, 200 + random.nextInt(1_000))
+                    : Fault.cutAfter(Direction.TO_CLIENT, 5_000 + random.nextInt(300_000));
         }
     }
 
