@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
@@ -133,7 +132,7 @@ public final class KerberosKdc {
                                     user = n.getDefaultName();
                                 } else if (c instanceof javax.security.sasl.RealmCallback r) {
                                     r.setText(r.getDefaultText());
-                                } else if (c instanceof PasswordCallback p && Set.of("joe").contains(user)) {
+                                } else if (c instanceof PasswordCallback p && "joe".equals(user)) {
                                     p.setPassword(password.toCharArray());
                                 }
                             }

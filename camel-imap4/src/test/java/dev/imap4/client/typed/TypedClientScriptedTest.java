@@ -14,6 +14,7 @@ import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.StoreMode;
+import dev.imap4.client.scripted.ScriptedClientTestSupport;
 import dev.imap4.client.scripted.ScriptedServer;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class TypedClientScriptedTest {
 
-    static final Imap4Options OPTIONS = Imap4Options.defaults().withReadTimeout(Duration.ofSeconds(10));
+    static final Imap4Options OPTIONS = ScriptedClientTestSupport.OPTIONS;
 
     @Test
     void selectWithCondstoreReportsEveryPieceOfMailboxState() {

@@ -6,11 +6,11 @@ import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapExtensions;
+import dev.imap4.client.scripted.ScriptedClientTestSupport;
 import dev.imap4.client.scripted.ScriptedServer;
 import dev.imap4.client.types.Acl;
 import dev.imap4.client.types.ListRights;
 import dev.imap4.client.types.MyRights;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class AclCommandTest {
 
-    static final Imap4Options OPTIONS = Imap4Options.defaults().withReadTimeout(Duration.ofSeconds(10));
+    static final Imap4Options OPTIONS = ScriptedClientTestSupport.OPTIONS;
     static final String PREAUTH = "S: * PREAUTH [CAPABILITY IMAP4rev1 ACL QUOTA THREAD=REFERENCES] ready\n";
 
     static ImapClient connect(ScriptedServer server) {
