@@ -47,6 +47,7 @@ final class TestMailbox implements AutoCloseable {
             if (port < 0) {
                 throw e;
             }
+            client.shutdown(); // already dropped by the server: this only releases it here
             client = login(port);
             return read.get();
         }
