@@ -156,6 +156,26 @@ class Imap4ProducerListExtendedTest {
     }
 
     @Test
+    void aServerNoIsACommandErrorAndTheConnectionStaysPooled() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(preauth("LIST-EXTENDED") + """
+                C: {tag} LIST (REMOTE) "" "*"
+                S: {tag} NO [UNAVAILABLE] try later
+                C: {tag} LIST (REMOTE) "" "*"
+                S: * LIST (\\Remote) "/" Elsewhere
+                S: {tag} OK listed
+                """ + LOGOUT)) {
+            List<Exchange> es = send(server, List.of(Map.of(Imap4Constants.LIST_SELECTION, "REMOTE"),
+                    Map.of(Imap4Constants.LIST_SELECTION, "REMOTE")));
+            Imap4CommandException no = assertInstanceOf(Imap4CommandException.class, es.get(0).getException());
+            assertEquals("UNAVAILABLE", no.code());
+            assertEquals("NO", es.get(0).getMessage().getHeader(Imap4Constants.RESPONSE_TYPE));
+            List<?> folders = es.get(1).getMessage().getBody(List.class);
+            assertEquals("Elsewhere", ((Imap4ListedFolder) folders.get(0)).name());
+            server.verify();
+        }
+    }
+
+    @Test
     void badHeaderValuesAreRefusedWithTheHeaderNamed() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(preauth("LIST-EXTENDED LIST-STATUS") + LOGOUT)) {
             List<Exchange> es = send(server, List.of(

@@ -124,4 +124,19 @@ class Imap4ProducerUnauthenticateTest {
             server.verify();
         }
     }
+
+    @Test
+    void itIsATypedOperationNotARawVerb() throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            context.start();
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> context
+                    .createProducerTemplate().request("imap4:127.0.0.1:1?security=PLAIN"
+                            + "&allowedCommands=RAW:UNAUTHENTICATE", x -> { }));
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertTrue(root.getMessage().contains("list it as UNAUTHENTICATE without RAW:"), root.getMessage());
+        }
+    }
 }
