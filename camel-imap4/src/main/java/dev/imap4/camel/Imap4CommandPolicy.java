@@ -16,12 +16,14 @@ import java.util.Set;
  * opt-in: listed in {@code allowedCommands} as {@code RAW:VERB}, or {@code allowRawCommands=true}
  * when {@code allowedCommands} is unset. When {@code allowedCommands} (or else the endpoint's
  * {@code command}) is set, only those operations run; {@code command=RAW} allows no typed operation.
+ * {@link Imap4Operation#UNAUTHENTICATE} ends the connection's login, so it runs only when named
+ * explicitly (in {@code allowedCommands} or as {@code command}), never as part of the default
+ * "every typed operation"; the producer closes that connection afterwards instead of pooling it.
  */
 final class Imap4CommandPolicy {
 
     /** Verbs whose effect on the connection the producer cannot keep in step with. */
-    static final Set<String> STATE_CHANGING = Set.of("LOGIN", "AUTHENTICATE", "LOGOUT", "UNAUTHENTICATE",
-            "STARTTLS", "COMPRESS", "ENABLE", "IDLE", "SELECT", "EXAMINE", "CLOSE", "UNSELECT");
+    static final Set<String> STATE_CHANGING = Set.of("LOGIN", "AUTHENTICATE", "LOGOUT", "STARTTLS", "COMPRESS", "ENABLE", "IDLE", "SELECT", "EXAMINE", "CLOSE", "UNSELECT");
 
     private static final String RAW_PREFIX = "RAW:";
 
@@ -86,6 +88,11 @@ final class Imap4CommandPolicy {
             throw new IllegalArgumentException("IMAP command " + verb + " has no typed operation in the producer"
                     + " and would be sent raw; allow it with allowedCommands=RAW:" + verb
                     + (rawFlagApplies ? " or allowRawCommands=true" : ""));
+        }
+        if (op == Imap4Operation.UNAUTHENTICATE && !operations.contains(op)) {
+            throw new IllegalArgumentException("IMAP command UNAUTHENTICATE ends the connection's login and runs only"
+                    + " when named on the endpoint: allowedCommands=UNAUTHENTICATE (or command=UNAUTHENTICATE);"
+                    + " the producer then closes that connection instead of pooling it");
         }
         if (restricted && !operations.contains(op)) {
             throw new IllegalArgumentException("IMAP command " + verb + " is not allowed on this endpoint;"

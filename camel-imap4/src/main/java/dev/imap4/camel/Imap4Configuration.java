@@ -912,7 +912,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * Comma-separated commands the producer may run, each an operation of the command option (SEARCH,UID SEARCH,FETCH,APPEND) or RAW:VERB for an extension verb the producer sends raw (RAW:XLIST); anything else is refused when the producer starts. When unset: only the endpoint's command if one is set, otherwise every command the producer has a typed operation for. Commands that change the connection's state (LOGIN, AUTHENTICATE, LOGOUT, UNAUTHENTICATE, STARTTLS, COMPRESS, ENABLE, IDLE, SELECT, EXAMINE, CLOSE, UNSELECT) are never run.
+     * Comma-separated commands the producer may run, each an operation of the command option (SEARCH,UID SEARCH,FETCH,APPEND) or RAW:VERB for an extension verb the producer sends raw (RAW:XLIST); anything else is refused when the producer starts. When unset: only the endpoint's command if one is set, otherwise every command the producer has a typed operation for except UNAUTHENTICATE, which runs only when listed here (or as command) and closes its connection afterwards. Commands that change the connection's state (LOGIN, AUTHENTICATE, LOGOUT, STARTTLS, COMPRESS, ENABLE, IDLE, SELECT, EXAMINE, CLOSE, UNSELECT) are never run.
      */
     public void setAllowedCommands(String allowedCommands) {
         this.allowedCommands = allowedCommands;

@@ -85,9 +85,10 @@ public final class Imap4Constants {
     @Metadata(label = "producer", description = "The IMAP command to run (SEARCH, UID SEARCH, FETCH, UID FETCH,"
             + " STORE, COPY, MOVE, APPEND, CREATE, DELETE, RENAME, LIST, LSUB, STATUS, EXPUNGE, SUBSCRIBE,"
             + " UNSUBSCRIBE, GETACL, SETACL, GETQUOTA, GETQUOTAROOT, SETQUOTA, SORT, THREAD, NAMESPACE, NOOP,"
-            + " CHECK, GETMETADATA, SETMETADATA, or an extension verb allowed with allowedCommands=RAW:VERB or allowRawCommands). Commands that"
-            + " change the connection's state (LOGOUT, SELECT, COMPRESS...) are refused. Overrides the endpoint's"
-            + " command.", javaType = "String")
+            + " CHECK, GETMETADATA, SETMETADATA, UNAUTHENTICATE (only when named in allowedCommands), or an extension"
+            + " verb allowed with allowedCommands=RAW:VERB or allowRawCommands). Commands that change the"
+            + " connection's state (LOGOUT, SELECT, COMPRESS...) are refused. Overrides the endpoint's command.",
+            javaType = "String")
     public static final String COMMAND = "CamelImap4Command";
     @Metadata(label = "producer", description = "The command's arguments: a List (one element per argument)"
             + " or a String (split on spaces outside quotes and parentheses). Encoded by the client core, so"
@@ -116,6 +117,33 @@ public final class Imap4Constants {
             + " of CamelImap4UntaggedResponses (the oldest go first) to keep it within maxUntaggedResponses and"
             + " maxUntaggedResponseBytes; 0 when none.", javaType = "Long")
     public static final String UNTAGGED_RESPONSES_DROPPED = "CamelImap4UntaggedResponsesDropped";
+
+    @Metadata(label = "producer", description = "For LIST: RFC 5258 LIST-EXTENDED selection options, any of SUBSCRIBED,"
+            + " REMOTE, RECURSIVEMATCH (with another one) and SPECIAL-USE, as a List or a String such as"
+            + " \"SUBSCRIBED RECURSIVEMATCH\". Any LIST option makes the body a List<Imap4ListedFolder>; refused before"
+            + " anything is sent when the server lacks LIST-EXTENDED (or SPECIAL-USE for SPECIAL-USE).",
+            javaType = "java.util.List<String>")
+    public static final String LIST_SELECTION = "CamelImap4ListSelection";
+    @Metadata(label = "producer", description = "For LIST: RFC 5258 return options, any of CHILDREN, SUBSCRIBED and"
+            + " SPECIAL-USE, as a List or a String such as \"CHILDREN SPECIAL-USE\".",
+            javaType = "java.util.List<String>")
+    public static final String LIST_RETURN = "CamelImap4ListReturn";
+    @Metadata(label = "producer", description = "For LIST: the STATUS items to return for each folder (RFC 5819"
+            + " LIST-STATUS), e.g. \"MESSAGES UNSEEN\" or a List; each listed folder then carries its status. Refused"
+            + " before anything is sent when the server lacks LIST-STATUS.", javaType = "java.util.List<String>")
+    public static final String LIST_STATUS = "CamelImap4ListStatus";
+    @Metadata(label = "producer", description = "After APPEND: the UID each message received (RFC 4315 APPENDUID), in"
+            + " the order of the body's messages; after a partial failure without MULTIAPPEND, those of the"
+            + " messages appended. Absent when the server reported no APPENDUID, or a UID count that does not"
+            + " match the messages.", javaType = "java.util.List<Long>")
+    public static final String APPEND_UIDS = "CamelImap4AppendUids";
+    @Metadata(label = "producer", description = "After APPEND: the folder's UIDVALIDITY the APPENDUID UIDs belong to.",
+            javaType = "Long")
+    public static final String APPEND_UID_VALIDITY = "CamelImap4AppendUidValidity";
+    @Metadata(label = "producer", description = "After APPEND, also when it failed: how many of the body's messages are"
+            + " in the folder, in body order. With MULTIAPPEND all or none (RFC 3502); without it, the messages"
+            + " before the one refused, so a retry can start after them.", javaType = "Integer")
+    public static final String APPENDED_COUNT = "CamelImap4AppendedCount";
 
     private Imap4Constants() {
     }

@@ -17,6 +17,11 @@ public enum Imap4Operation {
     APPEND, CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE, LIST, LSUB, STATUS,
     GETACL, SETACL, DELETEACL, MYRIGHTS, GETQUOTA, GETQUOTAROOT, SETQUOTA, NAMESPACE, CAPABILITY,
     NOOP, CHECK, GETMETADATA, SETMETADATA,
+    /**
+     * RFC 8437: ends the session's login. Runs only when named in {@code allowedCommands} (or as the
+     * endpoint's {@code command}); the connection is closed afterwards, never pooled.
+     */
+    UNAUTHENTICATE,
     /** An extension verb, named by the {@code CamelImap4Command} header: sent as it is, with imaplib-encoded arguments. */
     RAW;
 

@@ -6,15 +6,12 @@ import dev.imap4.client.ImapClient;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
-import java.io.InputStream;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.StreamCache;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
@@ -176,8 +173,10 @@ public class Imap4Producer extends DefaultAsyncProducer {
                 config.getMaxUntaggedResponseBytes());
         client.addUnsolicitedListener(capture);
         // a raw verb's effect on the connection is unknown, so that connection is not pooled again; a
-        // typed command keeps the client's state in step, and an abort closes the connection anyway
-        boolean reusable = op != Imap4Operation.RAW;
+        // typed command keeps the client's state in step, and an abort closes the connection anyway.
+        // UNAUTHENTICATE leaves it logged out, and it is closed rather than logged in again here: the
+        // client factory (which tests and users may replace) is the one place that authenticates.
+        boolean reusable = op != Imap4Operation.RAW && op != Imap4Operation.UNAUTHENTICATE;
         try {
             if (op.needsFolder()) {
                 selectFolder(client, folder == null ? config.getFolder() : folder);
@@ -258,36 +257,9 @@ public class Imap4Producer extends DefaultAsyncProducer {
 
     private Object append(ImapClient client, List<String> args, String folderHeader, Exchange exchange)
             throws Exception {
-        Message in = exchange.getMessage();
         String folder = !args.isEmpty() ? Imap4ProducerCommands.unquote(args.get(0))
                 : folderHeader != null ? folderHeader : config.getFolder();
-        List<String> flags = flags(in.getHeader(Imap4Constants.FLAGS));
-        ZonedDateTime date = in.getHeader(Imap4Constants.INTERNAL_DATE, ZonedDateTime.class);
-        Object body = in.getBody();
-        if (body == null) {
-            throw new IllegalArgumentException("APPEND needs the message in the body");
-        }
-        if (body instanceof StreamCache cache && cache.length() > 0) {
-            long size = cache.length();
-            return client.append(folder, flags, date, size, () -> {
-                cache.reset();
-                return exchange.getContext().getTypeConverter().convertTo(InputStream.class, exchange, cache);
-            });
-        }
-        byte[] bytes = in.getMandatoryBody(byte[].class);
-        return client.append(folder, flags, date, bytes);
-    }
-
-    private static List<String> flags(Object header) {
-        if (header == null) {
-            return List.of();
-        }
-        if (header instanceof Collection<?> c) {
-            List<String> out = new ArrayList<>();
-            c.forEach(f -> out.add(String.valueOf(f)));
-            return out;
-        }
-        return Imap4ProducerCommands.items(List.of(String.valueOf(header)), 0);
+        return Imap4ProducerAppend.append(client, folder, exchange);
     }
 
     /** {@code CamelImap4Arguments}: a List (one element per argument) or a String split like imaplib args. */

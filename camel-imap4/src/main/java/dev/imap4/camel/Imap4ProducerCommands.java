@@ -50,7 +50,7 @@ final class Imap4ProducerCommands {
             case RENAME -> voidResult(() -> c.rename(arg(args, 0, "old name"), arg(args, 1, "new name")));
             case SUBSCRIBE -> voidResult(() -> c.subscribe(arg(args, 0, "mailbox")));
             case UNSUBSCRIBE -> voidResult(() -> c.unsubscribe(arg(args, 0, "mailbox")));
-            case LIST -> c.list(args.size() > 0 ? unquote(args.get(0)) : "", args.size() > 1 ? unquote(args.get(1)) : "*");
+            case LIST -> Imap4ProducerList.list(args, c, exchange.getMessage());
             case LSUB -> c.lsub(args.size() > 0 ? unquote(args.get(0)) : "", args.size() > 1 ? unquote(args.get(1)) : "*");
             case STATUS -> c.status(arg(args, 0, "mailbox"), items(args, 1).toArray(new String[0]));
             case GETACL -> c.extensions().getAcl(arg(args, 0, "mailbox"));
@@ -67,6 +67,7 @@ final class Imap4ProducerCommands {
             case GETMETADATA -> c.extensions().getMetadata(arg(args, 0, "mailbox"),
                     items(args, 1).stream().map(Imap4ProducerCommands::unquote).toList(), null, null);
             case SETMETADATA -> voidResult(() -> c.extensions().setMetadata(arg(args, 0, "mailbox"), metadata(args)));
+            case UNAUTHENTICATE -> voidResult(c::unauthenticate);
             case NOOP -> voidResult(c::noop);
             case CHECK -> voidResult(c::check);
             case APPEND -> throw new IllegalStateException("APPEND is handled with the message body");

@@ -362,9 +362,9 @@ public class Imap4ComponentConfiguration extends ComponentConfigurationPropertie
      * (SEARCH,UID SEARCH,FETCH,APPEND) or RAW:VERB for an extension verb the producer sends raw
      * (RAW:XLIST); anything else is refused when the producer starts. When unset: only the
      * endpoint's command if one is set, otherwise every command the producer has a typed operation
-     * for. Commands that change the connection's state (LOGIN, AUTHENTICATE, LOGOUT,
-     * UNAUTHENTICATE, STARTTLS, COMPRESS, ENABLE, IDLE, SELECT, EXAMINE, CLOSE, UNSELECT) are never
-     * run.
+     * for except UNAUTHENTICATE, which runs only when listed here (or as command) and closes its
+     * connection afterwards. Commands that change the connection's state (LOGIN, AUTHENTICATE,
+     * LOGOUT, STARTTLS, COMPRESS, ENABLE, IDLE, SELECT, EXAMINE, CLOSE, UNSELECT) are never run.
      */
     private String allowedCommands;
 
