@@ -44,6 +44,11 @@ public final class DeflateTransport implements Transport {
         return new DeflateTransport(under, pending);
     }
 
+    /** The transport under the compression: {@code t} itself when it is not compressed. */
+    public static Transport unwrap(Transport t) {
+        return t instanceof DeflateTransport d ? d.under : t;
+    }
+
     @Override
     public InputStream input() {
         return input;
