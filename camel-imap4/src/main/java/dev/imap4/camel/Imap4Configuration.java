@@ -557,7 +557,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * Compress the connection with COMPRESS=DEFLATE (RFC 4978) right after authentication when the server offers it; a server that refuses leaves it uncompressed. Pays on slow links (about a third of the bytes for text mail), costs CPU on both ends. Off by default: compressing secrets together with data an attacker can inject leaks their length (CRIME-style); credentials are always sent before compression starts.
+     * Compress the connection with COMPRESS=DEFLATE (RFC 4978) right after authentication when the server offers it; a server that refuses leaves it uncompressed. Pays on slow links (a third to a sixth of the bytes for the benchmark's text mail; see docs/performance.md), costs CPU on both ends and slows a fast link. Off by default: compressing secrets together with data an attacker can inject leaks their length (CRIME-style); credentials are always sent before compression starts.
      */
     public void setCompression(boolean compression) {
         this.compression = compression;
