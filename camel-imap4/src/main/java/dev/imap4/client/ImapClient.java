@@ -833,8 +833,13 @@ public final class ImapClient implements AutoCloseable {
      * never raw): the tagged response and every untagged response it provoked. NO and BAD raise
      * {@link Imap4CommandException}. Spooled literals in the responses are handed to the caller, who
      * closes them; while the command runs, the collected responses draw on the connection's heap budget.
+     * COMPRESS is refused here: {@link #compress()} switches the streams with it.
      */
     public RawResponse raw(String verb, List<String> args) {
+        if (verb.equalsIgnoreCase("COMPRESS")) {
+            // the streams must switch right after the OK, or every later command is lost
+            throw new Imap4Exception("COMPRESS changes the connection's streams: use compress()");
+        }
         List<UntaggedResponse> seen = new java.util.ArrayList<>();
         dev.imap4.client.internal.engine.ConnectionBudget budget = engine.budget();
         long[] charged = new long[1];

@@ -174,6 +174,7 @@ class Imap4CompressTest {
             Imap4 m = Scripted.connect(server);
             assertThrows(Imap4Exception.class, () -> m.client().compress());
             assertThrows(Imap4Exception.class, m::compress);
+            assertThrows(Imap4Exception.class, () -> m.client().raw("compress", List.of("DEFLATE")));
             assertFalse(m.client().compressIfOffered());
             m.client().noop();
             m.shutdown();
