@@ -3,7 +3,7 @@
 # with a raw socket ceiling, Camel's camel-mail and Python's imaplib (docs/performance.md).
 #
 #   bench/run.sh [GROUP...]     GROUP: bulk poll idle producer bulk100k tls cold startup rss tlscold
-#                               (default: the first six, in that order)
+#                               compress (default: the first six, in that order)
 #
 # Env: BENCH_DIR (server directory; default a new one under /tmp, removed afterwards),
 #      BENCH_PORT/BENCH_TLS_PORT (21143/21993), BENCH_CYRUS_PORT/BENCH_CYRUS_TLS_PORT (21144/21994,
@@ -246,6 +246,23 @@ for g in "${GROUPS_[@]}"; do
             # the server's side: what Dovecot logged for this group's TLS logins
             tail -c "+$log_from" "$BENCH_DIR/dovecot.log" | grep -o 'TLSv[0-9.]* with cipher [^,]*' | sort | uniq -c \
                 | sed 's/^ */# tls dovecot: /' | tee -a "$RES" ;;
+        compress)
+            # COMPRESS=DEFLATE on a slow link: the core fetches a folder through a throttling relay
+            # of its own (bench/.../ThrottledRelay), without and with compression, interleaved run by
+            # run; the relay counts the bytes on the wire. C1k: text only; C500: every third message
+            # carries a base64 attachment (random bytes, which deflate cannot shrink much)
+            [[ $(messages C1k 2>/dev/null || echo 0) -gt 0 ]] || populate C1k 1000 1000
+            [[ $(messages C500 2>/dev/null || echo 0) -gt 0 ]] || populate C500 500 4000
+            # links: 1 Gbit/s without latency (what compression costs where it cannot pay), then
+            # 10 and 1 Mbit/s with 5 ms each way
+            for link in 1000000000:0 10000000:5 1000000:5; do
+                for f in C1k C500; do
+                    # cold: a fresh JVM per mode, one run; then both modes interleaved in one JVM
+                    java_case compress "$f" "$(messages "$f")" "${link%:*}" "${link#*:}" 0 off
+                    java_case compress "$f" "$(messages "$f")" "${link%:*}" "${link#*:}" 0 on
+                    java_case compress "$f" "$(messages "$f")" "${link%:*}" "${link#*:}" "$RUNS"
+                done
+            done ;;
         *) echo "unknown group $g" >&2; exit 2 ;;
     esac
 done

@@ -55,6 +55,7 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "command": getOrCreateConfiguration(target).setCommand(property(camelContext, dev.imap4.camel.Imap4Operation.class, value)); return true;
         case "commandtimeout":
         case "commandTimeout": getOrCreateConfiguration(target).setCommandTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "compression": getOrCreateConfiguration(target).setCompression(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.imap4.camel.Imap4Configuration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -218,6 +219,7 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "command": return dev.imap4.camel.Imap4Operation.class;
         case "commandtimeout":
         case "commandTimeout": return long.class;
+        case "compression": return boolean.class;
         case "configuration": return dev.imap4.camel.Imap4Configuration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -382,6 +384,7 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "command": return getOrCreateConfiguration(target).getCommand();
         case "commandtimeout":
         case "commandTimeout": return getOrCreateConfiguration(target).getCommandTimeout();
+        case "compression": return getOrCreateConfiguration(target).isCompression();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

@@ -40,6 +40,7 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "command": target.setCommand(property(camelContext, dev.imap4.camel.Imap4Operation.class, value)); return true;
         case "commandtimeout":
         case "commandTimeout": target.setCommandTimeout(property(camelContext, long.class, value)); return true;
+        case "compression": target.setCompression(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "copyto":
@@ -188,6 +189,7 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "command": return dev.imap4.camel.Imap4Operation.class;
         case "commandtimeout":
         case "commandTimeout": return long.class;
+        case "compression": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "copyto":
@@ -337,6 +339,7 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "command": return target.getCommand();
         case "commandtimeout":
         case "commandTimeout": return target.getCommandTimeout();
+        case "compression": return target.isCompression();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "copyto":

@@ -48,6 +48,7 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "command": target.getConfiguration().setCommand(property(camelContext, dev.imap4.camel.Imap4Operation.class, value)); return true;
         case "commandtimeout":
         case "commandTimeout": target.getConfiguration().setCommandTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "compression": target.getConfiguration().setCompression(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "copyto":
@@ -231,6 +232,7 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "command": return dev.imap4.camel.Imap4Operation.class;
         case "commandtimeout":
         case "commandTimeout": return long.class;
+        case "compression": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "copyto":
@@ -415,6 +417,7 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "command": return target.getConfiguration().getCommand();
         case "commandtimeout":
         case "commandTimeout": return target.getConfiguration().getCommandTimeout();
+        case "compression": return target.getConfiguration().isCompression();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "copyto":

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(95);
+        Set<String> props = new HashSet<>(96);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -37,6 +37,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("bridgeErrorHandler");
         props.add("command");
         props.add("commandTimeout");
+        props.add("compression");
         props.add("connectTimeout");
         props.add("copyTo");
         props.add("createMissingFolders");

@@ -55,6 +55,8 @@ public class Imap4ClientFactory {
         try {
             if (client.state() == ImapState.NONAUTH) {
                 Imap4OAuth2.authenticate(config, () -> authenticate(client, config));
+            } else if (config.isCompression()) {
+                client.compressIfOffered(); // PREAUTH: after LOGIN the client compresses by itself
             }
             return client;
         } catch (Exception e) {
@@ -70,6 +72,7 @@ public class Imap4ClientFactory {
                 .withReadTimeout(Duration.ofMillis(config.getReadTimeout()))
                 .withCommandDeadline(Duration.ofMillis(config.getCommandTimeout()))
                 .withMaxSpoolBytes(config.getMaxSpoolBytes())
+                .withCompression(config.isCompression())
                 .withDebug(config.getDebugLevel());
         if (config.getMaxHeldBytes() != 0) {
             options = options.withMaxHeldBytes(config.getMaxHeldBytes());

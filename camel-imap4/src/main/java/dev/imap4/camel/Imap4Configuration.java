@@ -94,6 +94,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "advanced")
     private long maxHeldBytes;
 
+    @UriParam(label = "advanced", defaultValue = "false")
+    private boolean compression;
+
     @UriParam(label = "advanced", defaultValue = "4294967296")
     private long maxSpoolBytes = 4L << 30;
 
@@ -547,6 +550,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setMaxHeldBytes(long maxHeldBytes) {
         this.maxHeldBytes = maxHeldBytes;
+    }
+
+    public boolean isCompression() {
+        return compression;
+    }
+
+    /**
+     * Compress the connection with COMPRESS=DEFLATE (RFC 4978) right after authentication when the server offers it; a server that refuses leaves it uncompressed. Pays on slow links (a third to a sixth of the bytes for the benchmark's text mail; see docs/performance.md), costs CPU on both ends and slows a fast link. Off by default: compressing secrets together with data an attacker can inject leaks their length (CRIME-style); credentials are always sent before compression starts.
+     */
+    public void setCompression(boolean compression) {
+        this.compression = compression;
     }
 
     public long getMaxSpoolBytes() {

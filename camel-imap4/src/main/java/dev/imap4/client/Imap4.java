@@ -562,6 +562,28 @@ public class Imap4 {
         return conn;
     }
 
+    /**
+     * COMPRESS DEFLATE (RFC 4978; imaplib has none): on OK the connection is compressed both ways
+     * from then on. Refused before sending when the server does not offer COMPRESS=DEFLATE or
+     * compression is already active; NO returns ({@code NO}, [text]) with the connection still
+     * uncompressed and usable; BAD raises, as for any command.
+     */
+    public ImapResult compress() {
+        return compress(true);
+    }
+
+    private ImapResult compress(boolean requireCapability) {
+        untaggedResponses.drop("OK", "NO", "BAD");
+        StatusResponse tagged = dev.imap4.client.internal.command.CompressCommand.run(engine, requireCapability);
+        if (tagged.code() != null) {
+            untaggedResponses.keepCode(tagged);
+        }
+        if ("BAD".equals(tagged.status())) {
+            throw new Imap4Exception("COMPRESS command error: BAD " + tagged.rawText());
+        }
+        return result(tagged);
+    }
+
     /** STARTTLS with the connection's TLS context; see {@link Imap4Ssl} for verification rules. */
     public ImapResult starttls() {
         return StartTls.run(this);
@@ -625,6 +647,13 @@ public class Imap4 {
 
     /** Any extension verb the server advertises; the name must be an atom. */
     public ImapResult xatom(String name, String... args) {
+        if (name.equalsIgnoreCase("COMPRESS")) {
+            // the streams must switch right after the OK, or the next command is lost
+            if (args.length != 1 || !args[0].equalsIgnoreCase("DEFLATE")) {
+                throw new Imap4Exception("COMPRESS: only DEFLATE is supported (RFC 4978); use compress()");
+            }
+            return compress(false);
+        }
         return simple(new RawCommand(name.toUpperCase(Locale.ROOT)).args(args));
     }
 

@@ -49,6 +49,7 @@ public final class Imap4Options {
     private ImapProxy proxy;
     private int debug;
     private boolean utf8Accept = true;
+    private boolean compression;
 
     public static Imap4Options defaults() {
         return new Imap4Options();
@@ -71,6 +72,7 @@ public final class Imap4Options {
         o.proxy = proxy;
         o.debug = debug;
         o.utf8Accept = utf8Accept;
+        o.compression = compression;
         return o;
     }
 
@@ -242,6 +244,25 @@ public final class Imap4Options {
 
     public boolean utf8Accept() {
         return utf8Accept;
+    }
+
+    /**
+     * Whether the typed client sends RFC 4978 COMPRESS DEFLATE right after LOGIN or AUTHENTICATE
+     * (and {@code ImapClient.compressIfOffered} after PREAUTH) when the server offers
+     * COMPRESS=DEFLATE; a NO or BAD leaves the connection uncompressed. Default false: compression
+     * costs CPU on both ends and pays only on slow links, and compressing secrets together with
+     * data an attacker can inject (CRIME-style length leaks) is a risk only the user can weigh.
+     * Credentials are always sent before compression starts. The imaplib API never compresses by
+     * itself.
+     */
+    public Imap4Options withCompression(boolean enable) {
+        Imap4Options o = copy();
+        o.compression = enable;
+        return o;
+    }
+
+    public boolean compression() {
+        return compression;
     }
 
     public Duration connectTimeout() {

@@ -1,5 +1,6 @@
 package dev.imap4.client;
 
+import dev.imap4.client.internal.transport.DeflateTransport;
 import dev.imap4.client.internal.transport.ProcessTransport;
 import dev.imap4.client.Transport;
 import java.io.IOException;
@@ -44,6 +45,6 @@ public class Imap4Stream extends Imap4 {
 
     /** The child process. */
     public Process process() {
-        return ((ProcessTransport) engine.transport()).process();
+        return ((ProcessTransport) DeflateTransport.unwrap(engine.transport())).process();
     }
 }

@@ -3,6 +3,7 @@ package dev.imap4.client;
 import dev.imap4.client.types.FetchHandler;
 import dev.imap4.client.internal.command.AppendCommand;
 import dev.imap4.client.internal.command.AuthenticateCommand;
+import dev.imap4.client.internal.command.CompressCommand;
 import dev.imap4.client.internal.command.CopyCommand;
 import dev.imap4.client.internal.command.EnableCommand;
 import dev.imap4.client.internal.command.ExpungeCommand;
@@ -137,6 +138,9 @@ public final class ImapClient implements AutoCloseable {
         if (ok == null || !"CAPABILITY".equals(ok.code())) {
             refreshCapabilities();
         }
+        if (engine.options().compression()) {
+            compressIfOffered();
+        }
         Capabilities caps = engine.capabilities();
         if (engine.options().utf8Accept() && caps.has("ENABLE")
                 && (caps.has("UTF8=ACCEPT") || caps.has("UTF8=ONLY"))) {
@@ -148,6 +152,41 @@ public final class ImapClient implements AutoCloseable {
                 utf8 = false;
             }
         }
+    }
+
+    /**
+     * COMPRESS DEFLATE (RFC 4978): from the tagged OK on, both directions are raw DEFLATE (inside
+     * TLS when there is TLS); every command is flushed whole. Compression lasts until the
+     * connection closes. Limits (line length, literal size, budgets) apply to the inflated
+     * protocol, so a small compressed input cannot make the client hold more than uncompressed.
+     *
+     * @throws Imap4Exception before sending when the server does not offer COMPRESS=DEFLATE or
+     *     compression is already active
+     * @throws Imap4CommandException on NO or BAD; the connection stays uncompressed and usable
+     */
+    public void compress() {
+        Imap4CommandException.requireOk("COMPRESS", CompressCommand.run(engine, true));
+    }
+
+    /**
+     * Compresses the connection if the server offers COMPRESS=DEFLATE and it is not compressed yet
+     * ({@link Imap4Options#withCompression} calls it after authentication); a NO or BAD leaves it
+     * uncompressed. Returns whether compression is active.
+     */
+    public boolean compressIfOffered() {
+        if (!engine.isCompressed() && engine.capabilities().has(CompressCommand.CAPABILITY)) {
+            try {
+                compress();
+            } catch (Imap4CommandException e) {
+                engine.trace().message(1, "COMPRESS refused, the connection stays uncompressed: " + e.getMessage());
+            }
+        }
+        return engine.isCompressed();
+    }
+
+    /** Whether COMPRESS=DEFLATE is active on this connection. */
+    public boolean isCompressed() {
+        return engine.isCompressed();
     }
 
     /** Whether RFC 6855 UTF8=ACCEPT is enabled on this connection (names then travel as UTF-8). */
@@ -794,8 +833,13 @@ public final class ImapClient implements AutoCloseable {
      * never raw): the tagged response and every untagged response it provoked. NO and BAD raise
      * {@link Imap4CommandException}. Spooled literals in the responses are handed to the caller, who
      * closes them; while the command runs, the collected responses draw on the connection's heap budget.
+     * COMPRESS is refused here: {@link #compress()} switches the streams with it.
      */
     public RawResponse raw(String verb, List<String> args) {
+        if (verb.equalsIgnoreCase("COMPRESS")) {
+            // the streams must switch right after the OK, or every later command is lost
+            throw new Imap4Exception("COMPRESS changes the connection's streams: use compress()");
+        }
         List<UntaggedResponse> seen = new java.util.ArrayList<>();
         dev.imap4.client.internal.engine.ConnectionBudget budget = engine.budget();
         long[] charged = new long[1];

@@ -21,6 +21,9 @@ final class StartTls {
         if (engine.transport().sslSession() != null) {
             throw new Imap4Exception("TLS session already established");
         }
+        if (engine.isCompressed()) {
+            throw new Imap4Exception("STARTTLS after COMPRESS is not allowed (RFC 4978 §4: TLS goes under compression)");
+        }
         if (!engine.capabilities().has("STARTTLS")) {
             throw new Imap4Exception("STARTTLS extension not supported by server");
         }

@@ -49,6 +49,17 @@ class Imap4StreamTest {
     }
 
     @Test
+    void compressionRunsOverTheChildsPipes() throws Exception {
+        Imap4Stream m = new Imap4Stream(peerCommand("transcripts/stream-compress.txt"), Scripted.OPTIONS);
+        assertEquals("OK", m.compress().type());
+        assertEquals(true, m.client().isCompressed());
+        assertEquals("OK", m.noop().type());
+        assertEquals("BYE", m.logout().type());
+        m.process().waitFor(10, TimeUnit.SECONDS);
+        assertEquals(0, m.process().exitValue(), "the child's transcript matched (its diff is traced as stderr otherwise)");
+    }
+
+    @Test
     void childStderrBeyondThePipeBufferDoesNotBlockIt() throws Exception {
         Imap4Stream m = new Imap4Stream(peerCommand(PREAUTH, "--stderr-bytes=200000"));
         assertEquals("AUTH", m.state());

@@ -13,6 +13,9 @@ import java.util.Locale;
  * poll CLIENT FOLDER LABEL NEW [RUNS]                    CLIENT: raw imap4 camelmail
  * idle FOLDER COUNT          (idle-raw FOLDER COUNT: the server's part, a raw socket in IDLE)
  * producer append|searchstore FOLDER THREADS TOTAL
+ * compress FOLDER EXPECTED BITS_PER_SECOND LATENCY_MS RUNS [MODES]   the core through a throttled
+ *                                                        relay, without and with COMPRESS=DEFLATE
+ *                                                        (MODES: off,on | off | on)
  * </pre>
  *
  * Server address and user from system properties imap.host, imap.port, imap.tlsPort, imap.user,
@@ -33,6 +36,8 @@ public final class Main {
             case "idle-raw" -> IdleLatency.raw(s, args[1], Integer.parseInt(args[2]), 10);
             case "producer" -> ProducerThroughput.run(s, args[1], args[2], Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), 1, 3);
+            case "compress" -> CompressFetch.run(s, args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]),
+                    Long.parseLong(args[4]), Integer.parseInt(args[5]), args.length > 6 ? args[6] : "off,on");
             default -> throw new IllegalArgumentException("unknown case " + args[0]);
         }
         // the process's peak resident set so far (Linux), for the memory columns

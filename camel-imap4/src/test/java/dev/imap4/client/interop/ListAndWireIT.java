@@ -1,11 +1,9 @@
 package dev.imap4.client.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imap4.client.Imap4;
-import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.ImapResult;
 import dev.imap4.client.types.ListEntry;
@@ -20,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * LIST-EXTENDED, LIST-STATUS and SPECIAL-USE (the typed list has no selection or return options,
- * so these go through xatom), modified UTF-7 names, LITERAL+ on the wire, and COMPRESS=DEFLATE,
- * which both servers offer and the client does not speak.
+ * so these go through xatom), modified UTF-7 names and LITERAL+ on the wire (COMPRESS=DEFLATE is
+ * {@link CompressIT}).
  */
 class ListAndWireIT {
 
@@ -154,19 +152,6 @@ class ListAndWireIT {
             m.delete(f);
             Fixtures.quietly(m);
         }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.imap4.client.interop.Servers#all")
-    void compressDeflateIsOfferedButNotSpokenByTheClient(ImapServer server) {
-        // Dovecot and Cyrus offer COMPRESS=DEFLATE (RFC 4978); the client has no COMPRESS support.
-        // Sent through xatom, the server switches to deflate and the client can no longer read it:
-        // the connection must abort with a clear error, not hang.
-        Imap4 m = server.require(ImapServer.Feature.COMPRESS).login();
-        assertTrue(m.capabilities().contains("COMPRESS=DEFLATE"), m.capabilities().toString());
-        assertEquals("OK", m.xatom("COMPRESS", "DEFLATE").type());
-        Imap4AbortException e = assertThrows(Imap4AbortException.class, m::noop);
-        assertEquals("LOGOUT", m.state(), "aborted: " + e.getMessage());
     }
 
     private static ImapResult rawOf(ImapServer server, Consumer<Imap4> command, String response) {

@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  *                of the line
  * !tls           switch the connection to TLS here (server side of STARTTLS)
  * !tls-rejected  a TLS handshake here must fail (the client rejects the server, or vice versa)
+ * !deflate       switch both directions to raw DEFLATE here (server side of RFC 4978 COMPRESS):
+ *                later S:/R: text is compressed, each step sync-flushed, and C: lines are inflated
+ * !wire text     send text's bytes on the connection itself, around any compression (a corrupt
+ *                compressed stream)
+ * !repeat n text send text n times, through any compression, as one step (a decompression bomb)
  * !stall 500     wait 500 ms without reading or writing
  * !close         close the connection (ends the transcript)
  * !ok-all        answer every further command "{tag} OK done" until the client disconnects,
@@ -43,7 +48,7 @@ import java.util.regex.Pattern;
 public final class Transcript {
 
     /** What a step does. */
-    public enum Kind { SEND, SEND_RAW, EXPECT, TLS, TLS_REJECTED, STALL, CLOSE, OK_ALL }
+    public enum Kind { SEND, SEND_RAW, EXPECT, TLS, TLS_REJECTED, DEFLATE, WIRE, REPEAT, STALL, CLOSE, OK_ALL }
 
     /** One transcript line. {@code text} is what follows the prefix; {@code line} is 1-based. */
     public record Step(Kind kind, String text, int line) {
@@ -55,6 +60,9 @@ public final class Transcript {
                 case EXPECT -> "C: " + text;
                 case TLS -> "!tls";
                 case TLS_REJECTED -> "!tls-rejected";
+                case DEFLATE -> "!deflate";
+                case WIRE -> "!wire " + text;
+                case REPEAT -> "!repeat " + text;
                 case STALL -> "!stall " + text;
                 case CLOSE -> "!close";
                 case OK_ALL -> "!ok-all";
@@ -125,6 +133,9 @@ public final class Transcript {
         Kind k = switch (name) {
             case "tls" -> Kind.TLS;
             case "tls-rejected" -> Kind.TLS_REJECTED;
+            case "deflate" -> Kind.DEFLATE;
+            case "wire" -> Kind.WIRE;
+            case "repeat" -> Kind.REPEAT;
             case "stall" -> Kind.STALL;
             case "close" -> Kind.CLOSE;
             case "ok-all" -> Kind.OK_ALL;
@@ -132,6 +143,14 @@ public final class Transcript {
         };
         if (k == Kind.STALL && (words.length != 2 || !words[1].matches("[0-9]+"))) {
             throw new IllegalArgumentException("transcript line " + no + ": expected '!stall <milliseconds>', got !" + d);
+        }
+        if (k == Kind.WIRE || k == Kind.REPEAT) {
+            String text = d.substring(words[0].length()).trim();
+            if (text.isEmpty() || (k == Kind.REPEAT && !text.matches("[0-9]+ .+"))) {
+                throw new IllegalArgumentException("transcript line " + no + ": expected '!wire <text>' or"
+                        + " '!repeat <count> <text>', got !" + d);
+            }
+            return new Step(k, text, no);
         }
         return new Step(k, k == Kind.STALL ? words[1] : "", no);
     }

@@ -2,10 +2,12 @@ package dev.imap4.client.scripted;
 
 import dev.imap4.client.scripted.Transcript.Kind;
 import dev.imap4.client.scripted.Transcript.Step;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /**
  * Plays the server side of one {@link Transcript} over a pair of streams: a socket's
@@ -46,7 +52,10 @@ final class TranscriptPlayer {
     private final Set<String> tagsSeen = new HashSet<>();
 
     private LineReader in;
+    private InputStream rawIn;
     private OutputStream out;
+    /** The connection's own output under any compression ({@code !wire}). */
+    private OutputStream wire;
     private String tag;
     private long pendingLiteral = -1;
     private boolean awaitingContinuation;
@@ -58,8 +67,10 @@ final class TranscriptPlayer {
         this.name = name;
         this.tls = tls;
         this.implicitTls = implicitTls;
+        this.rawIn = streams.in();
         this.in = new LineReader(streams.in());
         this.out = streams.out();
+        this.wire = streams.out();
     }
 
     /** Runs the transcript to its end; throws {@link AssertionError} on any deviation. */
@@ -78,6 +89,18 @@ final class TranscriptPlayer {
                 case TLS_REJECTED -> {
                     tlsRejected(s);
                     return;
+                }
+                case DEFLATE -> startDeflate();
+                case WIRE -> {
+                    byte[] b = Transcript.bytes(s.text(), tag);
+                    wire.write(b);
+                    wire.flush();
+                    conversation.add("W: " + Transcript.printable(b));
+                }
+                case REPEAT -> {
+                    if (!repeat(s)) {
+                        return;
+                    }
                 }
                 case STALL -> Thread.sleep(Long.parseLong(s.text()));
                 case CLOSE -> {
@@ -187,9 +210,64 @@ final class TranscriptPlayer {
         } catch (IOException e) {
             throw failure(s, "the TLS handshake failed: " + e, null);
         }
+        rawIn = st.in();
         in = new LineReader(st.in());
         out = st.out();
+        wire = st.out();
         conversation.add("-- TLS established");
+    }
+
+    /**
+     * RFC 4978 §3: both directions are raw DEFLATE from here; what the client sent after its
+     * COMPRESS line is already compressed. The inflating input reports nothing available, so the
+     * check that a client waits for "+" before a literal cannot run on a compressed connection.
+     */
+    private void startDeflate() {
+        InputStream compressed = new SequenceInputStream(new ByteArrayInputStream(in.drainBuffered()), rawIn);
+        rawIn = new InflaterInputStream(compressed, new Inflater(true), 512) {
+            @Override
+            public int available() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (EOFException e) {
+                    return -1; // the client closed the connection: an end of stream, as uncompressed
+                }
+            }
+        };
+        in = new LineReader(rawIn);
+        out = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, true), 4096, true);
+        conversation.add("-- COMPRESS=DEFLATE active");
+    }
+
+    /**
+     * Sends the text n times, in chunks; a client that closes the connection meanwhile (a bomb it
+     * refused) ends the transcript.
+     */
+    private boolean repeat(Step s) throws IOException {
+        String[] parts = s.text().split(" ", 2);
+        long n = Long.parseLong(parts[0]);
+        byte[] b = Transcript.bytes(parts[1], tag);
+        int per = Math.max(1, 64 * 1024 / b.length);
+        byte[] chunk = new byte[per * b.length];
+        for (int i = 0; i < per; i++) {
+            System.arraycopy(b, 0, chunk, i * b.length, b.length);
+        }
+        conversation.add("S: (" + n + " times) " + Transcript.printable(b));
+        try {
+            for (long left = n; left > 0; left -= per) {
+                out.write(chunk, 0, (int) Math.min(left, per) * b.length);
+            }
+            out.flush();
+            return true;
+        } catch (SocketException e) {
+            conversation.add("-- the client closed the connection during the repeat");
+            return false;
+        }
     }
 
     private void tlsRejected(Step s) throws IOException {

@@ -11,6 +11,7 @@ import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.UntaggedResponse;
 import dev.imap4.client.Transport;
+import dev.imap4.client.internal.transport.DeflateTransport;
 import dev.imap4.client.internal.wire.ByteSource;
 import dev.imap4.client.internal.wire.CommandWriter;
 import dev.imap4.client.internal.wire.ImapInput;
@@ -143,6 +144,25 @@ public final class CommandEngine implements AutoCloseable {
         capabilities = Capabilities.NONE;
         greetingWindow.close(); // the greeting was before TLS: no later PREAUTH replaces it
         attach(tls);
+    }
+
+    /**
+     * Compresses the connection from now on (RFC 4978 COMPRESS=DEFLATE), right after the tagged OK
+     * of COMPRESS: the bytes already buffered behind that OK are the start of the server's
+     * compressed stream, so they go to the inflater, never to the parser. Lines, literals and
+     * budgets are read through the inflater with the same limits.
+     */
+    public void startCompression() {
+        if (isCompressed()) {
+            throw new IllegalStateException("COMPRESS is already active");
+        }
+        attach(DeflateTransport.over(transport, bytes.takeBuffered()));
+        trace.message(1, "COMPRESS=DEFLATE active: the trace shows the uncompressed protocol");
+    }
+
+    /** Whether COMPRESS=DEFLATE is active on this connection. */
+    public boolean isCompressed() {
+        return transport instanceof DeflateTransport;
     }
 
     public Transport transport() {

@@ -143,6 +143,16 @@ public final class ByteSource {
         return end - start;
     }
 
+    /**
+     * Hands over everything buffered and not yet consumed, and forgets it: after COMPRESS (RFC 4978
+     * §3) these bytes are the start of the server's compressed stream.
+     */
+    public byte[] takeBuffered() {
+        byte[] rest = Arrays.copyOfRange(buf, start, end);
+        start = end = 0;
+        return rest;
+    }
+
     /** Drops everything buffered; used before a TLS handshake (RFC 3501 §6.2.1, the STARTTLS buffer attack). */
     public int discardBuffered() {
         int dropped = end - start;
