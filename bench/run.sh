@@ -210,9 +210,14 @@ for g in "${GROUPS_[@]}"; do
         rss)
             # the 1 MB folder again, cold: the consumer's peak RSS beside raw (and BEFORE_CP's)
             [[ $(messages B1m 2>/dev/null || echo 0) -gt 0 ]] || populate B1m 200 1000000
+            # the route reads each body as byte[] (200 MB of arrays it asks for), then as a stream (stream)
             java_cold raw B1m
             java_cold imap4-default B1m
-            if [[ -n ${BEFORE_CP:-} ]]; then JCP=$BEFORE_CP COLD_TAG=before java_cold imap4-default B1m; fi ;;
+            COLD_TAG=stream java_cold -Dbench.body=stream imap4-default B1m
+            if [[ -n ${BEFORE_CP:-} ]]; then
+                JCP=$BEFORE_CP COLD_TAG=before java_cold imap4-default B1m
+                JCP=$BEFORE_CP COLD_TAG=before-stream java_cold -Dbench.body=stream imap4-default B1m
+            fi ;;
         tlscold)
             [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
             java_cold raw-tls B10k

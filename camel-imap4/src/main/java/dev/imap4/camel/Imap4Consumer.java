@@ -94,7 +94,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         validate();
         search = new Imap4Search(config, getEndpoint().clock());
-        mapper = new Imap4MessageMapper(config);
+        mapper = new Imap4MessageMapper(config, getEndpoint().getCamelContext());
         actions = new Imap4PostActions(config, connection, state, counters);
         unparseable = new Imap4Unparseable(this, config, connection, state, actions, counters, this::reselect);
         ServiceHelper.startService(config.getIdempotentRepository());

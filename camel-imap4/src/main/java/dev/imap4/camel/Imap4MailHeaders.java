@@ -151,6 +151,32 @@ final class Imap4MailHeaders {
     }
 
     /**
+     * The header section at the start of {@code in}: its bytes up to and including the empty line
+     * that ends it, or all of the first {@code maxBytes} (fewer when the stream ends first) when none
+     * does. Reads in steps and stops at the end of the section, so a large message costs only its
+     * header section.
+     */
+    static byte[] section(InputStream in, int maxBytes) throws IOException {
+        byte[] buf = new byte[Math.min(maxBytes, 8192)];
+        int n = 0;
+        while (n < maxBytes) {
+            if (n == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(maxBytes, 2L * buf.length));
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+            // the empty line may start up to three bytes before what was just read
+            if (endsSection(buf, Math.max(0, n - r - 3), n)) {
+                break;
+            }
+        }
+        return Arrays.copyOf(buf, sectionEnd(buf, n));
+    }
+
+    /**
      * Where the header section at the start of {@code data} ends: just after the empty line that
      * ends it, or {@code length} when there is none in the first {@code length} bytes.
      */

@@ -20,9 +20,9 @@ import org.apache.camel.support.DefaultMessage;
  * consumer the UID without filling the headers.
  *
  * <p>The header section is read from the fetched bytes when the body holds them anyway (at most
- * {@link Imap4MailHeaders#MAX_HEADER_BYTES}); when the body went to a file, only a copy of the
- * header section is kept, or the fields were read at mapping time (the client had spooled the
- * message to a file, whose ownership then passed to the body).
+ * {@link Imap4MailHeaders#MAX_HEADER_BYTES}); when the body went to a file (ours, or the one the
+ * client spooled the message to, whose ownership passed to the body), only a copy of the header
+ * section is kept. The fields are given ready-made only when built from an ENVELOPE.
  */
 final class Imap4Message extends DefaultMessage {
 

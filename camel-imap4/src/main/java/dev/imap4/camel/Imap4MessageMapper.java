@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
 import org.apache.camel.converter.stream.CachedOutputStream;
@@ -35,9 +37,11 @@ final class Imap4MessageMapper {
 
     private final Imap4Configuration config;
     private final Imap4MimeMapper mime;
+    private final StreamCachingStrategy streamCaching;
 
-    Imap4MessageMapper(Imap4Configuration config) {
+    Imap4MessageMapper(Imap4Configuration config, CamelContext context) {
         this.config = config;
+        this.streamCaching = context.getStreamCachingStrategy();
         this.mime = new Imap4MimeMapper(config);
     }
 
@@ -74,16 +78,29 @@ final class Imap4MessageMapper {
         boolean ascending = ascending(chunk);
         Map<Long, Integer> positions = ascending ? null : positions(chunk); // SORT order: one map per batch
         try {
-            client.uidFetch(NumberSet.uids(chunk), items(modSeq), r -> {
-                Long uid = r.uid();
-                int i = uid == null ? -1 : ascending ? Collections.binarySearch(chunk, uid) : positions.getOrDefault(uid, -1);
-                if (i < 0 || got[i] != null || !hasContent(r)) {
-                    return;
+            boolean spoolAhead = !spoolsItself(streamCaching);
+            if (spoolAhead) {
+                client.literalMemoryThreshold(memoryThreshold(heapLeft[0]));
+            }
+            try {
+                client.uidFetch(NumberSet.uids(chunk), items(modSeq), r -> {
+                    Long uid = r.uid();
+                    int i = uid == null ? -1 : ascending ? Collections.binarySearch(chunk, uid) : positions.getOrDefault(uid, -1);
+                    if (i < 0 || got[i] != null || !hasContent(r)) {
+                        return;
+                    }
+                    Exchange exchange = exchanges.get();
+                    got[i] = exchange;
+                    populate(exchange, r, uidValidity, heapLeft);
+                    if (spoolAhead) {
+                        client.literalMemoryThreshold(memoryThreshold(heapLeft[0]));
+                    }
+                });
+            } finally {
+                if (spoolAhead && client.isConnected()) {
+                    client.literalMemoryThreshold(Integer.MAX_VALUE); // the connection's own threshold again
                 }
-                Exchange exchange = exchanges.get();
-                got[i] = exchange;
-                populate(exchange, r, uidValidity, heapLeft);
-            });
+            }
             if (config.getFetchContent() == Imap4FetchContent.PARTS) {
                 Map<Long, Exchange> byUid = new HashMap<>();
                 for (int i = 0; i < got.length; i++) {
@@ -114,6 +131,24 @@ final class Imap4MessageMapper {
     Queue<Object> fetch(ImapClient client, List<Long> chunk, boolean modSeq, long uidValidity,
             Supplier<Exchange> exchanges) {
         return fetch(client, chunk, modSeq, uidValidity, exchanges, new long[] {heapAllowance()});
+    }
+
+    /**
+     * The largest literal the client may read into memory while this batch is fetched: one that can
+     * stay on the heap as the body, within Camel's spool threshold or what is left of the batch's
+     * allowance. Anything larger the client writes straight to a file as it reads it, which the body
+     * then takes over ({@link #cache}), so a large body that will not stay on the heap is never held
+     * in one array on its way to a file (docs/performance.md, "200 × 1 MB: peak RSS").
+     */
+    int memoryThreshold(long heapLeft) {
+        long threshold = streamCaching.getSpoolThreshold() > 0 ? streamCaching.getSpoolThreshold()
+                : StreamCache.DEFAULT_SPOOL_THRESHOLD;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(threshold, heapLeft));
+    }
+
+    /** Whether Camel's own spooling decides where large bodies go (stream caching with spooling on). */
+    private static boolean spoolsItself(StreamCachingStrategy strategy) {
+        return strategy.isEnabled() && strategy.isSpoolEnabled();
     }
 
     /** How many bytes of large bodies may stay on the heap at once: batchMemoryLimit, at most a quarter of the heap. */
@@ -166,11 +201,15 @@ final class Imap4MessageMapper {
             case ENVELOPE -> null;
         };
         List<Map.Entry<String, String>> fields = null;
+        byte[] raw = null;
+        boolean complete = true;
         if (content != null && content.isSpooled()) {
-            // the file passes to the body below (and may be deleted with it): read the header section now
+            // the file passes to the body below (and may be deleted with it): keep its header section
+            // now, as for a body in a file of ours, read into fields only when the route asks
             try (InputStream in = content.openStream()) {
-                fields = Imap4MailHeaders.read(in, Imap4MailHeaders.MAX_HEADER_BYTES);
+                raw = Imap4MailHeaders.section(in, Imap4MailHeaders.MAX_HEADER_BYTES);
             }
+            complete = raw.length == content.size();
         } else if (content == null && r.envelope() != null) {
             fields = Imap4MailHeaders.fromEnvelope(r.envelope());
         }
@@ -178,8 +217,6 @@ final class Imap4MessageMapper {
                 || config.getFetchContent() == Imap4FetchContent.PARTS;
         Object body = structure ? r.bodyStructure()
                 : content == null ? null : cache(exchange, content, heapLeft);
-        byte[] raw = null;
-        boolean complete = true;
         if (content != null && !content.isSpooled()) {
             byte[] bytes = content.bytes();
             if (body instanceof Imap4MemoryBody) {
@@ -200,6 +237,12 @@ final class Imap4MessageMapper {
         exchange.setIn(m);
     }
 
+    /** Camel's stream-cache spool threshold in bytes (128 KiB unless configured): above it a body is "large". */
+    static long spoolThreshold(CamelContext context) {
+        long threshold = context.getStreamCachingStrategy().getSpoolThreshold();
+        return threshold > 0 ? threshold : StreamCache.DEFAULT_SPOOL_THRESHOLD;
+    }
+
     /**
      * The body as a stream cache that does not hold a large message on the heap beyond the batch's
      * allowance. A body within Camel's spool threshold stays on the heap as the client read it
@@ -212,8 +255,7 @@ final class Imap4MessageMapper {
     static StreamCache cache(Exchange exchange, Literal content, long[] heapLeft) throws IOException {
         StreamCachingStrategy strategy = exchange.getContext().getStreamCachingStrategy();
         long size = content.size();
-        long threshold = strategy.getSpoolThreshold() > 0 ? strategy.getSpoolThreshold()
-                : StreamCache.DEFAULT_SPOOL_THRESHOLD;
+        long threshold = spoolThreshold(exchange.getContext());
         if (size > threshold && size < Integer.MAX_VALUE && strategy.shouldSpoolCache(size)) {
             CachedOutputStream cos = new CachedOutputStream(exchange);
             try (InputStream in = content.openStream()) {

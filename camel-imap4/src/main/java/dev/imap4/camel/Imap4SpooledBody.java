@@ -24,6 +24,8 @@ public final class Imap4SpooledBody extends InputStream implements StreamCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(Imap4SpooledBody.class);
 
+    private static final int READ_STEP = 64 * 1024;
+
     private final Spool spool;
     private InputStream in;
     private long position;
@@ -134,9 +136,21 @@ public final class Imap4SpooledBody extends InputStream implements StreamCache {
         if (left > Integer.MAX_VALUE - 8) {
             throw new IOException("a body of " + spool.length + " bytes does not fit in a byte array; read it as a stream");
         }
-        byte[] out = stream().readNBytes((int) left);
-        position += out.length;
-        if (out.length != left) {
+        // one array of the exact size, filled in steps of READ_STEP: InputStream.readNBytes(int) would
+        // gather the bytes in buffers of its own and copy them again, and one read of the whole length
+        // from a file channel takes a native buffer of that length
+        byte[] out = new byte[(int) left];
+        InputStream s = stream();
+        int n = 0;
+        while (n < out.length) {
+            int r = s.read(out, n, Math.min(READ_STEP, out.length - n));
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        position += n;
+        if (n != left) {
             throw new IOException("spooled message " + spool.file + " ended after " + position + " of " + spool.length
                     + " bytes");
         }

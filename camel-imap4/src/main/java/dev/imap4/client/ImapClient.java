@@ -235,6 +235,23 @@ public final class ImapClient implements AutoCloseable {
         logout();
     }
 
+    /**
+     * Lowers, for the literals this connection reads from now on, the size up to which a literal is
+     * held in memory; larger ones are spooled to a file as they are read (see
+     * {@link Imap4Options#withLiteralMemoryThreshold(int)}, which stays the upper limit: a larger
+     * value is capped to it, and passing it restores the default). Takes effect at the next literal,
+     * so a {@code FetchHandler} may change it between messages, e.g. to spool the rest of a fetch once
+     * a caller's allowance for bodies on the heap is used up. 0 spools every non-empty literal.
+     */
+    public void literalMemoryThreshold(int bytes) {
+        engine.literalMemoryThreshold(bytes);
+    }
+
+    /** The size up to which literals are held in memory now (see {@link #literalMemoryThreshold(int)}). */
+    public int literalMemoryThreshold() {
+        return engine.literalMemoryThreshold();
+    }
+
     public boolean isConnected() {
         return !engine.isAborted();
     }

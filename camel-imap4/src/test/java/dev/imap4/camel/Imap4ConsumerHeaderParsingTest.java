@@ -89,4 +89,33 @@ class Imap4ConsumerHeaderParsingTest {
                 Map.entry("Cc", "team:c@example.org;"), Map.entry("Message-ID", "<id@example.org>")),
                 Imap4MailHeaders.fromEnvelope(e));
     }
+
+    @Test
+    void theHeaderSectionOfAMessageInAFileIsReadUpToItsEndAndNoFurther() throws IOException {
+        String head = "Subject: big\r\nFrom: a@example.org\r\n\r\n";
+        byte[] raw = (head + "b".repeat(1_000_000)).getBytes(StandardCharsets.US_ASCII);
+        long[] read = {0};
+        InputStream counting = new FilterInputStream(new ByteArrayInputStream(raw)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                read[0] += Math.max(0, n);
+                return n;
+            }
+        };
+        assertEquals(head, new String(Imap4MailHeaders.section(counting, Imap4MailHeaders.MAX_HEADER_BYTES),
+                StandardCharsets.US_ASCII));
+        assertEquals(8192, read[0], "one read step, not the whole 256 KiB the section may take");
+        // the empty line split across two reads, one byte per read
+        InputStream trickle = new FilterInputStream(new ByteArrayInputStream(raw)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        assertEquals(head, new String(Imap4MailHeaders.section(trickle, 1 << 20), StandardCharsets.US_ASCII));
+        // no empty line within the limit: all of it, to be read as a cut-short section
+        assertEquals(100, Imap4MailHeaders.section(new ByteArrayInputStream(("X: " + "y".repeat(500)).getBytes(
+                StandardCharsets.US_ASCII)), 100).length);
+    }
 }

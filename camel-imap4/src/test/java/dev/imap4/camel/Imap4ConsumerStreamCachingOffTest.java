@@ -123,6 +123,39 @@ class Imap4ConsumerStreamCachingOffTest extends CamelTestSupport {
     }
 
     @Test
+    void aLargeBodyBeyondTheAllowanceIsTheFileTheClientWroteItToNeverAnArrayFirst() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            fake.server().add(TestMailbox.message("big " + i, String.valueOf(i).repeat(300_000)));
+        }
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(fake.uri("batchMemoryLimit=700000"))
+                        .process(e -> {
+                            Object body = e.getMessage().getBody();
+                            String where = body instanceof Imap4SpooledBody b
+                                    ? (b.file().getFileName().toString().startsWith("imap4-literal-")
+                                            ? "the client's spool file" : "a copy in a file")
+                                    : body.getClass().getSimpleName();
+                            seen.add(where + ", " + e.getMessage().getBody(String.class).equals(
+                                    TestMailbox.message(e.getMessage().getHeader("Subject", String.class),
+                                            e.getMessage().getHeader("Subject", String.class).substring(4).repeat(300_000))));
+                        })
+                        .to("mock:out");
+            }
+        });
+        MockEndpoint out = getMockEndpoint("mock:out");
+        out.expectedMessageCount(3);
+        out.assertIsSatisfied(5000);
+        // two fit in the allowance and stay as the client read them; once it cannot take another, the
+        // client writes the next literal straight to a file, which becomes the body: no 300 KB array
+        assertEquals(java.util.List.of("Imap4MemoryBody, true", "Imap4MemoryBody, true", "the client's spool file, true"),
+                seen);
+        context.stop();
+    }
+
+    @Test
     void theAllowanceCoversTheBatchRoutedAndTheOneFetchedMeanwhile() throws Exception {
         for (int i = 1; i <= 3; i++) {
             fake.server().add(TestMailbox.message("big " + i, "x".repeat(300_000)));

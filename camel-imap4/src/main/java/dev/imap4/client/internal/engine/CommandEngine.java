@@ -187,6 +187,15 @@ public final class CommandEngine implements AutoCloseable {
         return tagNumber;
     }
 
+    /** See {@code ImapClient.literalMemoryThreshold(int)}. */
+    public void literalMemoryThreshold(int bytes) {
+        wire.memoryThreshold(bytes);
+    }
+
+    public int literalMemoryThreshold() {
+        return wire.memoryThreshold();
+    }
+
     public Imap4Options options() {
         return options;
     }

@@ -19,17 +19,39 @@ import java.nio.file.Path;
  */
 final class WireSource implements ResponseSource {
 
+    private static final int SPOOL_CHUNK = 64 * 1024;
+
     private final ByteSource bytes;
     private final Imap4Options options;
     private final ProtocolTrace trace;
     private final ConnectionBudget budget;
     private boolean redactContinuations;
+    /** Literals up to this many bytes become arrays; never above the options' literalMemoryThreshold. */
+    private volatile int memoryThreshold;
+    /** The copy buffer of spooled literals, made on the first one and kept: one per connection, not per literal. */
+    private byte[] chunk;
 
     WireSource(ByteSource bytes, Imap4Options options, ProtocolTrace trace, ConnectionBudget budget) {
         this.bytes = bytes;
         this.options = options;
         this.trace = trace;
         this.budget = budget;
+        this.memoryThreshold = options.literalMemoryThreshold();
+    }
+
+    /**
+     * Literals read from now on up to {@code bytes} are held in memory, larger ones spooled; a value
+     * above the options' literalMemoryThreshold is capped to it, so the heap bounds stay as configured.
+     */
+    void memoryThreshold(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("literal memory threshold must not be negative, was " + bytes);
+        }
+        memoryThreshold = Math.min(bytes, options.literalMemoryThreshold());
+    }
+
+    int memoryThreshold() {
+        return memoryThreshold;
     }
 
     /** While authenticating, continuation lines carry SASL data: trace them without content. */
@@ -58,7 +80,7 @@ final class WireSource implements ResponseSource {
                     + " bytes (maxLiteralSize), server announced " + size);
         }
         trace.received("<literal of " + size + " bytes>");
-        if (size <= options.literalMemoryThreshold()) {
+        if (size <= memoryThreshold) {
             budget.chargeLiteral(size);
             byte[] data = new byte[(int) size];
             bytes.readFully(data, 0, data.length);
@@ -76,7 +98,9 @@ final class WireSource implements ResponseSource {
         }
         boolean ok = false;
         try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] chunk = new byte[64 * 1024];
+            if (chunk == null) {
+                chunk = new byte[SPOOL_CHUNK];
+            }
             long remaining = size;
             while (remaining > 0) {
                 int r = bytes.read(chunk, 0, (int) Math.min(chunk.length, remaining));
