@@ -47,6 +47,7 @@ final class FakeImapServer implements AutoCloseable {
     private final List<Socket> sessions = new CopyOnWriteArrayList<>();
     private final Map<Long, Boolean> poisoned = new ConcurrentHashMap<>();
     private volatile String dropOn;
+    private volatile boolean imap4dSearch;
 
     FakeImapServer(String extraCapabilities) throws IOException {
         this(extraCapabilities, 0);
@@ -90,6 +91,11 @@ final class FakeImapServer implements AutoCloseable {
      */
     void poison(long uid, boolean evenRaw) {
         poisoned.put(uid, evenRaw);
+    }
+
+    /** From now on UID SEARCH answers the UID key as GNU Mailutils imap4d 3.15 does (see the SEARCH case). */
+    void searchLikeImap4d() {
+        imap4dSearch = true;
     }
 
     /** Expunges {@code uid} from INBOX, as another client would. */
@@ -240,9 +246,26 @@ final class FakeImapServer implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         switch (verb) {
             case "SEARCH" -> {
-                List<String> keys = Arrays.stream(w).skip(2).map(k -> k.replace("(", "").replace(")", ""))
-                        .filter(k -> !k.isEmpty()).toList();
-                String found = inbox.stream().filter(m -> m.matches(keys, inbox)).map(m -> Long.toString(m.uid()))
+                List<String> keys = new ArrayList<>(Arrays.stream(w).skip(2).map(k -> k.replace("(", "").replace(")", ""))
+                        .filter(k -> !k.isEmpty()).toList());
+                String bySeq = null;
+                int at = keys.indexOf("UID");
+                if (imap4dSearch && at >= 0) {
+                    // GNU Mailutils imap4d 3.15: the UID key's set is matched against sequence numbers, and
+                    // '*' in it is not resolved ("UID *" is refused, "UID n:*" matches nothing)
+                    bySeq = keys.get(at + 1);
+                    if (bySeq.equals("*")) {
+                        return List.of(tag + " BAD UID SEARCH Bogus number set\r\n");
+                    }
+                    keys.subList(at, at + 2).clear();
+                    if (keys.isEmpty()) {
+                        keys.add("ALL");
+                    }
+                }
+                String seqs = bySeq;
+                String found = inbox.stream().filter(m -> m.matches(keys, inbox))
+                        .filter(m -> seqs == null || !seqs.contains("*") && FakeMessage.inSet(inbox.indexOf(m) + 1, seqs, List.of()))
+                        .map(m -> Long.toString(m.uid()))
                         .collect(Collectors.joining(" "));
                 sb.append("* SEARCH").append(found.isEmpty() ? "" : " " + found).append("\r\n");
             }
