@@ -9,7 +9,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,9 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A server that answers the consumer's QRESYNC resynchronisation with a million changed messages,
  * with a 64 MB heap: the SELECT stops at the connection's heap budget (maxHeldBytes) instead of
  * filling the heap, no flag change is routed, the saved MODSEQ stays where it was, and new mail
- * still flows. Runs in the bounded-memory execution.
+ * still flows. Runs in an execution of its own (flag-flood), so its heap is not shared.
  */
-@Tag("bounded-memory")
 @Timeout(300)
 class Imap4ConsumerFlagFloodBoundedMemoryTest extends CamelTestSupport {
 
