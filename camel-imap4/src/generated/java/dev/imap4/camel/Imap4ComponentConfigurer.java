@@ -67,6 +67,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "debugLevel": getOrCreateConfiguration(target).setDebugLevel(property(camelContext, int.class, value)); return true;
         case "decodefilename":
         case "decodeFilename": getOrCreateConfiguration(target).setDecodeFilename(property(camelContext, boolean.class, value)); return true;
+        case "deliverflagchanges":
+        case "deliverFlagChanges": getOrCreateConfiguration(target).setDeliverFlagChanges(property(camelContext, boolean.class, value)); return true;
         case "delivervanished":
         case "deliverVanished": getOrCreateConfiguration(target).setDeliverVanished(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
@@ -231,6 +233,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "debugLevel": return int.class;
         case "decodefilename":
         case "decodeFilename": return boolean.class;
+        case "deliverflagchanges":
+        case "deliverFlagChanges": return boolean.class;
         case "delivervanished":
         case "deliverVanished": return boolean.class;
         case "errorfolder":
@@ -396,6 +400,8 @@ public class Imap4ComponentConfigurer extends PropertyConfigurerSupport implemen
         case "debugLevel": return getOrCreateConfiguration(target).getDebugLevel();
         case "decodefilename":
         case "decodeFilename": return getOrCreateConfiguration(target).isDecodeFilename();
+        case "deliverflagchanges":
+        case "deliverFlagChanges": return getOrCreateConfiguration(target).isDeliverFlagChanges();
         case "delivervanished":
         case "deliverVanished": return getOrCreateConfiguration(target).isDeliverVanished();
         case "errorfolder":

@@ -51,6 +51,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "debugLevel": target.setDebugLevel(property(camelContext, int.class, value)); return true;
         case "decodefilename":
         case "decodeFilename": target.setDecodeFilename(property(camelContext, boolean.class, value)); return true;
+        case "deliverflagchanges":
+        case "deliverFlagChanges": target.setDeliverFlagChanges(property(camelContext, boolean.class, value)); return true;
         case "delivervanished":
         case "deliverVanished": target.setDeliverVanished(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
@@ -200,6 +202,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "debugLevel": return int.class;
         case "decodefilename":
         case "decodeFilename": return boolean.class;
+        case "deliverflagchanges":
+        case "deliverFlagChanges": return boolean.class;
         case "delivervanished":
         case "deliverVanished": return boolean.class;
         case "errorfolder":
@@ -350,6 +354,8 @@ public class Imap4ConfigurationConfigurer extends org.apache.camel.support.compo
         case "debugLevel": return target.getDebugLevel();
         case "decodefilename":
         case "decodeFilename": return target.isDecodeFilename();
+        case "deliverflagchanges":
+        case "deliverFlagChanges": return target.isDeliverFlagChanges();
         case "delivervanished":
         case "deliverVanished": return target.isDeliverVanished();
         case "errorfolder":

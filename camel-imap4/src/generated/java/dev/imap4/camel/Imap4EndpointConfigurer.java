@@ -60,6 +60,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "decodefilename":
         case "decodeFilename": target.getConfiguration().setDecodeFilename(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "deliverflagchanges":
+        case "deliverFlagChanges": target.getConfiguration().setDeliverFlagChanges(property(camelContext, boolean.class, value)); return true;
         case "delivervanished":
         case "deliverVanished": target.getConfiguration().setDeliverVanished(property(camelContext, boolean.class, value)); return true;
         case "errorfolder":
@@ -244,6 +246,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "decodefilename":
         case "decodeFilename": return boolean.class;
         case "delay": return long.class;
+        case "deliverflagchanges":
+        case "deliverFlagChanges": return boolean.class;
         case "delivervanished":
         case "deliverVanished": return boolean.class;
         case "errorfolder":
@@ -429,6 +433,8 @@ public class Imap4EndpointConfigurer extends PropertyConfigurerSupport implement
         case "decodefilename":
         case "decodeFilename": return target.getConfiguration().isDecodeFilename();
         case "delay": return target.getDelay();
+        case "deliverflagchanges":
+        case "deliverFlagChanges": return target.getConfiguration().isDeliverFlagChanges();
         case "delivervanished":
         case "deliverVanished": return target.getConfiguration().isDeliverVanished();
         case "errorfolder":

@@ -23,7 +23,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(96);
+        Set<String> props = new HashSet<>(97);
         props.add("accessTokenSupplier");
         props.add("allowRawCommands");
         props.add("allowedCommands");
@@ -44,6 +44,7 @@ public class Imap4EndpointUriFactory extends org.apache.camel.support.component.
         props.add("debugLevel");
         props.add("decodeFilename");
         props.add("delay");
+        props.add("deliverFlagChanges");
         props.add("deliverVanished");
         props.add("errorFolder");
         props.add("exceptionHandler");

@@ -181,6 +181,9 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean deliverVanished;
 
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean deliverFlagChanges;
+
     @UriParam(label = "advanced")
     private org.apache.camel.spi.HeaderFilterStrategy headerFilterStrategy = new Imap4HeaderFilterStrategy();
 
@@ -853,6 +856,17 @@ public class Imap4Configuration implements Cloneable {
      */
     public void setDeliverVanished(boolean deliverVanished) {
         this.deliverVanished = deliverVanished;
+    }
+
+    public boolean isDeliverFlagChanges() {
+        return deliverFlagChanges;
+    }
+
+    /**
+     * Sends an exchange for each message whose flags changed since the last poll (or the saved state), to mirror flags: no body, header CamelImap4FlagsChanged=true with CamelImap4Uid, CamelImap4Folder, CamelImap4UidValidity, CamelImap4Flags (the flags now) and CamelImap4ModSeq. Needs a server with QRESYNC (RFC 7162): each SELECT names the HIGHESTMODSEQ of the last one and the server answers with the messages changed since. Not sent for a message the same poll delivers as new (nor one still in flight); the flags the consumer itself set (\Seen, \Deleted, the failure flag) are reported too, at the next poll. The mark is kept in the stateRepository (so changes made while the consumer was stopped are reported at its start) or, without one, in memory from the consumer's first poll; it moves only once every change exchange of the poll completed, so a failed one is sent again (with the others) at the next poll. The changes reported by one SELECT must fit in maxHeldBytes.
+     */
+    public void setDeliverFlagChanges(boolean deliverFlagChanges) {
+        this.deliverFlagChanges = deliverFlagChanges;
     }
 
     public Imap4IdempotentKey getIdempotentKey() {

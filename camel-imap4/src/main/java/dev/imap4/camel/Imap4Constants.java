@@ -39,6 +39,11 @@ public final class Imap4Constants {
             + " last poll (or the saved state), as an IMAP UID set such as 3:7,41, on an exchange of its own with no"
             + " body and no CamelImap4Uid.", javaType = "String")
     public static final String VANISHED = "CamelImap4Vanished";
+    @Metadata(label = "consumer", description = "With deliverFlagChanges: true on the exchange of its own (no body)"
+            + " that reports a message whose flags changed since the last poll (or the saved state); it carries"
+            + " CamelImap4Uid, CamelImap4Folder, CamelImap4UidValidity, CamelImap4Flags (the flags now) and"
+            + " CamelImap4ModSeq.", javaType = "Boolean")
+    public static final String FLAGS_CHANGED = "CamelImap4FlagsChanged";
     @Metadata(label = "consumer", description = "EMAILID (RFC 8474 OBJECTID): the message's identifier in every folder,"
             + " when fetched (idempotentKey=EMAILID).", javaType = "String")
     public static final String EMAIL_ID = "CamelImap4EmailId";

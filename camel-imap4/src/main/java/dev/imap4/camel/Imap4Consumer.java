@@ -2,6 +2,7 @@ package dev.imap4.camel;
 
 import dev.imap4.client.Imap4AbortException;
 import dev.imap4.client.ImapProtocolException;
+import dev.imap4.client.types.FlagChange;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
 import java.util.ArrayList;
@@ -100,7 +101,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         ServiceHelper.startService(config.getIdempotentRepository());
         prefetcher = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
                 "Imap4Prefetch");
-        resume = Imap4ConsumerResume.create(getEndpoint(), state, actions, this::deliverVanished);
+        resume = Imap4ConsumerResume.create(getEndpoint(), state, actions, this::deliverVanished,
+                this::deliverFlagChanges);
         idler.start(config.isIdle());
         metrics = Imap4Metrics.bindConsumer(getEndpoint().getCamelContext(), counters, getRouteId(),
                 getEndpoint().getServiceUrl(), config.getFolder());
@@ -266,6 +268,9 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         List<Long> uids = state.candidates(search.run(connection.client(), state.watermark()), config.isIncremental());
         checkpoint();
         uids = notYetProcessed(uids);
+        if (resume != null) {
+            resume.reportFlagChanges(uids);
+        }
         int max = getMaxMessagesPerPoll();
         if (max > 0 && uids.size() > max) {
             uids = uids.subList(0, max);
@@ -582,6 +587,45 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         }
         releaseExchange(exchange, false);
         return failure == null;
+    }
+
+    /**
+     * Routes the flag changes of a poll (deliverFlagChanges), one exchange per message in the
+     * server's order, each after the previous one completed; true when every one completed without
+     * failure. A failed one does not stop the others: all come again at the next poll.
+     */
+    private boolean deliverFlagChanges(List<FlagChange> changes) {
+        boolean ok = true;
+        for (int i = 0; i < changes.size() && isRunAllowed(); i++) {
+            FlagChange change = changes.get(i);
+            Exchange exchange = createExchange(true);
+            org.apache.camel.Message m = exchange.getMessage();
+            m.setHeader(Imap4Constants.FLAGS_CHANGED, Boolean.TRUE);
+            m.setHeader(Imap4Constants.UID, change.uid());
+            m.setHeader(Imap4Constants.FOLDER, config.getFolder());
+            m.setHeader(Imap4Constants.UID_VALIDITY, state.uidValidity());
+            m.setHeader(Imap4Constants.FLAGS, change.flags());
+            if (change.modSeq() != null) {
+                m.setHeader(Imap4Constants.MOD_SEQ, change.modSeq());
+            }
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, i);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, changes.size());
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, i == changes.size() - 1);
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            Exception failure = exchange.getException();
+            if (failure != null) {
+                ok = false;
+                getExceptionHandler().handleException("The report of the flags of UID " + change.uid() + " in '"
+                        + config.getFolder() + "' failed; the changes of this poll are sent again at the next one",
+                        exchange, failure);
+            }
+            releaseExchange(exchange, false);
+        }
+        return ok && isRunAllowed();
     }
 
     private void enqueue(Imap4Outcome outcome) {

@@ -1,12 +1,18 @@
 package dev.imap4.camel;
 
 import dev.imap4.client.Imap4AbortException;
+import dev.imap4.client.Imap4BudgetExceededException;
 import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.Imap4Exception;
+import dev.imap4.client.types.FlagChange;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
 import dev.imap4.client.types.QresyncParameters;
 import dev.imap4.client.types.QresyncResult;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -20,8 +26,15 @@ import org.slf4j.LoggerFactory;
  * applied, and it counts each attempt before the route runs, refusing a message that was handed
  * over maxFailedAttempts times without success. With a server offering QRESYNC it selects with the
  * saved UIDVALIDITY and HIGHESTMODSEQ (RFC 7162 §3.2.5), learns the UIDs expunged since, drops
- * their attempt counts and, with deliverVanished, hands them to the route. Only the polling thread
- * calls it.
+ * their attempt counts and, with deliverVanished, hands them to the route; with deliverFlagChanges
+ * it hands over the flag changes the SELECT reported too, once the poll's search said which messages
+ * it delivers as new. The new HIGHESTMODSEQ is saved only once every report of it was taken without
+ * failure. Only the polling thread calls it.
+ *
+ * <p>A resynchronisation larger than the connection's heap budget (maxHeldBytes) aborts the SELECT
+ * cleanly; the consumer then selects without the QRESYNC parameters for as long as it runs, so new
+ * mail still flows, and keeps the saved HIGHESTMODSEQ, so the changes since are reported once the
+ * route is started again with a larger budget.
  */
 final class Imap4ConsumerResume {
 
@@ -33,17 +46,23 @@ final class Imap4ConsumerResume {
     private final Imap4PostActions actions;
     private final boolean persistent;
     private final Predicate<NumberSet> vanishedSink;
+    private final Predicate<List<FlagChange>> flagSink;
     private boolean loaded;
     private boolean restored;
     private boolean adopted;
     private boolean qresyncRefused;
     private boolean qresyncWarned;
+    private boolean resyncTooLarge;
     private NumberSet vanished;
+    private List<FlagChange> changes;
+    private Long changesModSeq;
 
     Imap4ConsumerResume(Imap4Configuration config, Imap4StateStore store, Imap4ConsumerState state,
-            Imap4PostActions actions, boolean persistent, Predicate<NumberSet> vanishedSink) {
+            Imap4PostActions actions, boolean persistent, Predicate<NumberSet> vanishedSink,
+            Predicate<List<FlagChange>> flagSink) {
         this.persistent = persistent;
         this.vanishedSink = vanishedSink;
+        this.flagSink = flagSink;
         this.config = config;
         this.store = store;
         this.state = state;
@@ -51,16 +70,17 @@ final class Imap4ConsumerResume {
     }
 
     /**
-     * The endpoint's resume support, or null without a stateRepository nor deliverVanished (which
-     * then keeps its mark in memory); starts the repository. {@code vanishedSink} routes a
-     * vanished report and says whether the route took it without failure.
+     * The endpoint's resume support, or null without a stateRepository, deliverVanished or
+     * deliverFlagChanges (the last two then keep their mark in memory); starts the repository.
+     * {@code vanishedSink} routes a vanished report, {@code flagSink} the flag changes of a poll;
+     * each says whether the route took all of it without failure.
      */
     static Imap4ConsumerResume create(Imap4Endpoint endpoint, Imap4ConsumerState state, Imap4PostActions actions,
-            Predicate<NumberSet> vanishedSink) {
+            Predicate<NumberSet> vanishedSink, Predicate<List<FlagChange>> flagSink) {
         Imap4Configuration config = endpoint.getConfiguration();
         StateRepository<String, String> repository = config.getStateRepository();
         boolean persistent = repository != null;
-        if (!persistent && !config.isDeliverVanished()) {
+        if (!persistent && !config.isDeliverVanished() && !config.isDeliverFlagChanges()) {
             return null;
         }
         if (!persistent) {
@@ -71,7 +91,7 @@ final class Imap4ConsumerResume {
         Imap4StateStore store = new Imap4StateStore(repository,
                 Imap4StateStore.key(server, config.getUsername(), config.getFolder()), config.getStateMaxBytes());
         ServiceHelper.startService(repository);
-        return new Imap4ConsumerResume(config, store, state, actions, persistent, vanishedSink);
+        return new Imap4ConsumerResume(config, store, state, actions, persistent, vanishedSink, flagSink);
     }
 
     Imap4StateStore store() {
@@ -88,21 +108,32 @@ final class Imap4ConsumerResume {
             restored = store.load();
         }
         vanished = null;
+        changes = null;
         connection.open();
         if (qresyncRefused || !connection.has("QRESYNC")) {
-            if (config.isDeliverVanished() && !qresyncWarned) {
+            if ((config.isDeliverVanished() || config.isDeliverFlagChanges()) && !qresyncWarned) {
                 qresyncWarned = true;
-                LOG.warn("The server does not offer QRESYNC (RFC 7162), so deliverVanished reports nothing for '{}'",
-                        config.getFolder());
+                LOG.warn("The server does not offer QRESYNC (RFC 7162), so deliverVanished and deliverFlagChanges"
+                        + " report nothing for '{}'", config.getFolder());
             }
             return connection.select(config.getFolder(), config.isReadOnly());
         }
-        QresyncParameters p = store.uidValidity() > 0 && store.modSeq() != null
+        QresyncParameters p = !resyncTooLarge && store.uidValidity() > 0 && store.modSeq() != null
                 ? new QresyncParameters(store.uidValidity(), store.modSeq(), null) : null;
         QresyncResult r;
         try {
             r = connection.selectQresync(config.getFolder(), config.isReadOnly(), p);
-        } catch (Imap4AbortException | Imap4CommandException | Imap4ConsumerException e) {
+        } catch (Imap4AbortException e) {
+            if (p != null && Imap4BudgetExceededException.isCause(e)) {
+                resyncTooLarge = true;
+                LOG.error("The changes in '{}' since MODSEQ {} are more than the connection may hold ({}); until the"
+                        + " route is started again the folder is selected without resynchronising, the saved MODSEQ is"
+                        + " kept, and nothing expunged or changed since is reported: raise maxHeldBytes and restart"
+                        + " the route to have them reported", config.getFolder(), p.modSeq(), e.getMessage().lines()
+                        .findFirst().orElse(""));
+            }
+            throw e;
+        } catch (Imap4CommandException | Imap4ConsumerException e) {
             throw e;
         } catch (Imap4Exception e) {
             LOG.warn("QRESYNC cannot be used on {}: {}; selecting without it", store.key(), e.getMessage());
@@ -111,6 +142,9 @@ final class Imap4ConsumerResume {
         }
         if (r.resynchronised(p) && !r.vanished().isEmpty()) {
             vanished = r.vanished();
+        }
+        if (r.resynchronised(p) && config.isDeliverFlagChanges() && !r.changed().isEmpty()) {
+            changes = r.changed();
         }
         return r.mailbox();
     }
@@ -146,12 +180,42 @@ final class Imap4ConsumerResume {
             forget(vanished);
             if (config.isDeliverVanished() && !vanishedSink.test(vanished)) {
                 // reported again at the next SELECT, which names the mark of the last one
+                changes = null;
                 save();
                 return;
             }
         }
-        store.modSeq(mailbox.highestModSeq());
+        if (changes != null) {
+            // saved by reportFlagChanges, once the route took them
+            changesModSeq = mailbox.highestModSeq();
+            save();
+            return;
+        }
+        if (!resyncTooLarge) {
+            store.modSeq(mailbox.highestModSeq());
+        }
         save();
+    }
+
+    /**
+     * After the poll's search: hands the flag changes the last SELECT reported to the route, leaving
+     * out the messages the poll delivers as new ({@code delivering}) and those still in flight, and
+     * saves that SELECT's HIGHESTMODSEQ once the route took every one without failure; otherwise
+     * the next SELECT names the old mark and all of them come again.
+     */
+    void reportFlagChanges(Collection<Long> delivering) {
+        if (changes == null) {
+            return;
+        }
+        List<FlagChange> reported = changes;
+        changes = null;
+        Set<Long> skip = new HashSet<>(delivering);
+        List<FlagChange> report = reported.stream()
+                .filter(c -> !skip.contains(c.uid()) && !state.isInFlight(c.uid())).toList();
+        if (report.isEmpty() || flagSink.test(report)) {
+            store.modSeq(changesModSeq);
+            save();
+        }
     }
 
     // the attempt counts of expunged messages are of no use any more

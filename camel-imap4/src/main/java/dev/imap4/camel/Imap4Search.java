@@ -1,5 +1,6 @@
 package dev.imap4.camel;
 
+import dev.imap4.client.Imap4CommandException;
 import dev.imap4.client.ImapUtil;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.types.SearchKey;
@@ -51,6 +52,8 @@ final class Imap4Search {
     private final List<String> exclusion;
     private final boolean incremental;
     private boolean sortWarned;
+    private boolean uidKeyBroken;
+    private ImapClient uidKeyChecked;
 
     Imap4Search(Imap4Configuration config) {
         this(config, Clock.systemUTC());
@@ -101,7 +104,7 @@ final class Imap4Search {
     List<String> program(long watermark) {
         List<String> p = new ArrayList<>(criteria);
         p.addAll(exclusion);
-        if (incremental && watermark > 0 && watermark < MAX_UID) {
+        if (incremental && watermark > 0 && watermark < MAX_UID && !uidKeyBroken) {
             p.add("UID");
             p.add((watermark + 1) + ":*");
         }
@@ -130,6 +133,41 @@ final class Imap4Search {
 
     /** Runs the search: UIDs in delivery order (SORT order when sorting, otherwise ascending). */
     List<Long> run(ImapClient client, long watermark) {
+        List<Long> uids = search(client, watermark);
+        if (uids.isEmpty() && incremental && watermark > 0 && !uidKeyBroken && uidKeyIgnored(client)) {
+            uids = search(client, watermark);
+        }
+        return uids;
+    }
+
+    /**
+     * Quirk, GNU Mailutils imap4d 3.15: its SEARCH key {@code UID set} matches the set against
+     * message sequence numbers, not UIDs, and cannot resolve {@code *} in it ({@code UID n:*} matches
+     * nothing, {@code UID *} is answered BAD "Bogus number set"), so an incremental search finds no
+     * new message once a watermark is set. RFC 3501 §6.4.8 makes {@code UID *} match the highest UID
+     * of a non-empty mailbox: once per connection, when a search with {@code UID n:*} found nothing in
+     * a folder that is not empty, the consumer asks exactly that; a server that refuses it is searched
+     * without the UID key from then on, and {@link Imap4ConsumerState#candidates} drops what is at or
+     * below the watermark, which is what the key would have left out.
+     */
+    private boolean uidKeyIgnored(ImapClient client) {
+        if (client == uidKeyChecked || client.selected() == null || client.selected().exists() == 0) {
+            return false;
+        }
+        uidKeyChecked = client;
+        try {
+            client.search(true, SearchKey.program(List.of("UID", "*")));
+            return false;
+        } catch (Imap4CommandException e) {
+            uidKeyBroken = true;
+            LOG.warn("The server refuses the search key UID * ({}), so it cannot search by UID: the incremental"
+                    + " search goes without the UID key from now on and leaves out what is at or below the watermark"
+                    + " itself", e.getMessage());
+            return true;
+        }
+    }
+
+    private List<Long> search(ImapClient client, long watermark) {
         SearchKey program = key(watermark, client.hasCapability("WITHIN"), clock.instant());
         if (sortCriteria != null) {
             if (client.hasCapability("SORT")) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,10 +44,14 @@ final class FakeImapServer implements AutoCloseable {
     private long nextUid = 1;
     private long modSeq = 1;
     private final Map<Long, Long> expunged = new java.util.TreeMap<>();
+    /** The MODSEQ of each message's last change (added, flags stored). */
+    private final Map<Long, Long> changedAt = new HashMap<>();
+    private volatile long floodChanges;
 
     private final List<Socket> sessions = new CopyOnWriteArrayList<>();
     private final Map<Long, Boolean> poisoned = new ConcurrentHashMap<>();
     private volatile String dropOn;
+    private volatile boolean imap4dSearch;
 
     FakeImapServer(String extraCapabilities) throws IOException {
         this(extraCapabilities, 0);
@@ -72,6 +77,7 @@ final class FakeImapServer implements AutoCloseable {
         long uid = nextUid++;
         folders.get("INBOX").add(new FakeMessage(uid, new LinkedHashSet<>(), raw.getBytes(StandardCharsets.UTF_8), null));
         modSeq++;
+        changedAt.put(uid, modSeq);
         return uid;
     }
 
@@ -90,6 +96,52 @@ final class FakeImapServer implements AutoCloseable {
      */
     void poison(long uid, boolean evenRaw) {
         poisoned.put(uid, evenRaw);
+    }
+
+    /** From now on UID SEARCH answers the UID key as GNU Mailutils imap4d 3.15 does (see the SEARCH case). */
+    void searchLikeImap4d() {
+        imap4dSearch = true;
+    }
+
+    /** Sets the flags of {@code uid} in INBOX, as another client would. */
+    synchronized void setFlags(long uid, String... flags) {
+        modSeq++;
+        for (FakeMessage m : folders.get("INBOX")) {
+            if (m.uid() == uid) {
+                m.flags().clear();
+                m.flags().addAll(List.of(flags));
+                changedAt.put(uid, modSeq);
+            }
+        }
+    }
+
+    /**
+     * From now on a SELECT with QRESYNC parameters is answered first with {@code n} FETCH responses
+     * of changed flags (UIDs 1 to n, whatever the folder holds), written as they are generated: a
+     * hostile server reporting more changes than any client should hold.
+     */
+    void floodChangesOnResync(long n) {
+        floodChanges = n;
+    }
+
+    /** A resynchronisation's FETCH responses of the messages changed since the MODSEQ the command names. */
+    private String changedSince(String command) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(QRESYNC \\((\\d+) (\\d+)").matcher(command);
+        if (!m.find() || Long.parseLong(m.group(1)) != uidValidity) {
+            return "";
+        }
+        long since = Long.parseLong(m.group(2));
+        StringBuilder sb = new StringBuilder();
+        List<FakeMessage> inbox = folders.get("INBOX");
+        for (int i = 0; i < inbox.size(); i++) {
+            FakeMessage msg = inbox.get(i);
+            long at = changedAt.getOrDefault(msg.uid(), 0L);
+            if (at > since) {
+                sb.append("* ").append(i + 1).append(" FETCH (UID ").append(msg.uid()).append(" FLAGS (")
+                        .append(String.join(" ", msg.flags())).append(") MODSEQ (").append(at).append("))\r\n");
+            }
+        }
+        return sb.toString();
     }
 
     /** Expunges {@code uid} from INBOX, as another client would. */
@@ -177,6 +229,8 @@ final class FakeImapServer implements AutoCloseable {
                     for (Object part : answer(tag, command)) {
                         if (part instanceof Path file) {
                             Files.copy(file, out);
+                        } else if (part instanceof Flood flood) {
+                            flood.writeTo(out);
                         } else {
                             out.write(part.toString().getBytes(StandardCharsets.ISO_8859_1));
                         }
@@ -203,6 +257,10 @@ final class FakeImapServer implements AutoCloseable {
         if (w[0].equalsIgnoreCase("UID")) {
             return uid(tag, w, folders.get("INBOX"));
         }
+        long flood = floodChanges;
+        if (flood > 0 && w[0].equalsIgnoreCase("SELECT") && command.contains("(QRESYNC (")) {
+            return List.of(new Flood(flood), simple(tag, command));
+        }
         return List.of(simple(tag, command));
     }
 
@@ -222,6 +280,7 @@ final class FakeImapServer implements AutoCloseable {
                     + (capabilities.contains("CONDSTORE") || capabilities.contains("QRESYNC")
                             ? "* OK [HIGHESTMODSEQ " + modSeq + "] ok\r\n" : "")
                     + vanishedSince(command)
+                    + changedSince(command)
                     + tag + " OK [" + (verb.equals("SELECT") ? "READ-WRITE" : "READ-ONLY") + "] done\r\n";
             case "CREATE" -> {
                 folders.putIfAbsent(unquote(w[1]), new ArrayList<>());
@@ -240,9 +299,26 @@ final class FakeImapServer implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         switch (verb) {
             case "SEARCH" -> {
-                List<String> keys = Arrays.stream(w).skip(2).map(k -> k.replace("(", "").replace(")", ""))
-                        .filter(k -> !k.isEmpty()).toList();
-                String found = inbox.stream().filter(m -> m.matches(keys, inbox)).map(m -> Long.toString(m.uid()))
+                List<String> keys = new ArrayList<>(Arrays.stream(w).skip(2).map(k -> k.replace("(", "").replace(")", ""))
+                        .filter(k -> !k.isEmpty()).toList());
+                String bySeq = null;
+                int at = keys.indexOf("UID");
+                if (imap4dSearch && at >= 0) {
+                    // GNU Mailutils imap4d 3.15: the UID key's set is matched against sequence numbers, and
+                    // '*' in it is not resolved ("UID *" is refused, "UID n:*" matches nothing)
+                    bySeq = keys.get(at + 1);
+                    if (bySeq.equals("*")) {
+                        return List.of(tag + " BAD UID SEARCH Bogus number set\r\n");
+                    }
+                    keys.subList(at, at + 2).clear();
+                    if (keys.isEmpty()) {
+                        keys.add("ALL");
+                    }
+                }
+                String seqs = bySeq;
+                String found = inbox.stream().filter(m -> m.matches(keys, inbox))
+                        .filter(m -> seqs == null || !seqs.contains("*") && FakeMessage.inSet(inbox.indexOf(m) + 1, seqs, List.of()))
+                        .map(m -> Long.toString(m.uid()))
                         .collect(Collectors.joining(" "));
                 sb.append("* SEARCH").append(found.isEmpty() ? "" : " " + found).append("\r\n");
             }
@@ -263,6 +339,7 @@ final class FakeImapServer implements AutoCloseable {
                     } else {
                         m.flags().addAll(flags);
                     }
+                    changedAt.put(m.uid(), modSeq + 1);
                 });
                 modSeq++;
             }
@@ -332,6 +409,18 @@ final class FakeImapServer implements AutoCloseable {
             }
         }
         sb.append(")\r\n");
+    }
+
+    /** {@code n} FETCH responses of changed flags, generated while written. */
+    private record Flood(long n) {
+        void writeTo(OutputStream out) throws IOException {
+            java.io.BufferedOutputStream b = new java.io.BufferedOutputStream(out, 1 << 16);
+            for (long k = 1; k <= n; k++) {
+                b.write(("* " + k + " FETCH (UID " + k + " FLAGS (\\Seen $Mirrored) MODSEQ (" + (k + 1) + "))\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
+            b.flush();
+        }
     }
 
     private static String unquote(String s) {

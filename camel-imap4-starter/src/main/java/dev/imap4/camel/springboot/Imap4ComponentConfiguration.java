@@ -77,6 +77,21 @@ public class Imap4ComponentConfiguration extends ComponentConfigurationPropertie
     private Boolean createMissingFolders = false;
 
     /**
+     * Sends an exchange for each message whose flags changed since the last poll (or the saved
+     * state), to mirror flags: no body, header CamelImap4FlagsChanged=true with CamelImap4Uid,
+     * CamelImap4Folder, CamelImap4UidValidity, CamelImap4Flags (the flags now) and
+     * CamelImap4ModSeq. Needs a server with QRESYNC (RFC 7162): each SELECT names the HIGHESTMODSEQ
+     * of the last one and the server answers with the messages changed since. Not sent for a
+     * message the same poll delivers as new (nor one still in flight); the flags the consumer
+     * itself set (\Seen, \Deleted, the failure flag) are reported too, at the next poll. The mark
+     * is kept in the stateRepository (so changes made while the consumer was stopped are reported
+     * at its start) or, without one, in memory from the consumer's first poll; it moves only once
+     * every change exchange of the poll completed, so a failed one is sent again (with the others)
+     * at the next poll. The changes reported by one SELECT must fit in maxHeldBytes.
+     */
+    private Boolean deliverFlagChanges = false;
+
+    /**
      * Sends an exchange with header CamelImap4Vanished (the UIDs as a UID set, no body) whenever
      * the server reports messages expunged from the folder since the last poll, to mirror
      * deletions. Needs a server with QRESYNC (RFC 7162): each SELECT then names the HIGHESTMODSEQ
@@ -715,6 +730,14 @@ public class Imap4ComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setCreateMissingFolders(Boolean createMissingFolders) {
         this.createMissingFolders = createMissingFolders;
+    }
+
+    public Boolean getDeliverFlagChanges() {
+        return deliverFlagChanges;
+    }
+
+    public void setDeliverFlagChanges(Boolean deliverFlagChanges) {
+        this.deliverFlagChanges = deliverFlagChanges;
     }
 
     public Boolean getDeliverVanished() {

@@ -1,6 +1,7 @@
 package dev.imap4.client.internal.engine;
 
 import dev.imap4.client.Imap4AbortException;
+import dev.imap4.client.Imap4BudgetExceededException;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.Literal;
 import java.nio.file.Path;
@@ -212,7 +213,7 @@ public final class ConnectionBudget implements Literal.SpoolOwner {
     }
 
     private static Imap4AbortException exceeded(String budget, String option, long limit, long held, String what) {
-        return new Imap4AbortException(budget + " budget of " + limit + " bytes (" + option + ") exceeded: "
+        return new Imap4BudgetExceededException(budget + " budget of " + limit + " bytes (" + option + ") exceeded: "
                 + held + " bytes held, " + what);
     }
 }
