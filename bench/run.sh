@@ -9,7 +9,8 @@
 #      BENCH_PORT/BENCH_TLS_PORT (21143/21993), BENCH_CYRUS_PORT/BENCH_CYRUS_TLS_PORT (21144/21994,
 #      the idle group's Cyrus), RUNS (3), WARMUPS (1; the fetch cases of raw, core and imap4),
 #      CAMEL_MAIL_TIMEOUT (seconds per run, 600), COLD_RUNS (3; fresh JVMs per case in the cold and
-#      startup groups), CAMEL_MAIL_COLD_RUNS (1), POLL_RUNS (21; polls measured per poll case), BEFORE_CP (a classpath of another build of bench/,
+#      startup groups), CAMEL_MAIL_COLD_RUNS (1), POLL_RUNS (21; polls measured per poll case),
+#      POLL_WARMUPS (1000; empty polls before them), BEFORE_CP (a classpath of another build of bench/,
 #      whose consumer the cold and poll groups run in turn with this one, tagged "before").
 # Every case runs in a fresh JVM (or Python process): one warm-up run, then RUNS measured runs;
 # the median is reported. Results: bench/target/e2e/results.txt (raw lines) and results.md, and the
@@ -163,13 +164,16 @@ for g in "${GROUPS_[@]}"; do
         poll)
             [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
             [[ $(messages B100k 2>/dev/null || echo 0) -gt 0 ]] || populate B100k 100000 2000
-            # POLL_RUNS (21) measured polls per case; BEFORE_CP's consumer in turn, tagged "before"
+            # POLL_RUNS (21) measured polls per case after POLL_WARMUPS (1000) empty ones, as a consumer
+            # that has polled for a while (POLL_WARMUPS=0: the first polls after the start);
+            # BEFORE_CP's consumer in turn, tagged "before"
+            pw=-Dbench.pollWarmups=${POLL_WARMUPS:-1000}
             for f in B10k B100k; do
                 for n in 0 10; do
-                    java_case poll raw "$f" "$f" "$n" "${POLL_RUNS:-21}"
-                    java_case poll imap4 "$f" "$f" "$n" "${POLL_RUNS:-21}"
+                    java_case "$pw" poll raw "$f" "$f" "$n" "${POLL_RUNS:-21}"
+                    java_case "$pw" poll imap4 "$f" "$f" "$n" "${POLL_RUNS:-21}"
                     if [[ -n ${BEFORE_CP:-} ]]; then
-                        JCP=$BEFORE_CP java_case -Dbench.tag=before poll imap4 "$f" "$f" "$n" "${POLL_RUNS:-21}"
+                        JCP=$BEFORE_CP java_case "$pw" -Dbench.tag=before poll imap4 "$f" "$f" "$n" "${POLL_RUNS:-21}"
                     fi
                 done
             done

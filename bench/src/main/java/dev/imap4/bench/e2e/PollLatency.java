@@ -103,6 +103,10 @@ final class PollLatency {
             throws Exception {
         poll.poll(); // settles the state (first poll of the raw client)
         try (ImapClient appender = Messages.connect(s)) {
+            // -Dbench.pollWarmups=n: n empty polls first, as a consumer that has been polling for a while
+            for (int warm = 0, n = Integer.getInteger("bench.pollWarmups", 0); warm < n; warm++) {
+                one(appender, poll, folder, 0, -1);
+            }
             for (int warm = 0; warm < 2; warm++) {
                 one(appender, poll, folder, fresh, warm);
             }
