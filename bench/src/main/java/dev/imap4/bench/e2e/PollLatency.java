@@ -21,6 +21,10 @@ final class PollLatency {
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
             .getThreadMXBean();
 
+    private static long allocated() {
+        return THREADS instanceof com.sun.management.ThreadMXBean t ? t.getCurrentThreadAllocatedBytes() : 0;
+    }
+
     private PollLatency() {
     }
 
@@ -112,27 +116,32 @@ final class PollLatency {
             }
             double[] ms = new double[runs];
             double[] cpuUs = new double[runs];
+            double[] alloc = new double[runs];
             long items = 0;
             for (int i = 0; i < runs; i++) {
                 long[] r = one(appender, poll, folder, fresh, 100 + i);
                 ms[i] = Timing.millis(r[0]);
                 cpuUs[i] = r[2] / 1e3;
+                alloc[i] = r[3];
                 items = r[1];
             }
-            Timing.reportMicros(name, label + "-new" + fresh, ms, cpuUs, new Timing.Outcome(items, 0));
+            Timing.reportMicros(name, label + "-new" + fresh, ms, cpuUs, Timing.median(alloc),
+                    new Timing.Outcome(items, 0));
         }
     }
 
     private static long[] one(ImapClient appender, Poll poll, String folder, int fresh, int round) throws Exception {
         Messages.append(appender, folder, "poll" + round, 0, fresh, 4000);
+        long a0 = allocated();
         long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long n = poll.poll();
         long t = System.nanoTime() - t0;
         long cpu = THREADS.getCurrentThreadCpuTime() - c0;
+        long bytes = allocated() - a0;
         if (n != fresh) {
             throw new IllegalStateException("poll delivered " + n + " messages, " + fresh + " were new");
         }
-        return new long[] {t, n, cpu};
+        return new long[] {t, n, cpu, bytes};
     }
 }
