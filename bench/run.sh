@@ -231,9 +231,18 @@ for g in "${GROUPS_[@]}"; do
             [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
             COLD_TAG=default java_cold imap4-default B10k
             COLD_TAG=c1 java_cold -XX:TieredStopAtLevel=1 imap4-default B10k
-            COLD_RUNS=1 java_cold -XX:ArchiveClassesAtExit="$OUT/imap4.jsa" imap4-default B10k >/dev/null
-            COLD_TAG=appcds java_cold -XX:SharedArchiveFile="$OUT/imap4.jsa" imap4-default B10k
-            COLD_TAG=appcds+c1 java_cold -XX:SharedArchiveFile="$OUT/imap4.jsa" -XX:TieredStopAtLevel=1 imap4-default B10k ;;
+            # CDS archives only classes from jars: a directory on the class path (target/classes) makes
+            # -XX:ArchiveClassesAtExit fail and the "archive" runs fall back to the default, so the
+            # archive's runs use the bench's jar
+            rm -f "$OUT/imap4.jsa"
+            JAR_CP=$(ls "$HERE"/target/camel-imap4-bench-*.jar | head -1):$(cat "$OUT/classpath.txt")
+            JCP=$JAR_CP COLD_RUNS=1 java_cold -XX:ArchiveClassesAtExit="$OUT/imap4.jsa" imap4-default B10k >/dev/null
+            [[ -s $OUT/imap4.jsa ]] || { log "# startup: no class-data archive was written"; }
+            JCP=$JAR_CP COLD_TAG=jar java_cold imap4-default B10k
+            JCP=$JAR_CP COLD_TAG=appcds java_cold -XX:SharedArchiveFile="$OUT/imap4.jsa" imap4-default B10k
+            JCP=$JAR_CP COLD_TAG=appcds+c1 java_cold -XX:SharedArchiveFile="$OUT/imap4.jsa" -XX:TieredStopAtLevel=1 \
+                imap4-default B10k
+            COLD_TAG=serialgc java_cold -XX:+UseSerialGC imap4-default B10k ;;
         tls)
             # the same whole-folder fetch in plain and over implicit TLS (port BENCH_TLS_PORT), the
             # server's certificate verified and its host name checked by every client
