@@ -63,7 +63,8 @@ def table(paths):
             if "median_ms" in kv and int(kv.get("bytes", "0")) > 0 and "ops_per_s" not in kv:
                 rate = "%.0f" % (int(kv["bytes"]) / float(kv["median_ms"]) / 1000)  # 10^6 bytes per second
             rows.append((" ".join(rest), value, kv.get("runs_ms", ""), kv.get("items", ""), kv.get("bytes", ""),
-                         rate, kv.get("cpu_ms", ""), "", kv.get("load_before", "")))
+                         rate, kv.get("cpu_ms") or (("%.3f" % (float(kv["cpu_us"]) / 1000)) if "cpu_us" in kv else ""),
+                         "", kv.get("load_before", "")))
     for n in notes:
         print("- " + n)
     print()

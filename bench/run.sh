@@ -9,8 +9,9 @@
 #      BENCH_PORT/BENCH_TLS_PORT (21143/21993), BENCH_CYRUS_PORT/BENCH_CYRUS_TLS_PORT (21144/21994,
 #      the idle group's Cyrus), RUNS (3), WARMUPS (1; the fetch cases of raw, core and imap4),
 #      CAMEL_MAIL_TIMEOUT (seconds per run, 600), COLD_RUNS (3; fresh JVMs per case in the cold and
-#      startup groups), CAMEL_MAIL_COLD_RUNS (1), BEFORE_CP (a classpath of another build of bench/,
-#      whose consumer the cold group runs in turn with this one, tagged "before").
+#      startup groups), CAMEL_MAIL_COLD_RUNS (1), POLL_RUNS (21; polls measured per poll case),
+#      POLL_WARMUPS (1000; empty polls before them), BEFORE_CP (a classpath of another build of bench/,
+#      whose consumer the cold and poll groups run in turn with this one, tagged "before").
 # Every case runs in a fresh JVM (or Python process): one warm-up run, then RUNS measured runs;
 # the median is reported. Results: bench/target/e2e/results.txt (raw lines) and results.md, and the
 # table in docs/performance.md under "Last run" (the curated tables above it are written by hand).
@@ -76,7 +77,7 @@ java_case() { # [-Dprop=value...] ARGS...: one case in a fresh JVM
     while [[ $1 == -D* ]]; do props+=("$1"); shift; done
     java "${props[@]}" -Dimap.port="$IMAP4_IT_DOVECOT_PORT" -Dimap.tlsPort="$IMAP4_IT_DOVECOT_TLS_PORT" \
         -Dimap.cert="$BENCH_DIR/tls/cert.pem" -Dimap.user=user1 -Dimap.password=pass1 \
-        -cp "$CP" dev.imap4.bench.e2e.Main "$@" 2>&1 \
+        -cp "${JCP:-$CP}" dev.imap4.bench.e2e.Main "$@" 2>&1 \
         | grep -E '^(RESULT|first poll|# tls)' | sed "s|\$| load_before=${load// /,}|" | tee -a "$RES" || true
 }
 py_case() { # MODE FOLDER EXPECTED [--tls]: over TLS, the server's certificate verified
@@ -163,10 +164,17 @@ for g in "${GROUPS_[@]}"; do
         poll)
             [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
             [[ $(messages B100k 2>/dev/null || echo 0) -gt 0 ]] || populate B100k 100000 2000
+            # POLL_RUNS (21) measured polls per case after POLL_WARMUPS (1000) empty ones, as a consumer
+            # that has polled for a while (POLL_WARMUPS=0: the first polls after the start);
+            # BEFORE_CP's consumer in turn, tagged "before"
+            pw=-Dbench.pollWarmups=${POLL_WARMUPS:-1000}
             for f in B10k B100k; do
                 for n in 0 10; do
-                    java_case poll raw "$f" "$f" "$n" 5
-                    java_case poll imap4 "$f" "$f" "$n" 5
+                    java_case "$pw" poll raw "$f" "$f" "$n" "${POLL_RUNS:-21}"
+                    java_case "$pw" poll imap4 "$f" "$f" "$n" "${POLL_RUNS:-21}"
+                    if [[ -n ${BEFORE_CP:-} ]]; then
+                        JCP=$BEFORE_CP java_case "$pw" -Dbench.tag=before poll imap4 "$f" "$f" "$n" "${POLL_RUNS:-21}"
+                    fi
                 done
             done
             # camel-mail (unseen=true by default): every message \Seen, so a poll finds only new ones
@@ -228,9 +236,18 @@ for g in "${GROUPS_[@]}"; do
             [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
             COLD_TAG=default java_cold imap4-default B10k
             COLD_TAG=c1 java_cold -XX:TieredStopAtLevel=1 imap4-default B10k
-            COLD_RUNS=1 java_cold -XX:ArchiveClassesAtExit="$OUT/imap4.jsa" imap4-default B10k >/dev/null
-            COLD_TAG=appcds java_cold -XX:SharedArchiveFile="$OUT/imap4.jsa" imap4-default B10k
-            COLD_TAG=appcds+c1 java_cold -XX:SharedArchiveFile="$OUT/imap4.jsa" -XX:TieredStopAtLevel=1 imap4-default B10k ;;
+            # CDS archives only classes from jars: a directory on the class path (target/classes) makes
+            # -XX:ArchiveClassesAtExit fail and the "archive" runs fall back to the default, so the
+            # archive's runs use the bench's jar
+            rm -f "$OUT/imap4.jsa"
+            JAR_CP=$(ls "$HERE"/target/camel-imap4-bench-*.jar | head -1):$(cat "$OUT/classpath.txt")
+            JCP=$JAR_CP COLD_RUNS=1 java_cold -XX:ArchiveClassesAtExit="$OUT/imap4.jsa" imap4-default B10k >/dev/null
+            [[ -s $OUT/imap4.jsa ]] || { log "# startup: no class-data archive was written"; }
+            JCP=$JAR_CP COLD_TAG=jar java_cold imap4-default B10k
+            JCP=$JAR_CP COLD_TAG=appcds java_cold -XX:SharedArchiveFile="$OUT/imap4.jsa" imap4-default B10k
+            JCP=$JAR_CP COLD_TAG=appcds+c1 java_cold -XX:SharedArchiveFile="$OUT/imap4.jsa" -XX:TieredStopAtLevel=1 \
+                imap4-default B10k
+            COLD_TAG=serialgc java_cold -XX:+UseSerialGC imap4-default B10k ;;
         tls)
             # the same whole-folder fetch in plain and over implicit TLS (port BENCH_TLS_PORT), the
             # server's certificate verified and its host name checked by every client

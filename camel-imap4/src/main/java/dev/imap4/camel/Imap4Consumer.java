@@ -518,6 +518,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     public int processBatch(Queue<Object> exchanges) throws Exception {
         int total = exchanges.size();
         int delivered = 0;
+        Integer size = batchTotal; // boxed once per batch, not per message
         for (int i = 0; i < total; i++) {
             Exchange exchange = (Exchange) exchanges.poll();
             if (!isBatchAllowed()) {
@@ -526,7 +527,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             }
             int index = batchOffset + i;
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, batchTotal);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == batchTotal - 1);
             pendingExchanges = total - i - 1;
             if (deliver(exchange)) {

@@ -36,16 +36,27 @@ final class Imap4ConsumerCounters {
 
     /** Counts the messages of one FETCH turned into exchanges, and the bytes of their bodies. */
     void fetched(Iterable<Object> exchanges) {
+        // summed here and added once per batch: two atomic adds per FETCH, not per message
+        long count = 0;
+        long bytes = 0;
+        long last = -1;
         for (Object o : exchanges) {
-            received.incrementAndGet();
+            count++;
             if (o instanceof org.apache.camel.Exchange e) {
                 if (e.getMessage().getBody() instanceof org.apache.camel.StreamCache body && body.length() > 0) {
-                    bytesFetched.addAndGet(body.length());
+                    bytes += body.length();
                 }
                 if (e.getIn() instanceof Imap4Message m) {
-                    lastUid = m.uid(); // reading it fills no headers
+                    last = m.uid(); // reading it fills no headers
                 }
             }
+        }
+        received.addAndGet(count);
+        if (bytes > 0) {
+            bytesFetched.addAndGet(bytes);
+        }
+        if (last >= 0) {
+            lastUid = last;
         }
     }
 

@@ -76,20 +76,35 @@ final class Imap4ConsumerState {
      * in use even when it is below n (RFC 3501 §6.4.8), and Dovecot answers accordingly.
      */
     List<Long> candidates(List<Long> result, boolean incremental) {
+        if (result.isEmpty() && inFlight.isEmpty()) {
+            // an empty poll: nothing matches, nothing is live; the same as below without its collections
+            failures.clear();
+            if (incremental) {
+                found.clear();
+                advanceWatermark();
+            } else {
+                done.clear();
+            }
+            return List.of();
+        }
         List<Long> matching = new ArrayList<>(result.size());
         for (Long uid : result) {
             if (!incremental || uid > watermark) {
                 matching.add(uid);
             }
         }
-        Set<Long> live = new HashSet<>(matching);
-        live.addAll(inFlight);
-        failures.keySet().retainAll(live);
+        if (!failures.isEmpty()) {
+            Set<Long> live = new HashSet<>(matching);
+            live.addAll(inFlight);
+            failures.keySet().retainAll(live);
+        }
         if (incremental) {
             found.clear();
             found.addAll(matching);
             advanceWatermark();
-        } else {
+        } else if (!done.isEmpty()) {
+            Set<Long> live = new HashSet<>(matching);
+            live.addAll(inFlight);
             done.retainAll(live);
         }
         List<Long> out = new ArrayList<>(matching.size());
@@ -126,8 +141,12 @@ final class Imap4ConsumerState {
                 watermark = below;
             }
         }
-        done.headSet(watermark, true).clear();
-        found.headSet(watermark, true).clear();
+        if (!done.isEmpty() && done.first() <= watermark) {
+            done.headSet(watermark, true).clear();
+        }
+        if (!found.isEmpty() && found.first() <= watermark) {
+            found.headSet(watermark, true).clear();
+        }
     }
 
     void delivered(long uid) {

@@ -131,6 +131,15 @@ final class Imap4Search {
         return keys.size() == 1 ? keys.get(0) : SearchKey.and(keys);
     }
 
+    /**
+     * The key of the last poll, reused while the watermark (and the server's WITHIN) stays the same:
+     * without searchWithin a poll's program depends on nothing else, and an empty poll builds none.
+     */
+    private SearchKey lastKey;
+    private long lastWatermark = -1;
+    private boolean lastWithin;
+    private boolean lastUidKeyBroken;
+
     /** Runs the search: UIDs in delivery order (SORT order when sorting, otherwise ascending). */
     List<Long> run(ImapClient client, long watermark) {
         List<Long> uids = search(client, watermark);
@@ -168,7 +177,18 @@ final class Imap4Search {
     }
 
     private List<Long> search(ImapClient client, long watermark) {
-        SearchKey program = key(watermark, client.hasCapability("WITHIN"), clock.instant());
+        boolean hasWithin = within != null && client.hasCapability("WITHIN");
+        SearchKey program;
+        if (within == null && lastKey != null && watermark == lastWatermark && hasWithin == lastWithin
+                && uidKeyBroken == lastUidKeyBroken) {
+            program = lastKey;
+        } else {
+            program = key(watermark, hasWithin, within == null ? null : clock.instant());
+            lastKey = program;
+            lastWatermark = watermark;
+            lastWithin = hasWithin;
+            lastUidKeyBroken = uidKeyBroken;
+        }
         if (sortCriteria != null) {
             if (client.hasCapability("SORT")) {
                 return client.sort(true, sortCriteria, program).numbers();
@@ -178,9 +198,22 @@ final class Imap4Search {
                 LOG.info("The server does not offer SORT; delivering in UID order instead of {}", sortCriteria);
             }
         }
-        List<Long> uids = new ArrayList<>(client.search(true, program).numbers());
+        List<Long> found = client.search(true, program).numbers();
+        if (ascending(found)) {
+            return found; // as servers send them (ESEARCH always): no copy to sort
+        }
+        List<Long> uids = new ArrayList<>(found);
         Collections.sort(uids);
         return uids;
+    }
+
+    private static boolean ascending(List<Long> uids) {
+        for (int i = 1, n = uids.size(); i < n; i++) {
+            if (uids.get(i - 1) >= uids.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The search keys that leave out messages carrying {@code flag} (RFC 3501 §6.4.4). */

@@ -17,6 +17,14 @@ import org.apache.camel.support.ScheduledPollConsumer;
  */
 final class PollLatency {
 
+    /** The CPU time of the thread that polls (the benchmark's: the scheduler is off). */
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+            .getThreadMXBean();
+
+    private static long allocated() {
+        return THREADS instanceof com.sun.management.ThreadMXBean t ? t.getCurrentThreadAllocatedBytes() : 0;
+    }
+
     private PollLatency() {
     }
 
@@ -90,7 +98,8 @@ final class PollLatency {
             long first = poll.poll();
             System.out.printf("first poll of %s delivered %d in %.0f ms%n", name, first,
                     Timing.millis(System.nanoTime() - t0));
-            measure(s, "poll-" + name, folder, label, fresh, runs, poll);
+            String tag = System.getProperty("bench.tag", "");
+            measure(s, "poll-" + name + (tag.isEmpty() ? "" : "-" + tag), folder, label, fresh, runs, poll);
         }
     }
 
@@ -98,28 +107,41 @@ final class PollLatency {
             throws Exception {
         poll.poll(); // settles the state (first poll of the raw client)
         try (ImapClient appender = Messages.connect(s)) {
+            // -Dbench.pollWarmups=n: n empty polls first, as a consumer that has been polling for a while
+            for (int warm = 0, n = Integer.getInteger("bench.pollWarmups", 0); warm < n; warm++) {
+                one(appender, poll, folder, 0, -1);
+            }
             for (int warm = 0; warm < 2; warm++) {
                 one(appender, poll, folder, fresh, warm);
             }
             double[] ms = new double[runs];
+            double[] cpuUs = new double[runs];
+            double[] alloc = new double[runs];
             long items = 0;
             for (int i = 0; i < runs; i++) {
                 long[] r = one(appender, poll, folder, fresh, 100 + i);
                 ms[i] = Timing.millis(r[0]);
+                cpuUs[i] = r[2] / 1e3;
+                alloc[i] = r[3];
                 items = r[1];
             }
-            Timing.report(name, label + "-new" + fresh, Timing.median(ms), ms, new Timing.Outcome(items, 0));
+            Timing.reportMicros(name, label + "-new" + fresh, ms, cpuUs, Timing.median(alloc),
+                    new Timing.Outcome(items, 0));
         }
     }
 
     private static long[] one(ImapClient appender, Poll poll, String folder, int fresh, int round) throws Exception {
         Messages.append(appender, folder, "poll" + round, 0, fresh, 4000);
+        long a0 = allocated();
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long n = poll.poll();
         long t = System.nanoTime() - t0;
+        long cpu = THREADS.getCurrentThreadCpuTime() - c0;
+        long bytes = allocated() - a0;
         if (n != fresh) {
             throw new IllegalStateException("poll delivered " + n + " messages, " + fresh + " were new");
         }
-        return new long[] {t, n};
+        return new long[] {t, n, cpu, bytes};
     }
 }

@@ -80,6 +80,20 @@ final class Timing {
         report(name, label, median, ms, o, "");
     }
 
+    /**
+     * A result of sub-millisecond runs (a poll): times to the microsecond ({@code %.3f} ms), and
+     * {@code cpu_us}, the median CPU time of the measuring thread per run, and {@code alloc_b}, the
+     * median bytes it allocated per run.
+     */
+    static void reportMicros(String name, String label, double[] ms, double[] cpuUs, double allocBytes, Outcome o) {
+        List<String> runs = new ArrayList<>();
+        for (double m : ms) {
+            runs.add(String.format(Locale.ROOT, "%.3f", m));
+        }
+        System.out.printf(Locale.ROOT, "RESULT %s %s median_ms=%.3f runs_ms=%s items=%d bytes=%d cpu_us=%.0f alloc_b=%.0f%n",
+                name, label, median(ms), String.join(",", runs), o.items(), o.bytes(), median(cpuUs), allocBytes);
+    }
+
     private static void report(String name, String label, double median, double[] ms, Outcome o, String extra) {
         List<String> runs = new ArrayList<>();
         for (double m : ms) {

@@ -334,9 +334,15 @@ public sealed interface SearchKey {
     /** Whether this key, or one inside it, holds text that is not ASCII (the search then sends CHARSET UTF-8). */
     default boolean needsUtf8() {
         for (SearchKey k : flatten()) {
-            if (k instanceof Text t && !isAscii(t.value()) || k instanceof Header h && !isAscii(h.value())
-                    || k instanceof Program p && p.arguments().stream().anyMatch(a -> !isAscii(a))) {
+            if (k instanceof Text t && !isAscii(t.value()) || k instanceof Header h && !isAscii(h.value())) {
                 return true;
+            }
+            if (k instanceof Program p) {
+                for (String a : p.arguments()) {
+                    if (!isAscii(a)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -387,8 +393,14 @@ public sealed interface SearchKey {
         }
     }
 
+    // a loop, not a stream: this runs on every search the consumer sends
     private static boolean isAscii(String s) {
-        return s.chars().allMatch(c -> c < 0x80);
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String printable(String s) {

@@ -1,9 +1,10 @@
 package dev.imap4.client.internal.engine;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The deadline of the exchange in flight on one connection. The engine checks it before every
@@ -15,14 +16,17 @@ import java.util.concurrent.TimeUnit;
 final class CommandDeadline {
 
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    private static final AtomicLong SCHEDULED = new AtomicLong();
 
     private final Runnable onExpiry;
     private String what;
     private Duration limit;
     private long dueNanos;
-    private ScheduledFuture<?> task;
     private boolean armed;
     private volatile boolean expired;
+    /** Whether a watchdog task is pending, and the time it is due (the earliest, when several are). */
+    private boolean pending;
+    private long pendingDueNanos;
 
     /** {@code onExpiry} must not block: it only makes the blocked call fail. */
     CommandDeadline(Runnable onExpiry) {
@@ -35,20 +39,31 @@ final class CommandDeadline {
             t.setDaemon(true);
             return t;
         });
-        e.setRemoveOnCancelPolicy(true); // a cancelled deadline holds nothing until its time
+        e.setRemoveOnCancelPolicy(true);
         return e;
     }
 
-    /** Starts a deadline of {@code limit} for {@code what} (e.g. "command UID FETCH"); zero: none. */
+    /** How many watchdog tasks were ever scheduled, by every connection. */
+    static long scheduledTasks() {
+        return SCHEDULED.get();
+    }
+
+    /**
+     * Starts a deadline of {@code limit} for {@code what} (e.g. "command UID FETCH"); zero: none.
+     * A watchdog task already pending that is due no later than the new deadline is kept: when it
+     * runs early it schedules itself again for the deadline then in force. So a connection sending
+     * command after command with the same limit schedules one task per limit, not one per command,
+     * and the watchdog thread is not woken for each (a hand-off per command costs more than an
+     * empty poll's own work).
+     */
     synchronized void arm(String what, Duration limit) {
-        cancelTask();
         this.what = what;
         this.limit = limit;
         this.expired = false;
         this.armed = !limit.isZero();
         if (armed) {
             dueNanos = System.nanoTime() + saturatedNanos(limit);
-            schedule();
+            ensureScheduled();
         }
     }
 
@@ -62,18 +77,16 @@ final class CommandDeadline {
         }
         long due = System.nanoTime() + saturatedNanos(newLimit);
         if (due - dueNanos < 0) {
-            cancelTask();
             what = newWhat;
             limit = newLimit;
             dueNanos = due;
-            schedule();
+            ensureScheduled();
         }
     }
 
-    /** Ends the deadline; a watchdog that has not fired yet never will. */
+    /** Ends the deadline; a watchdog task still pending finds it disarmed and does nothing. */
     synchronized void disarm() {
         armed = false;
-        cancelTask();
     }
 
     /** Whether the deadline passed; records it so the failure that follows is reported as such. */
@@ -94,15 +107,29 @@ final class CommandDeadline {
                 + " (the server kept the exchange going without completing it)";
     }
 
-    private void schedule() {
+    // a task for dueNanos unless one pending is due no later
+    private void ensureScheduled() {
+        if (pending && pendingDueNanos - dueNanos <= 0) {
+            return;
+        }
+        pending = true;
+        pendingDueNanos = dueNanos;
         long delay = Math.max(0, dueNanos - System.nanoTime());
-        task = WATCHDOG.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
+        SCHEDULED.incrementAndGet();
+        WATCHDOG.schedule(new Watch(this, dueNanos), delay, TimeUnit.NANOSECONDS);
     }
 
-    private void fire() {
+    private void fire(long taskDueNanos) {
         synchronized (this) {
-            // a deadline disarmed or moved since this task was scheduled is not this task's to end
-            if (!armed || expired || System.nanoTime() - dueNanos < 0) {
+            if (pending && taskDueNanos == pendingDueNanos) {
+                pending = false;
+            }
+            if (!armed || expired) {
+                return;
+            }
+            if (System.nanoTime() - dueNanos < 0) {
+                // the deadline moved on since this task was scheduled (a later command): watch that one
+                ensureScheduled();
                 return;
             }
             expired = true;
@@ -114,10 +141,25 @@ final class CommandDeadline {
         }
     }
 
-    private void cancelTask() {
-        if (task != null) {
-            task.cancel(false);
-            task = null;
+    /**
+     * A pending watchdog task. It holds its deadline weakly: a connection dropped without a last
+     * command is not kept reachable (with its buffers) until the task's time comes.
+     */
+    private static final class Watch implements Runnable {
+        private final WeakReference<CommandDeadline> deadline;
+        private final long dueNanos;
+
+        Watch(CommandDeadline deadline, long dueNanos) {
+            this.deadline = new WeakReference<>(deadline);
+            this.dueNanos = dueNanos;
+        }
+
+        @Override
+        public void run() {
+            CommandDeadline d = deadline.get();
+            if (d != null) {
+                d.fire(dueNanos);
+            }
         }
     }
 
