@@ -250,10 +250,18 @@ public class Imap4 {
         return g == null ? null : "* " + g.status() + " " + g.rawText();
     }
 
-    /** The typed API over this same connection. */
+    /**
+     * The typed API over this same connection. After a PREAUTH greeting, which skips the login, this
+     * is where the typed client ENABLEs UTF8=ACCEPT (see {@link Imap4Options#withUtf8Accept}).
+     */
     public synchronized ImapClient client() {
         if (client == null) {
-            client = new ImapClient(engine);
+            ImapClient c = new ImapClient(engine);
+            StatusResponse greeting = engine.greeting();
+            if (engine.state() == ImapState.AUTH && greeting != null && "PREAUTH".equals(greeting.status())) {
+                Utf8Accept.enable(engine);
+            }
+            client = c;
         }
         return client;
     }

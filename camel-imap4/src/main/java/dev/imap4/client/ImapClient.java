@@ -84,8 +84,6 @@ public final class ImapClient implements AutoCloseable {
     private java.util.Map<String, ListEntry> specialUse;
     /** RFC 7889 per-mailbox APPENDLIMIT learnt by STATUS, -1 for none; kept for the connection. */
     private final java.util.Map<String, Long> appendLimits = new java.util.HashMap<>();
-    /** RFC 6855 UTF8=ACCEPT is enabled: mailbox names are UTF-8 on the wire, not modified UTF-7. */
-    private boolean utf8;
 
     ImapClient(CommandEngine engine) {
         this.engine = engine;
@@ -137,22 +135,12 @@ public final class ImapClient implements AutoCloseable {
         if (ok == null || !"CAPABILITY".equals(ok.code())) {
             refreshCapabilities();
         }
-        Capabilities caps = engine.capabilities();
-        if (engine.options().utf8Accept() && caps.has("ENABLE")
-                && (caps.has("UTF8=ACCEPT") || caps.has("UTF8=ONLY"))) {
-            try {
-                // only an ENABLED answer naming it switches names to UTF-8 (iCloud sends no ENABLED at all)
-                utf8 = engine.execute(new dev.imap4.client.internal.command.EnableCommand("UTF8=ACCEPT"))
-                        .stream().anyMatch(c -> c.equalsIgnoreCase("UTF8=ACCEPT"));
-            } catch (Imap4CommandException e) {
-                utf8 = false;
-            }
-        }
+        Utf8Accept.enable(engine);
     }
 
     /** Whether RFC 6855 UTF8=ACCEPT is enabled on this connection (names then travel as UTF-8). */
     public boolean isUtf8Enabled() {
-        return utf8;
+        return engine.utf8Accept();
     }
 
     /**
@@ -164,7 +152,7 @@ public final class ImapClient implements AutoCloseable {
     public void unauthenticate() {
         require("UNAUTHENTICATE");
         engine.execute(SimpleCommand.unauthenticate());
-        utf8 = false;
+        engine.utf8Accept(false);
         selected = null;
         specialUse = null;
         appendLimits.clear();
@@ -334,7 +322,7 @@ public final class ImapClient implements AutoCloseable {
 
     /** LIST (RFC 3501 §6.3.8): {@code reference} usually {@code ""}, {@code pattern} with * and %. */
     public List<ListEntry> list(String reference, String pattern) {
-        return engine.execute(ListCommand.list(reference, pattern, utf8)).stream().map(this::named).toList();
+        return engine.execute(ListCommand.list(reference, pattern, engine.utf8Accept()));
     }
 
     /**
@@ -354,8 +342,7 @@ public final class ImapClient implements AutoCloseable {
                 || options.returns().contains(ListOptions.Return.SPECIAL_USE)) {
             require("SPECIAL-USE");
         }
-        ListResult r = engine.execute(ListCommand.extended(reference, patterns, options, utf8));
-        return utf8 ? new ListResult(r.entries().stream().map(this::named).toList(), r.statuses()) : r;
+        return engine.execute(ListCommand.extended(reference, patterns, options, engine.utf8Accept()));
     }
 
     /**
@@ -422,7 +409,7 @@ public final class ImapClient implements AutoCloseable {
 
     /** LSUB: the subscribed mailboxes matching {@code pattern}. */
     public List<ListEntry> lsub(String reference, String pattern) {
-        return engine.execute(ListCommand.lsub(reference, pattern, utf8)).stream().map(this::named).toList();
+        return engine.execute(ListCommand.lsub(reference, pattern, engine.utf8Accept()));
     }
 
     /**
@@ -930,18 +917,15 @@ public final class ImapClient implements AutoCloseable {
 
     // ---- helpers ----
 
-    /** The mailbox name as sent: modified UTF-7 (RFC 3501 §5.1.3). */
+    /**
+     * The mailbox name as sent: UTF-8 once UTF8=ACCEPT is enabled (RFC 6855 §3; the writer quotes
+     * it, or sends a literal), modified UTF-7 before (RFC 3501 §5.1.3).
+     */
     String encode(String mailbox) {
         if (mailbox == null || mailbox.isEmpty()) {
             throw new Imap4Exception("mailbox name must not be empty");
         }
-        return utf8 ? mailbox : ModifiedUtf7.encode(mailbox);
-    }
-
-    // under UTF8=ACCEPT the server sends names as UTF-8: the raw name is the name, never decoded as
-    // modified UTF-7 (a name such as "R&D-Notes" would otherwise be misread)
-    private ListEntry named(ListEntry e) {
-        return utf8 ? new ListEntry(e.attributes(), e.delimiter(), e.rawName(), e.rawName(), e.extended()) : e;
+        return engine.utf8Accept() ? mailbox : ModifiedUtf7.encode(mailbox);
     }
 
     private void requireSavedResult(NumberSet set) {
