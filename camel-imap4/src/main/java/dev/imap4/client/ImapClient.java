@@ -655,11 +655,18 @@ public final class ImapClient implements AutoCloseable {
         return append(mailbox, flags, internalDate, message.length, () -> new ByteArrayInputStream(message));
     }
 
-    /** APPEND streamed from {@code content}, which must yield exactly {@code size} bytes. */
+    /**
+     * APPEND streamed from {@code content}, which must yield exactly {@code size} bytes. Once
+     * UTF8=ACCEPT is enabled, a message whose header holds 8-bit bytes (RFC 6532 UTF-8 headers) goes
+     * in RFC 6855's {@code UTF8 (~{n})} form: {@code content} is then called twice, first to read the
+     * header, so it must give a fresh stream on each call.
+     */
     public AppendUid append(String mailbox, Collection<String> flags, ZonedDateTime internalDate, long size,
             Supplier<InputStream> content) {
         checkAppendLimit(mailbox, size);
-        return engine.execute(new AppendCommand(encode(mailbox), flags, internalDate, size, content));
+        return engine.execute(new AppendCommand(encode(mailbox),
+                List.of(AppendMessage.of(flags == null ? List.of() : flags, internalDate, size, content)),
+                engine.utf8Accept()));
     }
 
     /**
@@ -667,7 +674,8 @@ public final class ImapClient implements AutoCloseable {
      * none). Without MULTIAPPEND each goes in an APPEND of its own, in order, and a refusal leaves the
      * earlier ones appended. A CATENATE message (RFC 4469) needs CATENATE, a binary one (RFC 3516
      * literal8) needs BINARY, and each is checked against the APPENDLIMIT first: any refusal comes
-     * before anything is sent. Returns the APPENDUID (its set holds every new UID) when reported,
+     * before anything is sent. Under UTF8=ACCEPT a message with an 8-bit header goes in the
+     * {@code UTF8 (~{n})} form, as for the single-message APPEND. Returns the APPENDUID (its set holds every new UID) when reported,
      * else null.
      */
     public AppendUid append(String mailbox, List<AppendMessage> messages) {
@@ -684,13 +692,13 @@ public final class ImapClient implements AutoCloseable {
             checkAppendLimit(mailbox, m.literalBytes());
         }
         if (messages.size() == 1 || engine.capabilities().has("MULTIAPPEND")) {
-            return engine.execute(new AppendCommand(encode(mailbox), messages));
+            return engine.execute(new AppendCommand(encode(mailbox), messages, engine.utf8Accept()));
         }
         List<Long> uids = new java.util.ArrayList<>();
         AppendUid last = null;
         boolean known = true;
         for (AppendMessage m : messages) {
-            AppendUid one = engine.execute(new AppendCommand(encode(mailbox), List.of(m)));
+            AppendUid one = engine.execute(new AppendCommand(encode(mailbox), List.of(m), engine.utf8Accept()));
             // one answer without APPENDUID, or a UIDVALIDITY change between them, and no set is reliable
             known = known && one != null && (last == null || last.uidValidity() == one.uidValidity());
             if (known) {
