@@ -481,7 +481,7 @@ public final class ImapClient implements AutoCloseable {
     public SearchResult search(boolean uid, SearchKey key) {
         requireFor(key);
         boolean esearch = engine.capabilities().has("ESEARCH");
-        return engine.execute(new SearchCommand(uid, null, key, esearch));
+        return engine.execute(new SearchCommand(uid, null, key, esearch, engine.utf8Accept()));
     }
 
     /** SORT or UID SORT (RFC 5256) with a typed program; refused when the server lacks SORT. */

@@ -16,6 +16,7 @@ import dev.imap4.client.types.ListEntry;
 import dev.imap4.client.types.ListOptions;
 import dev.imap4.client.types.ListResult;
 import dev.imap4.client.types.MailboxStatus;
+import dev.imap4.client.types.SearchKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -270,6 +271,24 @@ class ImapClientUtf8AcceptTest {
             c.extensions().enable("UTF8=ACCEPT");
             assertTrue(c.isUtf8Enabled());
             assertEquals("Été", c.status("Été", "MESSAGES").mailbox());
+            ScriptedClientTestSupport.done(c, server);
+        }
+    }
+
+    @Test
+    void searchNamesNoCharsetOnceUtf8IsEnabled() {
+        // RFC 6855 §3: after ENABLE UTF8=ACCEPT a SEARCH must not carry a charset; its strings are UTF-8
+        try (ScriptedServer server = ScriptedServer.start(LOGIN_UTF8 + """
+                C: {tag} SELECT INBOX
+                S: * 1 EXISTS
+                S: {tag} OK [READ-WRITE] selected
+                C: {tag} UID SEARCH SUBJECT "Grüße"
+                S: * SEARCH 7
+                S: {tag} OK searched
+                """)) {
+            ImapClient c = loggedIn(server);
+            c.select("INBOX");
+            assertEquals(List.of(7L), c.search(true, SearchKey.subject("Grüße")).numbers());
             ScriptedClientTestSupport.done(c, server);
         }
     }
