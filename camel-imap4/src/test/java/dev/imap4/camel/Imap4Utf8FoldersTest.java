@@ -126,7 +126,7 @@ class Imap4Utf8FoldersTest extends CamelTestSupport {
                 C: {tag} ENABLE UTF8=ACCEPT
                 S: * ENABLED UTF8=ACCEPT
                 S: {tag} OK enabled
-                C: {tag} APPEND "Entwürfe/日本語" UTF8 (~{%d+}
+                C: {tag} APPEND "Entwürfe/日本語" () UTF8 (~{%d+}
                 C: Subject: Grüße<CRLF><CRLF>hi<CRLF>)
                 S: {tag} OK [APPENDUID 7 3] appended
                 C: {tag} LOGOUT

@@ -97,7 +97,9 @@ public final class AppendCommand implements Command<AppendUid> {
     // RFC 3502 append-message / RFC 4469 append-data: [SP flag-list] [SP date-time] SP (literal / literal8 /
     // CATENATE / RFC 6855 "UTF8" SP "(" literal8 ")")
     private static void message(CommandWriter out, AppendMessage m, boolean utf8) {
-        if (!m.flags().isEmpty()) {
+        // Courier-IMAP 5.0 refuses "UTF8 (" unless a flag list comes before it; an empty one is
+        // grammatical (RFC 3501 flag-list) and changes nothing for any server
+        if (!m.flags().isEmpty() || utf8) {
             out.openList();
             for (String f : m.flags()) {
                 out.atom(f);

@@ -76,7 +76,7 @@ class AppendUtf8Test {
     @Test
     void synchronizingAndLiteralMinusFormsWaitAsForAnyLiteral() {
         try (ScriptedServer server = ScriptedServer.start(enabled("") + """
-                C: {tag} APPEND INBOX UTF8 (~{%d}
+                C: {tag} APPEND INBOX () UTF8 (~{%d}
                 S: + go
                 C: Subject: Grüße<CRLF><CRLF>hi)
                 S: {tag} OK appended
@@ -86,7 +86,7 @@ class AppendUtf8Test {
             done(c, server);
         }
         try (ScriptedServer server = ScriptedServer.start(enabled("LITERAL-") + """
-                C: {tag} APPEND INBOX UTF8 (~{%d+}
+                C: {tag} APPEND INBOX () UTF8 (~{%d+}
                 C: Subject: Grüße<CRLF><CRLF>hi)
                 S: {tag} OK appended
                 """.formatted(len(UTF8_HEADER)))) {
@@ -99,7 +99,7 @@ class AppendUtf8Test {
     @Test
     void multiappendChoosesTheFormPerMessage() {
         try (ScriptedServer server = ScriptedServer.start(enabled("LITERAL+ MULTIAPPEND") + """
-                C: {tag} APPEND "Été" UTF8 (~{%d+}
+                C: {tag} APPEND "Été" () UTF8 (~{%d+}
                 C: Subject: Grüße<CRLF><CRLF>hi) {%d+}
                 C: Subject: hi<CRLF><CRLF>Grüße
                 S: {tag} OK appended
@@ -114,7 +114,7 @@ class AppendUtf8Test {
     @Test
     void aRefusalOfTheUtf8FormIsAClearCommandError() {
         try (ScriptedServer server = ScriptedServer.start(enabled("LITERAL+") + """
-                C: {tag} APPEND INBOX UTF8 (~{%d+}
+                C: {tag} APPEND INBOX () UTF8 (~{%d+}
                 C: Subject: Grüße<CRLF><CRLF>hi)
                 S: {tag} NO [CANNOT] no UTF-8 headers here
                 C: {tag} NOOP
@@ -139,7 +139,7 @@ class AppendUtf8Test {
             return new ByteArrayInputStream(message);
         };
         try (ScriptedServer server = ScriptedServer.start(enabled("LITERAL+") + """
-                C: {tag} APPEND INBOX UTF8 (~{%d+}
+                C: {tag} APPEND INBOX () UTF8 (~{%d+}
                 C: Subject: Grüße<CRLF><CRLF>hi)
                 S: {tag} OK appended
                 """.formatted(message.length))) {
