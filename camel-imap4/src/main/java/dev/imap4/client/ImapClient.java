@@ -11,6 +11,7 @@ import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.internal.command.ImapArgs;
 import dev.imap4.client.internal.command.IdleCommand;
 import dev.imap4.client.internal.command.ListCommand;
+import dev.imap4.client.internal.command.MailboxNames;
 import dev.imap4.client.internal.command.SearchCommand;
 import dev.imap4.client.internal.command.SelectCommand;
 import dev.imap4.client.internal.command.SimpleCommand;
@@ -933,7 +934,7 @@ public final class ImapClient implements AutoCloseable {
         if (mailbox == null || mailbox.isEmpty()) {
             throw new Imap4Exception("mailbox name must not be empty");
         }
-        return engine.utf8Accept() ? mailbox : ModifiedUtf7.encode(mailbox);
+        return MailboxNames.wire(mailbox, engine.utf8Accept());
     }
 
     private void requireSavedResult(NumberSet set) {
