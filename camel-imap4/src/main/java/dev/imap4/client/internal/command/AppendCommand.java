@@ -67,13 +67,16 @@ public final class AppendCommand implements Command<AppendUid> {
     /**
      * {@link #raw(String, String, ZonedDateTime, long, Supplier)}; with {@code utf8} (UTF8=ACCEPT
      * enabled) the message goes in the {@code UTF8 (~{n})} form, as imaplib 3.14 sends every message
-     * once it has enabled UTF8=ACCEPT.
+     * once it has enabled UTF8=ACCEPT; without flags that form carries an empty flag list, which
+     * Courier-IMAP needs before {@code UTF8} (imaplib sends none).
      */
     public static RawCommand raw(String mailbox, String flags, ZonedDateTime dateTime, long size,
             Supplier<InputStream> content, boolean utf8) {
         RawCommand cmd = new RawCommand("APPEND").arg(mailbox == null || mailbox.isEmpty() ? "INBOX" : mailbox);
         if (flags != null && !flags.isEmpty()) {
             cmd.list(flags);
+        } else if (utf8) {
+            cmd.list("()");
         }
         if (dateTime != null) {
             cmd.arg(ImapUtil.time2Internaldate(dateTime));

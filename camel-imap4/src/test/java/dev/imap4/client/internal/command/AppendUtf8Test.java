@@ -171,7 +171,8 @@ class AppendUtf8Test {
 
     @Test
     void imaplibAppendUsesTheUtf8FormForEveryMessageOnceEnabled() {
-        // CPython 3.14 imaplib: enable("UTF8=ACCEPT") then append(...) sends UTF8 (~{n}...)
+        // CPython 3.14 imaplib: enable("UTF8=ACCEPT") then append(...) sends UTF8 (~{n}...); here after
+        // an empty flag list, which Courier needs
         try (ScriptedServer server = ScriptedServer.start(preauth("ENABLE UTF8=ACCEPT") + """
                 C: {tag} APPEND INBOX {%d}
                 S: + go
@@ -180,7 +181,7 @@ class AppendUtf8Test {
                 C: {tag} ENABLE UTF8=ACCEPT
                 S: * ENABLED UTF8=ACCEPT
                 S: {tag} OK enabled
-                C: {tag} APPEND INBOX UTF8 (~{%d}
+                C: {tag} APPEND INBOX () UTF8 (~{%d}
                 S: + go
                 C: Subject: hi<CRLF><CRLF>Grüße)
                 S: {tag} OK appended
