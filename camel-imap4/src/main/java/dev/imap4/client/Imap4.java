@@ -250,10 +250,18 @@ public class Imap4 {
         return g == null ? null : "* " + g.status() + " " + g.rawText();
     }
 
-    /** The typed API over this same connection. */
+    /**
+     * The typed API over this same connection. After a PREAUTH greeting, which skips the login, this
+     * is where the typed client ENABLEs UTF8=ACCEPT (see {@link Imap4Options#withUtf8Accept}).
+     */
     public synchronized ImapClient client() {
         if (client == null) {
-            client = new ImapClient(engine);
+            ImapClient c = new ImapClient(engine);
+            StatusResponse greeting = engine.greeting();
+            if (engine.state() == ImapState.AUTH && greeting != null && "PREAUTH".equals(greeting.status())) {
+                Utf8Accept.enable(engine);
+            }
+            client = c;
         }
         return client;
     }
@@ -273,7 +281,11 @@ public class Imap4 {
 
     // ---- commands, in imaplib's order ----
 
-    /** APPEND: {@code flags} like {@code "(\\Seen)"} or {@code "\\Seen"}; bare LF in the message becomes CRLF. */
+    /**
+     * APPEND: {@code flags} like {@code "(\\Seen)"} or {@code "\\Seen"}; bare LF in the message becomes
+     * CRLF. After {@code enable("UTF8=ACCEPT")} the message goes in the {@code UTF8 (~{n})} form of
+     * RFC 6855 §4, as imaplib 3.14 sends it.
+     */
     public ImapResult append(String mailbox, String flags, ZonedDateTime dateTime, byte[] message) {
         byte[] literal = mapCrlf(message);
         return append(mailbox, flags, dateTime, literal.length, () -> new ByteArrayInputStream(literal));
@@ -282,7 +294,7 @@ public class Imap4 {
     /** APPEND streamed from {@code content}, which must yield exactly {@code size} bytes (sent as is). */
     public ImapResult append(String mailbox, String flags, ZonedDateTime dateTime, long size,
             Supplier<InputStream> content) {
-        return simple(AppendCommand.raw(mailbox, flags, dateTime, size, content));
+        return simple(AppendCommand.raw(mailbox, flags, dateTime, size, content, engine.utf8Accept()));
     }
 
     /**
@@ -349,9 +361,17 @@ public class Imap4 {
         return simple(AclCommand.rawDeleteAcl(mailbox, who));
     }
 
-    /** ENABLE (RFC 5161); returns the ENABLED data. */
+    /**
+     * ENABLE (RFC 5161); returns the ENABLED data. As in imaplib 3.14, an OK to
+     * {@code enable("UTF8=ACCEPT")} switches the connection to UTF-8 (RFC 6855): mailbox names and
+     * quoted strings may then be UTF-8, and {@link #append} sends the {@code UTF8 (~{n})} form.
+     */
     public ImapResult enable(String capability) {
-        return data(EnableCommand.raw(capability));
+        ImapResult r = data(EnableCommand.raw(capability));
+        if (r.ok() && capability.toUpperCase(Locale.ROOT).contains("UTF8=ACCEPT")) {
+            engine.utf8Accept(true);
+        }
+        return r;
     }
 
     /** EXPUNGE; data are the expunged message numbers, in order. */

@@ -232,9 +232,11 @@ public final class Imap4Options {
     }
 
     /**
-     * Whether the typed client ENABLEs RFC 6855 UTF8=ACCEPT after LOGIN or AUTHENTICATE when the
-     * server offers it (default true): mailbox names then travel as UTF-8 instead of modified UTF-7.
-     * The imaplib API never enables it by itself, as imaplib does not.
+     * Whether the typed client ENABLEs RFC 6855 UTF8=ACCEPT after LOGIN or AUTHENTICATE, or after a
+     * PREAUTH greeting, when the server offers it (default true): mailbox names then travel as UTF-8
+     * instead of modified UTF-7, and APPEND sends a message with UTF-8 header fields in the UTF8 form.
+     * Turned off, a UTF8=ONLY server is refused at login. The imaplib API never enables it by itself,
+     * as imaplib does not.
      */
     public Imap4Options withUtf8Accept(boolean enable) {
         Imap4Options o = copy();

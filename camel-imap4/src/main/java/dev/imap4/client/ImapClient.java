@@ -12,6 +12,7 @@ import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.internal.command.ImapArgs;
 import dev.imap4.client.internal.command.IdleCommand;
 import dev.imap4.client.internal.command.ListCommand;
+import dev.imap4.client.internal.command.MailboxNames;
 import dev.imap4.client.internal.command.SearchCommand;
 import dev.imap4.client.internal.command.SelectCommand;
 import dev.imap4.client.internal.command.SimpleCommand;
@@ -85,8 +86,6 @@ public final class ImapClient implements AutoCloseable {
     private java.util.Map<String, ListEntry> specialUse;
     /** RFC 7889 per-mailbox APPENDLIMIT learnt by STATUS, -1 for none; kept for the connection. */
     private final java.util.Map<String, Long> appendLimits = new java.util.HashMap<>();
-    /** RFC 6855 UTF8=ACCEPT is enabled: mailbox names are UTF-8 on the wire, not modified UTF-7. */
-    private boolean utf8;
 
     ImapClient(CommandEngine engine) {
         this.engine = engine;
@@ -141,17 +140,7 @@ public final class ImapClient implements AutoCloseable {
         if (engine.options().compression()) {
             compressIfOffered();
         }
-        Capabilities caps = engine.capabilities();
-        if (engine.options().utf8Accept() && caps.has("ENABLE")
-                && (caps.has("UTF8=ACCEPT") || caps.has("UTF8=ONLY"))) {
-            try {
-                // only an ENABLED answer naming it switches names to UTF-8 (iCloud sends no ENABLED at all)
-                utf8 = engine.execute(new dev.imap4.client.internal.command.EnableCommand("UTF8=ACCEPT"))
-                        .stream().anyMatch(c -> c.equalsIgnoreCase("UTF8=ACCEPT"));
-            } catch (Imap4CommandException e) {
-                utf8 = false;
-            }
-        }
+        Utf8Accept.enable(engine);
     }
 
     /**
@@ -191,7 +180,7 @@ public final class ImapClient implements AutoCloseable {
 
     /** Whether RFC 6855 UTF8=ACCEPT is enabled on this connection (names then travel as UTF-8). */
     public boolean isUtf8Enabled() {
-        return utf8;
+        return engine.utf8Accept();
     }
 
     /**
@@ -203,7 +192,7 @@ public final class ImapClient implements AutoCloseable {
     public void unauthenticate() {
         require("UNAUTHENTICATE");
         engine.execute(SimpleCommand.unauthenticate());
-        utf8 = false;
+        engine.utf8Accept(false);
         selected = null;
         specialUse = null;
         appendLimits.clear();
@@ -390,7 +379,7 @@ public final class ImapClient implements AutoCloseable {
 
     /** LIST (RFC 3501 §6.3.8): {@code reference} usually {@code ""}, {@code pattern} with * and %. */
     public List<ListEntry> list(String reference, String pattern) {
-        return engine.execute(ListCommand.list(reference, pattern, utf8)).stream().map(this::named).toList();
+        return engine.execute(ListCommand.list(reference, pattern, engine.utf8Accept()));
     }
 
     /**
@@ -410,8 +399,7 @@ public final class ImapClient implements AutoCloseable {
                 || options.returns().contains(ListOptions.Return.SPECIAL_USE)) {
             require("SPECIAL-USE");
         }
-        ListResult r = engine.execute(ListCommand.extended(reference, patterns, options, utf8));
-        return utf8 ? new ListResult(r.entries().stream().map(this::named).toList(), r.statuses()) : r;
+        return engine.execute(ListCommand.extended(reference, patterns, options, engine.utf8Accept()));
     }
 
     /**
@@ -478,7 +466,7 @@ public final class ImapClient implements AutoCloseable {
 
     /** LSUB: the subscribed mailboxes matching {@code pattern}. */
     public List<ListEntry> lsub(String reference, String pattern) {
-        return engine.execute(ListCommand.lsub(reference, pattern, utf8)).stream().map(this::named).toList();
+        return engine.execute(ListCommand.lsub(reference, pattern, engine.utf8Accept()));
     }
 
     /**
@@ -550,7 +538,7 @@ public final class ImapClient implements AutoCloseable {
     public SearchResult search(boolean uid, SearchKey key) {
         requireFor(key);
         boolean esearch = engine.capabilities().has("ESEARCH");
-        return engine.execute(new SearchCommand(uid, null, key, esearch));
+        return engine.execute(new SearchCommand(uid, null, key, esearch, engine.utf8Accept()));
     }
 
     /** SORT or UID SORT (RFC 5256) with a typed program; refused when the server lacks SORT. */
@@ -724,11 +712,18 @@ public final class ImapClient implements AutoCloseable {
         return append(mailbox, flags, internalDate, message.length, () -> new ByteArrayInputStream(message));
     }
 
-    /** APPEND streamed from {@code content}, which must yield exactly {@code size} bytes. */
+    /**
+     * APPEND streamed from {@code content}, which must yield exactly {@code size} bytes. Once
+     * UTF8=ACCEPT is enabled, a message whose header holds 8-bit bytes (RFC 6532 UTF-8 headers) goes
+     * in RFC 6855's {@code UTF8 (~{n})} form: {@code content} is then called twice, first to read the
+     * header, so it must give a fresh stream on each call.
+     */
     public AppendUid append(String mailbox, Collection<String> flags, ZonedDateTime internalDate, long size,
             Supplier<InputStream> content) {
         checkAppendLimit(mailbox, size);
-        return engine.execute(new AppendCommand(encode(mailbox), flags, internalDate, size, content));
+        return engine.execute(new AppendCommand(encode(mailbox),
+                List.of(AppendMessage.of(flags == null ? List.of() : flags, internalDate, size, content)),
+                engine.utf8Accept()));
     }
 
     /**
@@ -736,7 +731,8 @@ public final class ImapClient implements AutoCloseable {
      * none). Without MULTIAPPEND each goes in an APPEND of its own, in order, and a refusal leaves the
      * earlier ones appended. A CATENATE message (RFC 4469) needs CATENATE, a binary one (RFC 3516
      * literal8) needs BINARY, and each is checked against the APPENDLIMIT first: any refusal comes
-     * before anything is sent. Returns the APPENDUID (its set holds every new UID) when reported,
+     * before anything is sent. Under UTF8=ACCEPT a message with an 8-bit header goes in the
+     * {@code UTF8 (~{n})} form, as for the single-message APPEND. Returns the APPENDUID (its set holds every new UID) when reported,
      * else null.
      */
     public AppendUid append(String mailbox, List<AppendMessage> messages) {
@@ -753,13 +749,13 @@ public final class ImapClient implements AutoCloseable {
             checkAppendLimit(mailbox, m.literalBytes());
         }
         if (messages.size() == 1 || engine.capabilities().has("MULTIAPPEND")) {
-            return engine.execute(new AppendCommand(encode(mailbox), messages));
+            return engine.execute(new AppendCommand(encode(mailbox), messages, engine.utf8Accept()));
         }
         List<Long> uids = new java.util.ArrayList<>();
         AppendUid last = null;
         boolean known = true;
         for (AppendMessage m : messages) {
-            AppendUid one = engine.execute(new AppendCommand(encode(mailbox), List.of(m)));
+            AppendUid one = engine.execute(new AppendCommand(encode(mailbox), List.of(m), engine.utf8Accept()));
             // one answer without APPENDUID, or a UIDVALIDITY change between them, and no set is reliable
             known = known && one != null && (last == null || last.uidValidity() == one.uidValidity());
             if (known) {
@@ -991,18 +987,15 @@ public final class ImapClient implements AutoCloseable {
 
     // ---- helpers ----
 
-    /** The mailbox name as sent: modified UTF-7 (RFC 3501 §5.1.3). */
+    /**
+     * The mailbox name as sent: UTF-8 once UTF8=ACCEPT is enabled (RFC 6855 §3; the writer quotes
+     * it, or sends a literal), modified UTF-7 before (RFC 3501 §5.1.3).
+     */
     String encode(String mailbox) {
         if (mailbox == null || mailbox.isEmpty()) {
             throw new Imap4Exception("mailbox name must not be empty");
         }
-        return utf8 ? mailbox : ModifiedUtf7.encode(mailbox);
-    }
-
-    // under UTF8=ACCEPT the server sends names as UTF-8: the raw name is the name, never decoded as
-    // modified UTF-7 (a name such as "R&D-Notes" would otherwise be misread)
-    private ListEntry named(ListEntry e) {
-        return utf8 ? new ListEntry(e.attributes(), e.delimiter(), e.rawName(), e.rawName(), e.extended()) : e;
+        return MailboxNames.wire(mailbox, engine.utf8Accept());
     }
 
     private void requireSavedResult(NumberSet set) {

@@ -44,11 +44,16 @@ public final class ImapExtensions {
 
     /**
      * ENABLE the given extensions; returns those the server reported enabled. Some servers (iCloud)
-     * send no ENABLED response at all: then the set is empty.
+     * send no ENABLED response at all: then the set is empty. An ENABLED UTF8=ACCEPT switches this
+     * connection's mailbox names to UTF-8 (RFC 6855 §3), as the automatic ENABLE does.
      */
     public Set<String> enable(String... capabilities) {
         client.require("ENABLE");
-        return engine.execute(new EnableCommand(capabilities));
+        Set<String> enabled = engine.execute(new EnableCommand(capabilities));
+        if (enabled.stream().anyMatch(c -> c.equalsIgnoreCase("UTF8=ACCEPT"))) {
+            engine.utf8Accept(true);
+        }
+        return enabled;
     }
 
     /**

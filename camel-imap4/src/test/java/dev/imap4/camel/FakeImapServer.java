@@ -287,7 +287,9 @@ final class FakeImapServer implements AutoCloseable {
                 yield tag + " OK created\r\n";
             }
             case "NOOP" -> tag + " OK noop\r\n";
-            case "ENABLE" -> (capabilities.contains("QRESYNC") ? "* ENABLED QRESYNC\r\n" : "") + tag + " OK enabled\r\n";
+            case "ENABLE" -> (capabilities.contains("QRESYNC") ? "* ENABLED QRESYNC\r\n" : "")
+                    + (command.contains("UTF8=ACCEPT") && capabilities.contains("UTF8=ACCEPT") ? "* ENABLED UTF8=ACCEPT\r\n" : "")
+                    + tag + " OK enabled\r\n";
             case "LOGOUT" -> "* BYE bye\r\n" + tag + " OK bye\r\n";
             default -> tag + " BAD unsupported\r\n";
         };

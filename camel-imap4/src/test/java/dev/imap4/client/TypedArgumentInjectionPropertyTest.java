@@ -136,6 +136,49 @@ class TypedArgumentInjectionPropertyTest {
         assertTrue(refused > 0 && accepted > refused, accepted + " accepted, " + refused + " refused");
     }
 
+    /**
+     * The same for every mailbox argument once UTF8=ACCEPT is on (here a UTF8=ONLY server, enabled
+     * by the OK to ENABLE): a name arrives as its UTF-8 bytes, quoted or as a literal, never cut,
+     * or is refused when it has no UTF-8 form.
+     */
+    @Test
+    void underUtf8AcceptEveryMailboxArgumentIsFramedOrRefused() {
+        HostileStrings values = new HostileStrings(SEED + 1);
+        int accepted = 0;
+        int refused = 0;
+        for (Arg a : ARGS) {
+            if (a.sent() != Sent.MAILBOX) {
+                continue;
+            }
+            for (int i = 0; i < VALUES_PER_ARGUMENT; i++) {
+                String v = values.next();
+                boolean literalPlus = values.nextBoolean();
+                String context = a.name() + " <- " + Ascii.printable(v.getBytes(StandardCharsets.UTF_8))
+                        + " (UTF8=ACCEPT" + (literalPlus ? ", LITERAL+)" : ")");
+                InjectionProbe p = new InjectionProbe("PREAUTH", CAPABILITIES + " UTF8=ONLY"
+                        + (literalPlus ? " LITERAL+" : ""));
+                assertTrue(p.client().isUtf8Enabled(), context);
+                if (a.selected()) {
+                    p.client().select("INBOX");
+                }
+                p.verifySoFar(context + " (set-up)");
+                boolean wasRefused = p.attempt(context, hasUtf8Form(v) ? v : null, () -> a.call().accept(p.client(), v));
+                // a lone surrogate would go out as '?', naming another mailbox
+                assertTrue(wasRefused || hasUtf8Form(v), context + ": a name with no UTF-8 form was sent");
+                if (wasRefused) {
+                    refused++;
+                } else {
+                    accepted++;
+                }
+            }
+        }
+        assertTrue(refused > 0 && accepted > refused, accepted + " accepted, " + refused + " refused");
+    }
+
+    private static boolean hasUtf8Form(String v) {
+        return v.isEmpty() || new String(v.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(v);
+    }
+
     private static String expected(Sent sent, String v) {
         return switch (sent) {
             case VERBATIM -> v;

@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * @param flags        flags to set, e.g. {@code \Seen}; empty for none
  * @param internalDate the internal date, or {@code null} for the server's clock
  * @param size         the content's size in bytes (0 for CATENATE)
- * @param content      yields exactly {@code size} bytes (null for CATENATE)
+ * @param content      yields exactly {@code size} bytes (null for CATENATE); once UTF8=ACCEPT is
+ *                     enabled it is called once more, first, to read the header (RFC 6855 §4),
+ *                     so each call must give the content from its start
  * @param binary       send the content as a literal8 (RFC 3516 BINARY)
  * @param parts        the CATENATE parts, empty for a plain message
  */

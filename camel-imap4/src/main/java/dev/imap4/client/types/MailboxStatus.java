@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * A STATUS response (RFC 3501 §7.2.4, plus RFC 7162 HIGHESTMODSEQ, RFC 8438 SIZE and others).
  *
- * @param mailbox the mailbox name, decoded from modified UTF-7
+ * @param mailbox the mailbox name, decoded from modified UTF-7, or as sent (UTF-8) under UTF8=ACCEPT
  * @param items   the numeric status items by upper-case name
  * @param other   items whose value is not a number (e.g. RFC 8474 MAILBOXID), as wire text
  */

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One namespace description of RFC 2342.
  *
- * @param prefix     the prefix, decoded from modified UTF-7 (e.g. {@code "INBOX."}, {@code ""})
+ * @param prefix     the prefix, decoded from modified UTF-7, or as sent under UTF8=ACCEPT (e.g. {@code "INBOX."}, {@code ""})
  * @param delimiter  the hierarchy delimiter, {@code null} for NIL
  * @param extensions Namespace_Response_Extension data by name (RFC 2342 §5), e.g. RFC 5255 TRANSLATION
  */

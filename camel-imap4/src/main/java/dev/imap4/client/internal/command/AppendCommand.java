@@ -24,6 +24,8 @@ public final class AppendCommand implements Command<AppendUid> {
 
     private final String encodedMailbox;
     private final List<AppendMessage> messages;
+    /** Per message: sent in RFC 6855's {@code UTF8 (~{n})} form. */
+    private final boolean[] utf8;
 
     public AppendCommand(String encodedMailbox, Collection<String> flags, ZonedDateTime internalDate, long size,
             Supplier<InputStream> content) {
@@ -32,11 +34,25 @@ public final class AppendCommand implements Command<AppendUid> {
 
     /** One APPEND of every message, in order: MULTIAPPEND when there are several. */
     public AppendCommand(String encodedMailbox, List<AppendMessage> messages) {
+        this(encodedMailbox, messages, false);
+    }
+
+    /**
+     * One APPEND of every message, in order. With {@code utf8Accept} (RFC 6855 UTF8=ACCEPT enabled)
+     * a message whose header holds 8-bit bytes goes in the {@code UTF8 (~{n})} form of RFC 6855 §4;
+     * to find out, its content is read once more, up to the end of its header.
+     */
+    public AppendCommand(String encodedMailbox, List<AppendMessage> messages, boolean utf8Accept) {
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("APPEND needs at least one message");
         }
         this.encodedMailbox = encodedMailbox;
         this.messages = List.copyOf(messages);
+        this.utf8 = new boolean[this.messages.size()];
+        for (int i = 0; utf8Accept && i < utf8.length; i++) {
+            AppendMessage m = this.messages.get(i);
+            utf8[i] = !m.isCatenate() && MessageHeader.has8bit(m.content(), m.size());
+        }
     }
 
     /**
@@ -45,14 +61,27 @@ public final class AppendCommand implements Command<AppendUid> {
      */
     public static RawCommand raw(String mailbox, String flags, ZonedDateTime dateTime, long size,
             Supplier<InputStream> content) {
+        return raw(mailbox, flags, dateTime, size, content, false);
+    }
+
+    /**
+     * {@link #raw(String, String, ZonedDateTime, long, Supplier)}; with {@code utf8} (UTF8=ACCEPT
+     * enabled) the message goes in the {@code UTF8 (~{n})} form, as imaplib 3.14 sends every message
+     * once it has enabled UTF8=ACCEPT; without flags that form carries an empty flag list, which
+     * Courier-IMAP needs before {@code UTF8} (imaplib sends none).
+     */
+    public static RawCommand raw(String mailbox, String flags, ZonedDateTime dateTime, long size,
+            Supplier<InputStream> content, boolean utf8) {
         RawCommand cmd = new RawCommand("APPEND").arg(mailbox == null || mailbox.isEmpty() ? "INBOX" : mailbox);
         if (flags != null && !flags.isEmpty()) {
             cmd.list(flags);
+        } else if (utf8) {
+            cmd.list("()");
         }
         if (dateTime != null) {
             cmd.arg(ImapUtil.time2Internaldate(dateTime));
         }
-        return cmd.literal(size, content);
+        return utf8 ? cmd.utf8Literal(size, content) : cmd.literal(size, content);
     }
 
     @Override
@@ -63,14 +92,17 @@ public final class AppendCommand implements Command<AppendUid> {
     @Override
     public void arguments(CommandWriter out) {
         out.astring(encodedMailbox);
-        for (AppendMessage m : messages) {
-            message(out, m);
+        for (int i = 0; i < messages.size(); i++) {
+            message(out, messages.get(i), utf8[i]);
         }
     }
 
-    // RFC 3502 append-message / RFC 4469 append-data: [SP flag-list] [SP date-time] SP (literal / literal8 / CATENATE)
-    private static void message(CommandWriter out, AppendMessage m) {
-        if (!m.flags().isEmpty()) {
+    // RFC 3502 append-message / RFC 4469 append-data: [SP flag-list] [SP date-time] SP (literal / literal8 /
+    // CATENATE / RFC 6855 "UTF8" SP "(" literal8 ")")
+    private static void message(CommandWriter out, AppendMessage m, boolean utf8) {
+        // Courier-IMAP 5.0 refuses "UTF8 (" unless a flag list comes before it; an empty one is
+        // grammatical (RFC 3501 flag-list) and changes nothing for any server
+        if (!m.flags().isEmpty() || utf8) {
             out.openList();
             for (String f : m.flags()) {
                 out.atom(f);
@@ -79,6 +111,13 @@ public final class AppendCommand implements Command<AppendUid> {
         }
         if (m.internalDate() != null) {
             out.raw(ImapUtil.time2Internaldate(m.internalDate()));
+        }
+        if (utf8) {
+            out.atom("UTF8");
+            out.openList();
+            out.literal8(m.size(), m.content());
+            out.closeList();
+            return;
         }
         if (!m.isCatenate()) {
             if (m.binary()) {
@@ -118,7 +157,12 @@ public final class AppendCommand implements Command<AppendUid> {
 
     @Override
     public AppendUid complete(StatusResponse tagged) {
-        Imap4CommandException.requireOk(verb(), tagged);
+        boolean anyUtf8 = false;
+        for (boolean u : utf8) {
+            anyUtf8 |= u;
+        }
+        Imap4CommandException.requireOk(anyUtf8
+                ? "APPEND in the UTF8 form of RFC 6855 (a message header holds 8-bit UTF-8)" : verb(), tagged);
         return "APPENDUID".equals(tagged.code()) ? tagged.typedCode().appendUid() : null;
     }
 }

@@ -1,6 +1,5 @@
 package dev.imap4.client.internal.command;
 
-import dev.imap4.client.ModifiedUtf7;
 import dev.imap4.client.internal.parse.ListParser;
 import dev.imap4.client.internal.parse.MailboxStatusParser;
 import dev.imap4.client.types.ListEntry;
@@ -24,8 +23,8 @@ public final class ListCommand extends DataCommand<List<ListEntry>> {
 
     private ListCommand(String verb, String reference, String pattern, boolean utf8) {
         super(verb, Map.of(verb, ListParser::parse));
-        this.reference = utf8 ? reference : ModifiedUtf7.encode(reference);
-        this.pattern = utf8 ? pattern : ModifiedUtf7.encode(pattern);
+        this.reference = MailboxNames.wire(reference, utf8);
+        this.pattern = MailboxNames.wire(pattern, utf8);
     }
 
     /** LIST: {@code reference} usually {@code ""}, {@code pattern} with {@code *} and {@code %}. */
@@ -90,8 +89,8 @@ public final class ListCommand extends DataCommand<List<ListEntry>> {
                 throw new IllegalArgumentException("LIST needs at least one pattern, e.g. *");
             }
             options.validate();
-            this.reference = utf8 ? reference : ModifiedUtf7.encode(reference);
-            this.patterns = utf8 ? List.copyOf(patterns) : patterns.stream().map(ModifiedUtf7::encode).toList();
+            this.reference = MailboxNames.wire(reference, utf8);
+            this.patterns = patterns.stream().map(p -> MailboxNames.wire(p, utf8)).toList();
             this.options = options;
         }
 

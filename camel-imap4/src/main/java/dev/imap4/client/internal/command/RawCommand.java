@@ -113,6 +113,12 @@ public final class RawCommand implements Command<StatusResponse> {
         return this;
     }
 
+    /** APPEND's message in RFC 6855's {@code UTF8 (~{n})} form. */
+    public RawCommand utf8Literal(long size, java.util.function.Supplier<java.io.InputStream> content) {
+        args.add(w -> w.atom("UTF8").openList().literal8(size, content).closeList());
+        return this;
+    }
+
     @Override
     public String verb() {
         return verb;

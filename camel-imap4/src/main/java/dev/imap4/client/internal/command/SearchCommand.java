@@ -74,12 +74,21 @@ public final class SearchCommand implements Command<SearchResult> {
      * first.
      */
     public SearchCommand(boolean uid, String sortCriteria, SearchKey key, boolean extended) {
+        this(uid, sortCriteria, key, extended, false);
+    }
+
+    /**
+     * The same, on a connection with UTF8=ACCEPT enabled ({@code utf8Accept}): SEARCH then names no
+     * charset, which RFC 6855 §3 forbids there (its strings are UTF-8 already); SORT, whose grammar
+     * requires one, still names UTF-8.
+     */
+    public SearchCommand(boolean uid, String sortCriteria, SearchKey key, boolean extended, boolean utf8Accept) {
         if (key == null) {
             throw new IllegalArgumentException("search key must not be null (use SearchKey.ALL)");
         }
         this.uid = uid;
         this.sortCriteria = sortCriteria;
-        this.charset = key.needsUtf8() || sortCriteria != null ? "UTF-8" : null;
+        this.charset = sortCriteria != null || (key.needsUtf8() && !utf8Accept) ? "UTF-8" : null;
         this.criteria = List.of();
         this.key = key;
         this.extended = extended;

@@ -49,6 +49,8 @@ public final class CommandEngine implements AutoCloseable {
     private ByteSource bytes;
     private WireSource wire;
     private ImapInput in;
+    /** RFC 6855 UTF8=ACCEPT is enabled: names are UTF-8 both ways. */
+    private boolean utf8Accept;
     private OutputStream out;
 
     private int tagNumber;
@@ -217,6 +219,23 @@ public final class CommandEngine implements AutoCloseable {
         trace.message(3, "CAPABILITIES: " + c);
     }
 
+    /**
+     * Whether RFC 6855 UTF8=ACCEPT is enabled on this connection: mailbox names then travel as
+     * UTF-8 both ways, and quoted strings may hold UTF-8.
+     */
+    public boolean utf8Accept() {
+        return utf8Accept;
+    }
+
+    /**
+     * Records the outcome of ENABLE UTF8=ACCEPT (and its end, on UNAUTHENTICATE); the response
+     * reader decodes names accordingly (a reader made later must be told too).
+     */
+    public void utf8Accept(boolean enabled) {
+        utf8Accept = enabled;
+        in.utf8Names(enabled);
+    }
+
     public boolean isAborted() {
         return aborted || closed;
     }
@@ -279,7 +298,7 @@ public final class CommandEngine implements AutoCloseable {
         }
         String tag = tagPrefix + (++tagNumber);
         commandStartHooks.forEach(Runnable::run);
-        CommandWriter w = new CommandWriter(literalMode());
+        CommandWriter w = new CommandWriter(literalMode(), utf8Accept);
         w.begin(tag, verb);
         command.arguments(w);
         List<CommandWriter.Segment> segments = w.finish();

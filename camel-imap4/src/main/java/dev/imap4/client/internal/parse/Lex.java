@@ -25,9 +25,17 @@ final class Lex {
         return raw.equalsIgnoreCase("INBOX") ? "INBOX" : raw;
     }
 
-    /** A mailbox name decoded from modified UTF-7 (left as sent when it is not valid). */
+    /**
+     * A mailbox name: as sent when the connection has UTF8=ACCEPT enabled (RFC 6855 §3, the name is
+     * UTF-8), otherwise decoded from modified UTF-7 (left as sent when it is not valid).
+     */
     static String mailbox(ImapInput in, String rule) {
-        return ModifiedUtf7.decodeLenient(rawMailbox(in, rule));
+        return name(in, rawMailbox(in, rule));
+    }
+
+    /** A mailbox name read raw, decoded as {@link #mailbox} says. */
+    static String name(ImapInput in, String raw) {
+        return in.utf8Names() ? raw : ModifiedUtf7.decodeLenient(raw);
     }
 
     /**

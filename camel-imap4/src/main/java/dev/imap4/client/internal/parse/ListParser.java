@@ -1,6 +1,5 @@
 package dev.imap4.client.internal.parse;
 
-import dev.imap4.client.ModifiedUtf7;
 import dev.imap4.client.types.ListEntry;
 import dev.imap4.client.internal.wire.ImapInput;
 import java.io.ByteArrayOutputStream;
@@ -53,7 +52,7 @@ public final class ListParser {
         } else {
             in.reset(p);
         }
-        return new ListEntry(attributes, delimiter, ModifiedUtf7.decodeLenient(rawName), rawName, extended);
+        return new ListEntry(attributes, delimiter, Lex.name(in, rawName), rawName, extended);
     }
 
     // RFC 3501 mailbox. Exchange sends names holding control characters as bare atoms, which an

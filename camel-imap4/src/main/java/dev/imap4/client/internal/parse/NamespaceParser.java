@@ -1,6 +1,5 @@
 package dev.imap4.client.internal.parse;
 
-import dev.imap4.client.ModifiedUtf7;
 import dev.imap4.client.types.Namespace;
 import dev.imap4.client.types.Namespaces;
 import dev.imap4.client.internal.wire.ImapInput;
@@ -53,7 +52,7 @@ public final class NamespaceParser {
             throw in.error("Namespace_Descr", "'('");
         }
         in.listStart("Namespace_Descr");
-        String prefix = ModifiedUtf7.decodeLenient(in.string("Namespace_Descr"));
+        String prefix = Lex.name(in, in.string("Namespace_Descr"));
         in.sp();
         String delimiter = null;
         if (!in.maybeNil()) {

@@ -27,6 +27,7 @@ public final class CommandWriter {
     }
 
     private final LiteralMode literalMode;
+    private final boolean utf8Quoted;
     private final List<Segment> segments = new ArrayList<>();
     private final ByteArrayOutputStream current = new ByteArrayOutputStream(128);
     private final StringBuilder trace = new StringBuilder(64);
@@ -43,7 +44,17 @@ public final class CommandWriter {
     }
 
     public CommandWriter(LiteralMode literalMode) {
+        this(literalMode, false);
+    }
+
+    /**
+     * @param utf8Quoted RFC 6855 UTF8=ACCEPT is enabled: a quoted string may also hold well-formed
+     *                   UTF-8 (RFC 6855 §3, QUOTED-CHAR =/ UTF8-2 / UTF8-3 / UTF8-4); anything else
+     *                   8-bit still goes as a literal
+     */
+    public CommandWriter(LiteralMode literalMode, boolean utf8Quoted) {
         this.literalMode = literalMode;
+        this.utf8Quoted = utf8Quoted;
     }
 
     /** The tag and command name, e.g. {@code A001 UID FETCH}. */
@@ -120,7 +131,7 @@ public final class CommandWriter {
 
     /** A string (quoted or literal) whose bytes are shown as {@code ***} in the trace. */
     public CommandWriter string(byte[] value, boolean secret) {
-        if (canQuote(value)) {
+        if (canQuote(value) || (utf8Quoted && canQuoteUtf8(value))) {
             return quoted(value, secret);
         }
         return literal(value, secret);
@@ -249,6 +260,66 @@ public final class CommandWriter {
             }
         }
         return true;
+    }
+
+    /**
+     * Quotable once UTF8=ACCEPT is enabled: no CR, LF or NUL, and every 8-bit byte part of a
+     * well-formed UTF-8 sequence (RFC 3629 UTF8-2 / UTF8-3 / UTF8-4: no overlong form, no surrogate,
+     * nothing above U+10FFFF).
+     */
+    static boolean canQuoteUtf8(byte[] v) {
+        int i = 0;
+        while (i < v.length) {
+            int b = v[i] & 0xff;
+            if (b < 0x80) {
+                if (b == '\r' || b == '\n' || b == 0) {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            int n = utf8SequenceLength(v, i);
+            if (n == 0) {
+                return false;
+            }
+            i += n;
+        }
+        return true;
+    }
+
+    // the length of the well-formed UTF-8 sequence starting at v[i] (a lead byte >= 0x80), 0 if none
+    private static int utf8SequenceLength(byte[] v, int i) {
+        int b = v[i] & 0xff;
+        int n;
+        int lo = 0x80;
+        int hi = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf) {
+            n = 2;
+        } else if (b >= 0xe0 && b <= 0xef) {
+            n = 3;
+            lo = b == 0xe0 ? 0xa0 : 0x80;
+            hi = b == 0xed ? 0x9f : 0xbf;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+            n = 4;
+            lo = b == 0xf0 ? 0x90 : 0x80;
+            hi = b == 0xf4 ? 0x8f : 0xbf;
+        } else {
+            return 0;
+        }
+        if (i + n > v.length) {
+            return 0;
+        }
+        int second = v[i + 1] & 0xff;
+        if (second < lo || second > hi) {
+            return 0;
+        }
+        for (int k = 2; k < n; k++) {
+            int c = v[i + k] & 0xff;
+            if (c < 0x80 || c > 0xbf) {
+                return 0;
+            }
+        }
+        return n;
     }
 
     private static void checkNoNul(byte[] v) {

@@ -25,10 +25,23 @@ public final class ImapInput {
     private byte[] line = new byte[0];
     private int pos;
     private int depth;
+    private boolean utf8Names;
 
     public ImapInput(ResponseSource source, int maxDepth) {
         this.source = source;
         this.maxDepth = maxDepth;
+    }
+
+    /**
+     * Whether mailbox names arrive as UTF-8 (RFC 6855 §3: after ENABLE UTF8=ACCEPT) rather than in
+     * modified UTF-7 (RFC 3501 §5.1.3). The parsers of names ask it; the engine sets it.
+     */
+    public boolean utf8Names() {
+        return utf8Names;
+    }
+
+    public void utf8Names(boolean on) {
+        utf8Names = on;
     }
 
     /** Reads the next response line; returns false at end of stream. */

@@ -167,4 +167,39 @@ class CommandWriterTest {
         Imap4Exception e = assertThrows(Imap4Exception.class, () -> wire(segs));
         assertTrue(e.getMessage().contains("6 bytes before its declared size"), e.getMessage());
     }
+
+    // RFC 6855 §3: after ENABLE UTF8=ACCEPT, QUOTED-CHAR also holds UTF8-2 / UTF8-3 / UTF8-4
+    private static String utf8(byte[] value) throws IOException {
+        CommandWriter w = new CommandWriter(LiteralMode.SYNCHRONIZING, true).begin("A1", "X");
+        w.astring(value, false);
+        return wire(w.finish());
+    }
+
+    @Test
+    void underUtf8AcceptWellFormedUtf8IsQuotedNotALiteral() throws IOException {
+        assertEquals("A1 X \"Été/R&D \\\"x\\\\\"\r\n", utf8("Été/R&D \"x\\".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("A1 X \"日本語 𝄞\"\r\n", utf8("日本語 𝄞".getBytes(StandardCharsets.UTF_8)));
+        // without UTF8=ACCEPT the same name is a literal: quoted strings are 7-bit (RFC 3501)
+        assertEquals("A1 X {5}\r\nÉté\r\n", astring("Été"));
+    }
+
+    @Test
+    void underUtf8AcceptAnythingButWellFormedUtf8StillGoesAsALiteral() throws IOException {
+        byte[][] notUtf8 = {
+            {(byte) 0xc3},                                   // truncated sequence
+            {'a', (byte) 0xe9, 'b'},                         // Latin-1, not UTF-8
+            {(byte) 0xc0, (byte) 0x80},                      // overlong NUL
+            {(byte) 0xe0, (byte) 0x80, (byte) 0xaf},         // overlong '/'
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80},         // a surrogate
+            {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
+            {(byte) 0x80},                                   // lone continuation byte
+            {'a', '\r', '\n', 'b'},
+            "Été\r\nA2 DELETE INBOX".getBytes(StandardCharsets.UTF_8),
+        };
+        for (byte[] v : notUtf8) {
+            String sent = utf8(v);
+            assertTrue(sent.startsWith("A1 X {" + v.length + "}\r\n"), sent);
+        }
+        assertThrows(Imap4Exception.class, () -> utf8(new byte[] {'a', 0, 'b'}));
+    }
 }
