@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imap4.client.scripted.ScriptedClientTestSupport;
 import dev.imap4.client.scripted.ScriptedServer;
 import dev.imap4.client.scripted.TestTls;
 import dev.imap4.client.types.MailboxState;
@@ -79,6 +80,33 @@ class Imap4CompressTest {
             assertEquals("OK", m.append("INBOX", null, null, "hello".getBytes(StandardCharsets.US_ASCII)).type());
             c.logout();
             server.verify();
+        }
+    }
+
+    @Test
+    void namesStayUtf8WhenCompressionStartsAfterUtf8AcceptWasEnabled() {
+        // a PREAUTH connection enables UTF8=ACCEPT first; COMPRESS then swaps the readers
+        try (ScriptedServer server = ScriptedServer.start(
+                ScriptedClientTestSupport.preauth("ENABLE UTF8=ACCEPT COMPRESS=DEFLATE") + """
+                C: {tag} ENABLE UTF8=ACCEPT
+                S: * ENABLED UTF8=ACCEPT
+                S: {tag} OK enabled
+                C: {tag} COMPRESS DEFLATE
+                S: {tag} OK DEFLATE active
+                !deflate
+                C: {tag} STATUS R&-D (MESSAGES)
+                S: * STATUS "R&-D" (MESSAGES 2)
+                S: {tag} OK status
+                C: {tag} CREATE "Größe"
+                S: {tag} OK created
+                """)) {
+            ImapClient c = ScriptedClientTestSupport.connect(server);
+            assertTrue(c.isUtf8Enabled());
+            c.compress();
+            // read as modified UTF-7, "&-" would be "&"
+            assertEquals("R&-D", c.status("R&-D", "MESSAGES").mailbox());
+            c.create("Größe");
+            ScriptedClientTestSupport.done(c, server);
         }
     }
 

@@ -80,11 +80,21 @@ public final class CommandEngine implements AutoCloseable {
         attach(transport);
     }
 
+    /**
+     * Reads and writes through {@code t} from now on (the connection's start, STARTTLS, COMPRESS).
+     * The modes set on the connection so far carry over to the new readers: UTF-8 names and a
+     * lowered literal memory threshold.
+     */
     private void attach(Transport t) {
+        WireSource before = wire;
         this.transport = t;
         this.bytes = new ByteSource(t.input(), options.maxLineLength());
         this.wire = new WireSource(bytes, options, trace, budget);
+        if (before != null) {
+            wire.memoryThreshold(before.memoryThreshold());
+        }
         this.in = new ImapInput(wire, options.maxNestingDepth());
+        in.utf8Names(utf8Accept);
         this.out = t.output();
     }
 
