@@ -253,7 +253,13 @@ class Imap4ConsumerUnparseableTest extends CamelTestSupport {
         MockEndpoint out = route("onFailure=NONE");
         await(() -> out.getReceivedCounter() >= MESSAGES, "all delivered");
         await(() -> health().getState() == HealthCheck.State.UP, "UP");
-        assertEquals(1, fake.server().count("UID FETCH"), "one batch, one FETCH");
+        // message 4 fails in the route and stays unseen, so later polls fetch it again: what shows
+        // that nothing was narrowed down is the first FETCH taking the whole batch on one connection
+        List<String> commands = fake.server().commands();
+        assertEquals("UID FETCH 1:" + MESSAGES, commands.stream().filter(c -> c.startsWith("UID FETCH"))
+                .findFirst().map(c -> c.substring(0, c.indexOf(" (")))
+                .orElseThrow(), "one batch, one FETCH: " + commands);
+        assertEquals(1, fake.server().count("LOGIN"), "no reconnection to narrow a batch down: " + commands);
         assertEquals(0, imapConsumer().getUnparseableMessageCount());
         assertNull(health().getDetails().get("reason"));
     }
