@@ -36,13 +36,14 @@ class Imap4ConsumerSpoolingTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from(fake.uri("")).convertBodyTo(String.class).to("mock:out");
-                from(fake.uri("readOnly=true")).to("mock:raw");
+                // ALL: the other route may mark the message \Seen before this one first polls
+                from(fake.uri("readOnly=true&searchCriteria=ALL")).to("mock:raw");
             }
         });
         MockEndpoint out = getMockEndpoint("mock:out");
         MockEndpoint rawOut = getMockEndpoint("mock:raw");
         out.expectedBodiesReceived(raw);
-        rawOut.expectedMessageCount(1);
+        rawOut.expectedMinimumMessageCount(1);
         MockEndpoint.assertIsSatisfied(5, java.util.concurrent.TimeUnit.SECONDS, out, rawOut);
         Object body = rawOut.getReceivedExchanges().get(0).getMessage().getBody();
         assertInstanceOf(FileInputStreamCache.class, body);
