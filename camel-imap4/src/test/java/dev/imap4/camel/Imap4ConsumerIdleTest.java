@@ -67,7 +67,8 @@ class Imap4ConsumerIdleTest extends Imap4ConsumerTestSupport {
         awaitIdling();
         long start = System.nanoTime();
         context.getRouteController().suspendRoute("r");
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 2000);
+        // ends IDLE at once rather than at the 25-minute idle interval (the bound leaves room for load)
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 15_000);
         mailbox.append("while suspended");
         Thread.sleep(300);
         assertEquals(0, out.getReceivedCounter(), "a suspended consumer does not poll");
