@@ -549,6 +549,22 @@ public final class ImapClient implements AutoCloseable {
         return engine.execute(new SearchCommand(uid, sortCriteria, key, esort));
     }
 
+    /**
+     * SORT or UID SORT with typed criteria ({@link dev.imap4.client.types.SortCriterion}); refused
+     * before anything is sent when the server lacks SORT, or SORT=DISPLAY (RFC 5957) for
+     * DISPLAYFROM/DISPLAYTO.
+     */
+    public SearchResult sort(boolean uid, List<dev.imap4.client.types.SortCriterion> criteria, SearchKey key) {
+        String wire = dev.imap4.client.types.SortCriterion.wire(criteria);
+        require("SORT");
+        if (criteria.stream().anyMatch(dev.imap4.client.types.SortCriterion::needsDisplay)
+                && !engine.capabilities().has("SORT=DISPLAY")) {
+            throw new Imap4Exception("sort criterion DISPLAYFROM/DISPLAYTO needs the server's SORT=DISPLAY extension"
+                    + " (RFC 5957), which it does not offer (capabilities: " + engine.capabilities() + ")");
+        }
+        return sort(uid, wire, key);
+    }
+
     private void requireFor(SearchKey key) {
         for (String capability : SearchCommand.capabilitiesNeeded(key)) {
             if (!engine.capabilities().has(capability)) {
