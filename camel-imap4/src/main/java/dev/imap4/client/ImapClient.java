@@ -568,7 +568,13 @@ public final class ImapClient implements AutoCloseable {
     private void requireFor(SearchKey key) {
         for (String capability : SearchCommand.capabilitiesNeeded(key)) {
             if (!engine.capabilities().has(capability)) {
-                throw new Imap4Exception("search key " + (capability.equals("WITHIN") ? "YOUNGER/OLDER" : "MODSEQ")
+                String keys = switch (capability) {
+                    case "WITHIN" -> "YOUNGER/OLDER";
+                    case "SEARCH=FUZZY" -> "FUZZY";
+                    case "FILTERS" -> "FILTER";
+                    default -> "MODSEQ";
+                };
+                throw new Imap4Exception("search key " + keys
                         + " needs the server's " + capability + " extension, which it does not offer (capabilities: "
                         + engine.capabilities() + ")");
             }
