@@ -383,6 +383,19 @@ public final class ImapClient implements AutoCloseable {
     }
 
     /**
+     * XLIST, Gmail's legacy LIST with role attributes: the same entries as {@link #list(String, String)},
+     * with Gmail's roles under their RFC 6154 names ({@code \AllMail} as {@code \All}, {@code \Spam}
+     * as {@code \Junk}, {@code \Starred} as {@code \Flagged}), so {@link ListEntry#specialUse()}
+     * reads them, and the folder marked {@code \Inbox} named {@code INBOX}. Refused before anything
+     * is sent when the server lacks XLIST (Gmail offers SPECIAL-USE too, which is preferred).
+     */
+    public List<ListEntry> xlist(String reference, String pattern) {
+        require("XLIST");
+        return engine.execute(new dev.imap4.client.internal.command.XlistCommand(reference, pattern,
+                engine.utf8Accept()));
+    }
+
+    /**
      * Extended LIST (RFC 5258): selection options, several patterns, return options and, under
      * RFC 5819 LIST-STATUS, a STATUS for each mailbox in the same round trip. Refused before
      * anything is sent when the server lacks LIST-EXTENDED (for any option or several patterns),
