@@ -564,8 +564,8 @@ public final class ImapClient implements AutoCloseable {
 
     /**
      * SORT or UID SORT with typed criteria ({@link dev.imap4.client.types.SortCriterion}); refused
-     * before anything is sent when the server lacks SORT, or SORT=DISPLAY (RFC 5957) for
-     * DISPLAYFROM/DISPLAYTO.
+     * before anything is sent when the server lacks SORT, SORT=DISPLAY (RFC 5957) for
+     * DISPLAYFROM/DISPLAYTO, or SEARCH=FUZZY (RFC 6203) for RELEVANCY.
      */
     public SearchResult sort(boolean uid, List<dev.imap4.client.types.SortCriterion> criteria, SearchKey key) {
         String wire = dev.imap4.client.types.SortCriterion.wire(criteria);
@@ -574,6 +574,11 @@ public final class ImapClient implements AutoCloseable {
                 && !engine.capabilities().has("SORT=DISPLAY")) {
             throw new Imap4Exception("sort criterion DISPLAYFROM/DISPLAYTO needs the server's SORT=DISPLAY extension"
                     + " (RFC 5957), which it does not offer (capabilities: " + engine.capabilities() + ")");
+        }
+        if (criteria.stream().anyMatch(dev.imap4.client.types.SortCriterion::needsFuzzy)
+                && !engine.capabilities().has("SEARCH=FUZZY")) {
+            throw new Imap4Exception("sort criterion RELEVANCY needs the server's SEARCH=FUZZY extension (RFC 6203),"
+                    + " which it does not offer (capabilities: " + engine.capabilities() + ")");
         }
         return sort(uid, wire, key);
     }

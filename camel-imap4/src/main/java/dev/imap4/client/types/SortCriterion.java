@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One SORT criterion (RFC 5256 §3 sort-key, with RFC 5957 DISPLAYFROM and DISPLAYTO), optionally
- * REVERSE. A criterion holds one of the names below, never protocol text:
+ * REVERSE, and RFC 6203 RELEVANCY. A criterion holds one of the names below, never protocol text:
  *
  * <pre>{@code
  * client.sort(true, List.of(SortCriterion.DISPLAYFROM, SortCriterion.DATE.reversed()), SearchKey.ALL);
@@ -13,15 +13,16 @@ import java.util.Objects;
  *
  * DISPLAYFROM and DISPLAYTO sort by the display name of the first From or To address (the address
  * itself when it has none); they need the server's SORT=DISPLAY, which the sort checks before
- * anything is sent.
+ * anything is sent. RELEVANCY (RFC 6203) orders by the score of a FUZZY search and needs
+ * SEARCH=FUZZY.
  *
- * @param key     ARRIVAL, CC, DATE, FROM, SIZE, SUBJECT, TO, DISPLAYFROM or DISPLAYTO
+ * @param key     ARRIVAL, CC, DATE, FROM, SIZE, SUBJECT, TO, DISPLAYFROM, DISPLAYTO or RELEVANCY
  * @param reverse whether the order is reversed
  */
 public record SortCriterion(String key, boolean reverse) {
 
     private static final List<String> KEYS =
-            List.of("ARRIVAL", "CC", "DATE", "FROM", "SIZE", "SUBJECT", "TO", "DISPLAYFROM", "DISPLAYTO");
+            List.of("ARRIVAL", "CC", "DATE", "FROM", "SIZE", "SUBJECT", "TO", "DISPLAYFROM", "DISPLAYTO", "RELEVANCY");
 
     public static final SortCriterion ARRIVAL = new SortCriterion("ARRIVAL", false);
     public static final SortCriterion CC = new SortCriterion("CC", false);
@@ -34,6 +35,11 @@ public record SortCriterion(String key, boolean reverse) {
     public static final SortCriterion DISPLAYFROM = new SortCriterion("DISPLAYFROM", false);
     /** RFC 5957: the display name of the first To address; needs SORT=DISPLAY. */
     public static final SortCriterion DISPLAYTO = new SortCriterion("DISPLAYTO", false);
+    /**
+     * RFC 6203 §5: by the relevancy score of a FUZZY search, lowest first (use {@link #reversed()}
+     * for the best match first); needs SEARCH=FUZZY.
+     */
+    public static final SortCriterion RELEVANCY = new SortCriterion("RELEVANCY", false);
 
     public SortCriterion {
         Objects.requireNonNull(key, "sort key");
@@ -50,6 +56,11 @@ public record SortCriterion(String key, boolean reverse) {
     /** Whether this criterion needs RFC 5957 SORT=DISPLAY. */
     public boolean needsDisplay() {
         return key.startsWith("DISPLAY");
+    }
+
+    /** Whether this criterion needs RFC 6203 SEARCH=FUZZY. */
+    public boolean needsFuzzy() {
+        return key.equals("RELEVANCY");
     }
 
     /** The criteria as RFC 5256 sort-criteria, e.g. {@code (DISPLAYFROM REVERSE DATE)}; at least one. */

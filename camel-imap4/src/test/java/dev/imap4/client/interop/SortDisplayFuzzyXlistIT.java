@@ -96,6 +96,11 @@ class SortDisplayFuzzyXlistIT {
                 assertEquals(2, all.relevancy().size(), "a score per match: " + all);
                 assertTrue(all.relevancy().stream().allMatch(s -> s >= 1 && s <= 100), all.toString());
             }
+            if (c.hasCapability("SORT")) {
+                List<Long> sorted = c.sort(true, List.of(SortCriterion.RELEVANCY.reversed(), SortCriterion.ARRIVAL),
+                        SearchKey.fuzzy(SearchKey.ALL)).numbers();
+                assertEquals(u, sorted, "equal scores, then arrival");
+            }
             SearchResult text = c.uidSearch(SearchKey.and(SearchKey.fuzzy(SearchKey.subject("one")), SearchKey.UNDELETED));
             assertTrue(u.containsAll(text.numbers()), text.toString());
             assertEquals(c.hasCapability("ESEARCH") ? text.numbers().size() : 0, text.relevancy().size(), text.toString());

@@ -11,6 +11,7 @@ import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.scripted.ScriptedServer;
 import dev.imap4.client.types.SearchKey;
 import dev.imap4.client.types.SearchResult;
+import dev.imap4.client.types.SortCriterion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,6 +81,36 @@ class FuzzySearchScriptedTest {
                     () -> c.uidSearch(SearchKey.not(SearchKey.fuzzy(SearchKey.subject("Rechnung")))));
             assertTrue(e.getMessage().contains("FUZZY") && e.getMessage().contains("SEARCH=FUZZY"), e.getMessage());
             assertEquals(List.of(2L), c.uidSearch(SearchKey.subject("Rechnung")).numbers());
+            c.shutdown();
+            server.verify();
+        }
+    }
+
+    // RFC 6203 §5: SORT by RELEVANCY, best first, and refused without SEARCH=FUZZY
+    @Test
+    void sortByRelevancyNeedsSearchFuzzy() {
+        try (ScriptedServer server = ScriptedServer.start(preauth("SORT SEARCH=FUZZY") + """
+                C: {tag} UID SORT (REVERSE RELEVANCY DATE) UTF-8 FUZZY SUBJECT "Rechnung"
+                S: * SORT 9 1 5
+                S: {tag} OK done
+                """)) {
+            ImapClient c = connect(server);
+            c.select("INBOX");
+            assertEquals(List.of(9L, 1L, 5L), c.sort(true, List.of(SortCriterion.RELEVANCY.reversed(), SortCriterion.DATE),
+                    SearchKey.fuzzy(SearchKey.subject("Rechnung"))).numbers());
+            c.shutdown();
+            server.verify();
+        }
+        try (ScriptedServer server = ScriptedServer.start(preauth("SORT") + """
+                C: {tag} NOOP
+                S: {tag} OK done
+                """)) {
+            ImapClient c = connect(server);
+            c.select("INBOX");
+            Imap4Exception e = assertThrows(Imap4Exception.class,
+                    () -> c.sort(true, List.of(SortCriterion.RELEVANCY), SearchKey.ALL));
+            assertTrue(e.getMessage().contains("SEARCH=FUZZY"), e.getMessage());
+            c.noop();
             c.shutdown();
             server.verify();
         }
