@@ -78,6 +78,20 @@ class QuirkGmailXlistTest {
         r.noopStillWorks();
     }
 
+    // XLIST is LIST's sibling: not before login, whatever the server offers
+    @Test
+    void xlistIsRefusedBeforeLogin() {
+        Replay r = Replay.start(Transcript.parse("""
+                S: * OK [CAPABILITY IMAP4rev1 XLIST AUTH=PLAIN] Gimap ready
+                C: {tag} NOOP
+                S: {tag} OK Success
+                !close
+                """));
+        Imap4Exception e = assertThrows(Imap4Exception.class, () -> r.client().xlist("", "*"));
+        assertTrue(e.getMessage().contains("illegal in state NONAUTH"), e.getMessage());
+        r.noopStillWorks();
+    }
+
     // a hostile or broken XLIST line is a protocol error naming LIST's grammar, never a half entry
     @Test
     void aMalformedXlistLineIsAProtocolError() {
