@@ -383,6 +383,19 @@ public final class ImapClient implements AutoCloseable {
     }
 
     /**
+     * XLIST, Gmail's legacy LIST with role attributes: the same entries as {@link #list(String, String)},
+     * with Gmail's roles under their RFC 6154 names ({@code \AllMail} as {@code \All}, {@code \Spam}
+     * as {@code \Junk}, {@code \Starred} as {@code \Flagged}), so {@link ListEntry#specialUse()}
+     * reads them, and the folder marked {@code \Inbox} named {@code INBOX}. Refused before anything
+     * is sent when the server lacks XLIST (Gmail offers SPECIAL-USE too, which is preferred).
+     */
+    public List<ListEntry> xlist(String reference, String pattern) {
+        require("XLIST");
+        return engine.execute(new dev.imap4.client.internal.command.XlistCommand(reference, pattern,
+                engine.utf8Accept()));
+    }
+
+    /**
      * Extended LIST (RFC 5258): selection options, several patterns, return options and, under
      * RFC 5819 LIST-STATUS, a STATUS for each mailbox in the same round trip. Refused before
      * anything is sent when the server lacks LIST-EXTENDED (for any option or several patterns),
@@ -549,10 +562,37 @@ public final class ImapClient implements AutoCloseable {
         return engine.execute(new SearchCommand(uid, sortCriteria, key, esort));
     }
 
+    /**
+     * SORT or UID SORT with typed criteria ({@link dev.imap4.client.types.SortCriterion}); refused
+     * before anything is sent when the server lacks SORT, SORT=DISPLAY (RFC 5957) for
+     * DISPLAYFROM/DISPLAYTO, or SEARCH=FUZZY (RFC 6203) for RELEVANCY.
+     */
+    public SearchResult sort(boolean uid, List<dev.imap4.client.types.SortCriterion> criteria, SearchKey key) {
+        String wire = dev.imap4.client.types.SortCriterion.wire(criteria);
+        require("SORT");
+        if (criteria.stream().anyMatch(dev.imap4.client.types.SortCriterion::needsDisplay)
+                && !engine.capabilities().has("SORT=DISPLAY")) {
+            throw new Imap4Exception("sort criterion DISPLAYFROM/DISPLAYTO needs the server's SORT=DISPLAY extension"
+                    + " (RFC 5957), which it does not offer (capabilities: " + engine.capabilities() + ")");
+        }
+        if (criteria.stream().anyMatch(dev.imap4.client.types.SortCriterion::needsFuzzy)
+                && !engine.capabilities().has("SEARCH=FUZZY")) {
+            throw new Imap4Exception("sort criterion RELEVANCY needs the server's SEARCH=FUZZY extension (RFC 6203),"
+                    + " which it does not offer (capabilities: " + engine.capabilities() + ")");
+        }
+        return sort(uid, wire, key);
+    }
+
     private void requireFor(SearchKey key) {
         for (String capability : SearchCommand.capabilitiesNeeded(key)) {
             if (!engine.capabilities().has(capability)) {
-                throw new Imap4Exception("search key " + (capability.equals("WITHIN") ? "YOUNGER/OLDER" : "MODSEQ")
+                String keys = switch (capability) {
+                    case "WITHIN" -> "YOUNGER/OLDER";
+                    case "SEARCH=FUZZY" -> "FUZZY";
+                    case "FILTERS" -> "FILTER";
+                    default -> "MODSEQ";
+                };
+                throw new Imap4Exception("search key " + keys
                         + " needs the server's " + capability + " extension, which it does not offer (capabilities: "
                         + engine.capabilities() + ")");
             }

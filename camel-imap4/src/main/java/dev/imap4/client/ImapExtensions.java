@@ -217,6 +217,38 @@ public final class ImapExtensions {
         engine.execute(MetadataCommand.set(mailbox, encodeOrServer(mailbox), values));
     }
 
+    /**
+     * Stores a search program under a filter name (RFC 5466 FILTERS, §3.1): the server annotation
+     * {@code /private/filters/values/<name>} set to {@code program}, IMAP search syntax such as
+     * {@code UNSEEN FROM "billing"}, which {@code SearchKey.filter(name)} then names in a search;
+     * {@code null} removes the filter. Refused before anything is sent without FILTERS, or without
+     * METADATA-SERVER (or METADATA), or for a name that is not an atom without {@code /}.
+     */
+    public void setFilter(String name, String program) {
+        String entry = filterEntry(name);
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put(entry, program);
+        setMetadata("", values);
+    }
+
+    /** The search program stored under a filter name (RFC 5466), or {@code null} when none is. */
+    public String getFilter(String name) {
+        String entry = filterEntry(name);
+        // entry names are case-insensitive (RFC 5464 §3.2): the server may answer in its own case
+        for (java.util.Map.Entry<String, String> e : getMetadata("", entry).entries().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(entry)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private String filterEntry(String name) {
+        new dev.imap4.client.types.SearchKey.Filter(name); // the name rules of RFC 5466 filter-name
+        client.require("FILTERS");
+        return "/private/filters/values/" + name;
+    }
+
     private void requireMetadata(String mailbox) {
         if (!(mailbox.isEmpty() && engine.capabilities().has("METADATA-SERVER"))) {
             client.require("METADATA");

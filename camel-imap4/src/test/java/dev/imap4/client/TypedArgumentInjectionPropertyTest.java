@@ -29,7 +29,7 @@ class TypedArgumentInjectionPropertyTest {
     private static final long SEED = 0x7E5_2026L;
     private static final int VALUES_PER_ARGUMENT = 40;
     private static final String CAPABILITIES = "IMAP4rev1 SORT THREAD=REFERENCES MOVE UIDPLUS QUOTA ACL ENABLE ID"
-            + " NAMESPACE CONDSTORE ESEARCH";
+            + " NAMESPACE CONDSTORE ESEARCH XLIST SEARCH=FUZZY FILTERS METADATA-SERVER";
     private static final byte[] MSG = "Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final NumberSet UID = NumberSet.uids(7);
     private static final NumberSet SEQ = NumberSet.seqs(1);
@@ -54,6 +54,15 @@ class TypedArgumentInjectionPropertyTest {
             new Arg("unsubscribe", false, Sent.MAILBOX, ImapClient::unsubscribe),
             new Arg("list(reference)", false, Sent.MAILBOX, (c, v) -> c.list(v, "*")),
             new Arg("list(pattern)", false, Sent.MAILBOX, (c, v) -> c.list("", v)),
+            new Arg("xlist(reference)", false, Sent.MAILBOX, (c, v) -> c.xlist(v, "*")),
+            new Arg("xlist(pattern)", false, Sent.MAILBOX, (c, v) -> c.xlist("", v)),
+            new Arg("setFilter(name)", false, Sent.VERBATIM, (c, v) -> c.extensions().setFilter(v, "ALL")),
+            new Arg("setFilter(program)", false, Sent.VERBATIM, (c, v) -> c.extensions().setFilter("f", v)),
+            new Arg("getFilter", false, Sent.VERBATIM, (c, v) -> c.extensions().getFilter(v)),
+            new Arg("uidSearch(SearchKey.filter)", true, Sent.VERBATIM,
+                    (c, v) -> c.uidSearch(SearchKey.or(SearchKey.filter(v), SearchKey.SEEN))),
+            new Arg("uidSearch(SearchKey.fuzzy)", true, Sent.VERBATIM,
+                    (c, v) -> c.uidSearch(SearchKey.not(SearchKey.fuzzy(SearchKey.subject(v))))),
             new Arg("lsub(reference)", false, Sent.MAILBOX, (c, v) -> c.lsub(v, "*")),
             new Arg("lsub(pattern)", false, Sent.MAILBOX, (c, v) -> c.lsub("", v)),
             new Arg("status(mailbox)", false, Sent.MAILBOX, (c, v) -> c.status(v, "MESSAGES")),

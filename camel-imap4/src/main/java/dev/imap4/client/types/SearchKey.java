@@ -22,7 +22,8 @@ import java.util.Objects;
  * command or inject another. Values that cannot be sent at all (a NUL byte, a header name that is
  * not one, a keyword that is not an atom) are refused when the key is built. Keys that need an
  * extension ({@link #younger}/{@link #older}: WITHIN, RFC 5032; {@link #modSeq}: CONDSTORE, RFC
- * 7162) are refused by the search when the server lacks it.
+ * 7162; {@link #fuzzy}: SEARCH=FUZZY, RFC 6203; {@link #filter}: FILTERS, RFC 5466) are refused by
+ * the search when the server lacks it.
  */
 public sealed interface SearchKey {
 
@@ -131,6 +132,30 @@ public sealed interface SearchKey {
         public ModSeq {
             if (modSeq < 0) {
                 throw new IllegalArgumentException("MODSEQ takes a non-negative mod-sequence, got " + modSeq);
+            }
+        }
+    }
+
+    /**
+     * FUZZY key (RFC 6203 SEARCH=FUZZY): {@code key} matched approximately, as the server sees fit
+     * (typically a text key); the server may then score each match (ESEARCH RELEVANCY).
+     */
+    record Fuzzy(SearchKey key) implements SearchKey {
+        public Fuzzy {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /**
+     * FILTER name (RFC 5466 FILTERS): the search program the user stored on the server under
+     * {@code name}, in METADATA {@code /private/filters/values/<name>} (or {@code /shared/...}).
+     */
+    record Filter(String name) implements SearchKey {
+        public Filter {
+            checkAtom(name, "filter name");
+            // RFC 5466 filter-name = 1*<any ATOM-CHAR except "/">
+            if (name.indexOf('/') >= 0) {
+                throw new IllegalArgumentException("'" + printable(name) + "' is not a filter name (no '/')");
             }
         }
     }
@@ -326,6 +351,16 @@ public sealed interface SearchKey {
         return new ModSeq(modSeq);
     }
 
+    /** {@code key} matched approximately (FUZZY, RFC 6203); needs SEARCH=FUZZY. */
+    static SearchKey fuzzy(SearchKey key) {
+        return new Fuzzy(key);
+    }
+
+    /** The filter stored on the server under {@code name} (FILTER, RFC 5466); needs FILTERS. */
+    static SearchKey filter(String name) {
+        return new Filter(name);
+    }
+
     /** Criteria as separate imaplib-style arguments, e.g. {@code "UNSEEN", "FROM", "Ann Lee"}. */
     static SearchKey program(List<String> arguments) {
         return new Program(arguments);
@@ -359,6 +394,8 @@ public sealed interface SearchKey {
             out.addAll(o.right().flatten());
         } else if (this instanceof Not n) {
             out.addAll(n.key().flatten());
+        } else if (this instanceof Fuzzy f) {
+            out.addAll(f.key().flatten());
         }
         return out;
     }

@@ -27,6 +27,7 @@ public final class SearchCommand implements Command<SearchResult> {
     private final SearchKey key;
     private final boolean extended;
     private final boolean save;
+    private final boolean relevancy;
     private SearchResult result;
 
     /**
@@ -65,6 +66,7 @@ public final class SearchCommand implements Command<SearchResult> {
         this.criteria = List.copyOf(criteria);
         this.key = null;
         this.extended = extended;
+        this.relevancy = false;
     }
 
     /**
@@ -93,9 +95,15 @@ public final class SearchCommand implements Command<SearchResult> {
         this.key = key;
         this.extended = extended;
         this.save = false;
+        // RFC 6203 §4: a fuzzy SEARCH in ESEARCH form also asks for each match's relevancy score
+        this.relevancy = extended && sortCriteria == null
+                && key.flatten().stream().anyMatch(k -> k instanceof SearchKey.Fuzzy);
     }
 
-    /** The extensions a key needs: WITHIN for YOUNGER/OLDER (RFC 5032), CONDSTORE for MODSEQ (RFC 7162). */
+    /**
+     * The extensions a key needs: WITHIN for YOUNGER/OLDER (RFC 5032), CONDSTORE for MODSEQ (RFC 7162),
+     * SEARCH=FUZZY for FUZZY (RFC 6203), FILTERS for FILTER (RFC 5466).
+     */
     public static Set<String> capabilitiesNeeded(SearchKey key) {
         Set<String> out = new LinkedHashSet<>();
         for (SearchKey k : key.flatten()) {
@@ -103,6 +111,10 @@ public final class SearchCommand implements Command<SearchResult> {
                 out.add("WITHIN");
             } else if (k instanceof SearchKey.ModSeq) {
                 out.add("CONDSTORE");
+            } else if (k instanceof SearchKey.Fuzzy) {
+                out.add("SEARCH=FUZZY");
+            } else if (k instanceof SearchKey.Filter) {
+                out.add("FILTERS");
             }
         }
         return out;
@@ -131,6 +143,8 @@ public final class SearchCommand implements Command<SearchResult> {
     public void arguments(CommandWriter out) {
         if (save) {
             out.raw("RETURN (SAVE)");
+        } else if (relevancy) {
+            out.raw("RETURN (ALL RELEVANCY)");
         } else if (extended) {
             out.raw("RETURN (ALL)");
         }
@@ -173,6 +187,11 @@ public final class SearchCommand implements Command<SearchResult> {
             out.atom(n.set().toString());
         } else if (key instanceof SearchKey.ModSeq m) {
             out.atom("MODSEQ").number(m.modSeq());
+        } else if (key instanceof SearchKey.Fuzzy f) {
+            out.atom("FUZZY");
+            write(out, f.key(), true);
+        } else if (key instanceof SearchKey.Filter f) {
+            out.atom("FILTER").atom(f.name());
         } else if (key instanceof SearchKey.Or o) {
             out.atom("OR");
             write(out, o.left(), true);

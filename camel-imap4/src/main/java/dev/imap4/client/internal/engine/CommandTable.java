@@ -71,7 +71,8 @@ public final class CommandTable {
             Map.entry("UID", SEL),
             Map.entry("UNAUTHENTICATE", AUTHED),
             Map.entry("UNSELECT", SEL),
-            Map.entry("UNSUBSCRIBE", AUTHED));
+            Map.entry("UNSUBSCRIBE", AUTHED),
+            Map.entry("XLIST", AUTHED));
 
     private CommandTable() {
     }

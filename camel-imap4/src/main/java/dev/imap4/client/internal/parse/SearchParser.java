@@ -48,7 +48,8 @@ public final class SearchParser {
     /**
      * Reads {@code [search-correlator] [SP "UID"] *(SP search-return-data)} (RFC 4731 §3.1): {@code in}
      * stands right after the word ESEARCH. ALL is expanded into numbers, refused above
-     * {@value Lex#MAX_EXPANDED}; return data this parser does not know is skipped.
+     * {@value Lex#MAX_EXPANDED}, RELEVANCY (RFC 6203) read as scores; return data this parser does not
+     * know is skipped.
      */
     public static SearchResult parseEsearch(ImapInput in) {
         String tag = null;
@@ -58,6 +59,7 @@ public final class SearchParser {
         Long max = null;
         Long count = null;
         Long modSeq = null;
+        List<Integer> relevancy = new ArrayList<>();
         int p = in.position();
         if (in.maybeSp() && in.peekIs('(')) {
             // search-correlator = SP "(" "TAG" SP tag-string ")"
@@ -84,10 +86,34 @@ public final class SearchParser {
                 case "COUNT" -> count = in.number();
                 case "MODSEQ" -> modSeq = in.number();
                 case "ALL" -> numbers.addAll(expand(in, uid));
+                case "RELEVANCY" -> relevancy(in, relevancy);
                 default -> Lex.rawValue(in, "search-ret-data-ext");
             }
         }
-        return new SearchResult(uid, numbers, min, max, count, modSeq, tag);
+        return new SearchResult(uid, numbers, min, max, count, modSeq, tag, relevancy);
+    }
+
+    /**
+     * RFC 6203 §4 {@code "RELEVANCY" SP "(" relevancy-score *(SP relevancy-score) ")"}, each score
+     * 1 to 100; refused past {@value Lex#MAX_EXPANDED} scores, as ALL is.
+     */
+    private static void relevancy(ImapInput in, List<Integer> out) {
+        in.listStart("search-ret-data-ext");
+        if (!in.listEnd()) {
+            do {
+                if (out.size() >= Lex.MAX_EXPANDED) {
+                    throw in.error("search-ret-data-ext", "at most " + Lex.MAX_EXPANDED + " relevancy scores");
+                }
+                int start = in.position();
+                long score = in.nzNumber();
+                if (score > 100) {
+                    in.reset(start);
+                    throw in.error("search-ret-data-ext", "a relevancy score from 1 to 100");
+                }
+                out.add((int) score);
+            } while (in.listMore("search-ret-data-ext"));
+            in.expectListEnd("search-ret-data-ext");
+        }
     }
 
     private static List<Long> expand(ImapInput in, boolean uid) {
