@@ -8,6 +8,8 @@ import dev.imap4.client.types.AppendUid;
 import dev.imap4.client.types.NumberSet;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import org.apache.camel.StreamCache;
  * none) when the server offers it, else with one APPEND per message in body order. Each message is
  * a {@code byte[]}, {@code String}, stream, {@code MimeMessage} (anything that converts to bytes), or
  * a typed {@link AppendMessage} carrying its own flags and date (CATENATE too); the others take
- * {@code CamelImap4Flags} and {@code CamelImap4InternalDate}. A stream is read once into the
+ * {@code CamelImap4Flags} and {@code CamelImap4InternalDate}. A {@code Path} is streamed from its
+ * file. A stream is read once into the
  * exchange's store (on the heap up to 1 MiB in all, else a temporary file), never whole into
  * memory, and stops as soon as it passes the folder's APPENDLIMIT. Every message is checked
  * against APPENDLIMIT before anything is sent.
@@ -68,18 +71,8 @@ final class Imap4ProducerAppend {
 
     private static AppendUid single(ImapClient client, String folder, List<String> flags, ZonedDateTime date,
             Object body, Exchange exchange) throws Exception {
-        if (body instanceof AppendMessage m) {
-            return client.append(folder, List.of(m));
-        }
-        if (body instanceof StreamCache cache && cache.length() > 0) {
-            long size = cache.length();
-            return client.append(folder, flags, date, size, () -> {
-                cache.reset();
-                return exchange.getContext().getTypeConverter().convertTo(InputStream.class, exchange, cache);
-            });
-        }
-        byte[] bytes = exchange.getMessage().getMandatoryBody(byte[].class);
-        return client.append(folder, flags, date, bytes);
+        return client.append(folder, List.of(message(body, 1, folder, flags, date, client.appendLimit(folder),
+                new Imap4PartStore(exchange), exchange)));
     }
 
     /** Without MULTIAPPEND: one APPEND each, in order; a failure says which messages went in first. */
@@ -184,6 +177,16 @@ final class Imap4ProducerAppend {
             return AppendMessage.of(flags, date, cache.length(), () -> {
                 cache.reset();
                 return exchange.getContext().getTypeConverter().convertTo(InputStream.class, exchange, cache);
+            });
+        }
+        if (element instanceof Path file) {
+            long size = Files.size(file);
+            return AppendMessage.of(flags, date, size, () -> {
+                try {
+                    return Files.newInputStream(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("APPEND cannot read " + file, e);
+                }
             });
         }
         if (element instanceof InputStream stream) {

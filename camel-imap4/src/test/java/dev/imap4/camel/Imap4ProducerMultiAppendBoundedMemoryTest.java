@@ -7,10 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -20,11 +22,13 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three 32 MB streams appended in one MULTIAPPEND through the producer with a 64 MB heap: the
  * streams, whose sizes are not known in advance, are spooled, never held whole, and then streamed
- * to the server. Runs in the bounded-memory execution.
+ * to the server; so is a single stream body larger than the heap, and a file body is streamed from
+ * its file. Runs in the bounded-memory execution.
  */
 @Tag("bounded-memory")
 @Timeout(300)
@@ -67,6 +71,42 @@ class Imap4ProducerMultiAppendBoundedMemoryTest {
             }
             assertEquals(List.of(SIZE, SIZE, SIZE), server.literals);
             assertEquals(List.of(1L, 2L, 3L), out.getMessage().getHeader(Imap4Constants.APPEND_UIDS));
+            context.stop();
+        }
+    }
+
+    @Test
+    void aSingleStreamBodyOfUnknownSizeIsSpooledNotHeld() throws Exception {
+        long size = 96L * 1024 * 1024; // more than the heap
+        try (AppendSink server = new AppendSink(); DefaultCamelContext context = new DefaultCamelContext()) {
+            context.start();
+            Exchange out = context.createProducerTemplate().request("imap4:127.0.0.1:" + server.port()
+                    + "?security=PLAIN&command=APPEND&folder=Big&readTimeout=60000",
+                    e -> e.getMessage().setBody(generated(size)));
+            if (out.getException() != null) {
+                throw out.getException();
+            }
+            assertEquals(List.of(size), server.literals);
+            context.stop();
+        }
+    }
+
+    @Test
+    void aPathBodyIsStreamedFromItsFile(@TempDir Path dir) throws Exception {
+        long size = 96L * 1024 * 1024; // more than the heap
+        Path file = dir.resolve("big.eml");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size);
+        }
+        try (AppendSink server = new AppendSink(); DefaultCamelContext context = new DefaultCamelContext()) {
+            context.start();
+            Exchange out = context.createProducerTemplate().request("imap4:127.0.0.1:" + server.port()
+                    + "?security=PLAIN&command=APPEND&folder=Big&readTimeout=60000",
+                    e -> e.getMessage().setBody(file));
+            if (out.getException() != null) {
+                throw out.getException();
+            }
+            assertEquals(List.of(size), server.literals);
             context.stop();
         }
     }
