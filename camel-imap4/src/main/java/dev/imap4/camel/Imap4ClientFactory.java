@@ -55,8 +55,6 @@ public class Imap4ClientFactory {
         try {
             if (client.state() == ImapState.NONAUTH) {
                 Imap4OAuth2.authenticate(config, () -> authenticate(client, config));
-            } else if (config.isCompression()) {
-                client.compressIfOffered(); // PREAUTH: after LOGIN the client compresses by itself
             }
             return client;
         } catch (Exception e) {

@@ -252,14 +252,16 @@ public class Imap4 {
 
     /**
      * The typed API over this same connection. After a PREAUTH greeting, which skips the login, this
-     * is where the typed client ENABLEs UTF8=ACCEPT (see {@link Imap4Options#withUtf8Accept}).
+     * is where the typed client does what follows a login: COMPRESS (see
+     * {@link Imap4Options#withCompression}), then ENABLE UTF8=ACCEPT (see
+     * {@link Imap4Options#withUtf8Accept}).
      */
     public synchronized ImapClient client() {
         if (client == null) {
             ImapClient c = new ImapClient(engine);
             StatusResponse greeting = engine.greeting();
             if (engine.state() == ImapState.AUTH && greeting != null && "PREAUTH".equals(greeting.status())) {
-                Utf8Accept.enable(engine);
+                c.sessionStarted();
             }
             client = c;
         }

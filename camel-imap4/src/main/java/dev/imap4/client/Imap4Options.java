@@ -249,8 +249,8 @@ public final class Imap4Options {
     }
 
     /**
-     * Whether the typed client sends RFC 4978 COMPRESS DEFLATE right after LOGIN or AUTHENTICATE
-     * (and {@code ImapClient.compressIfOffered} after PREAUTH) when the server offers
+     * Whether the typed client sends RFC 4978 COMPRESS DEFLATE right after LOGIN or AUTHENTICATE,
+     * or when it is first taken after a PREAUTH greeting ({@code Imap4.client()}), when the server offers
      * COMPRESS=DEFLATE; a NO or BAD leaves the connection uncompressed. Default false: compression
      * costs CPU on both ends and pays only on slow links, and compressing secrets together with
      * data an attacker can inject (CRIME-style length leaks) is a risk only the user can weigh.

@@ -137,6 +137,14 @@ public final class ImapClient implements AutoCloseable {
         if (ok == null || !"CAPABILITY".equals(ok.code())) {
             refreshCapabilities();
         }
+        sessionStarted();
+    }
+
+    /**
+     * What the options ask for once the session is authenticated, by LOGIN, AUTHENTICATE or a
+     * PREAUTH greeting ({@link Imap4#client()}): COMPRESS first, then ENABLE UTF8=ACCEPT.
+     */
+    void sessionStarted() {
         if (engine.options().compression()) {
             compressIfOffered();
         }

@@ -248,6 +248,28 @@ class Imap4CompressTest {
     }
 
     @Test
+    void theOptionCompressesAfterAPreauthGreetingBeforeEnablingUtf8() {
+        try (ScriptedServer server = ScriptedServer.start(
+                ScriptedClientTestSupport.preauth("ENABLE UTF8=ACCEPT COMPRESS=DEFLATE") + """
+                C: {tag} COMPRESS DEFLATE
+                S: {tag} OK DEFLATE active
+                !deflate
+                C: {tag} ENABLE UTF8=ACCEPT
+                S: * ENABLED UTF8=ACCEPT
+                S: {tag} OK enabled
+                C: {tag} NOOP
+                S: {tag} OK compressed
+                """)) {
+            ImapClient c = Scripted.connect(server, Scripted.OPTIONS.withCompression(true)).client();
+            assertTrue(c.isCompressed());
+            assertTrue(c.isUtf8Enabled());
+            c.noop();
+            c.shutdown();
+            server.verify();
+        }
+    }
+
+    @Test
     void theOptionGoesOnUncompressedWhenRefusedOrNotOffered() {
         try (ScriptedServer server = ScriptedServer.builder().transcript("""
                 S: * OK [CAPABILITY IMAP4rev1] ready
