@@ -498,8 +498,12 @@ public class Imap4 {
         return new ImapResult(name, data == null ? nones() : data);
     }
 
-    /** SEARCH: {@code charset} may be null; data is the space-separated list of numbers. */
+    /**
+     * SEARCH: {@code charset} may be null; data is the space-separated list of numbers. A charset
+     * once UTF8=ACCEPT is enabled is refused before sending, as imaplib 3.14 refuses it.
+     */
     public ImapResult search(String charset, String... criteria) {
+        SearchCommand.requireNoCharset(charset, engine.utf8Accept());
         return data(SearchCommand.raw(charset, criteria));
     }
 

@@ -537,6 +537,7 @@ public final class ImapClient implements AutoCloseable {
 
     /** SEARCH or UID SEARCH with the program given as separate arguments, as imaplib takes them. */
     public SearchResult search(boolean uid, String charset, List<String> criteria) {
+        SearchCommand.requireNoCharset(charset, engine.utf8Accept());
         boolean esearch = engine.capabilities().has("ESEARCH");
         return engine.execute(new SearchCommand(uid, null, charset, criteria, esearch));
     }
@@ -621,6 +622,7 @@ public final class ImapClient implements AutoCloseable {
     /** SEARCH RETURN (SAVE) by sequence number ({@code uid} false) or UID, criteria as separate arguments. */
     public NumberSet searchSave(boolean uid, String charset, List<String> criteria) {
         require("SEARCHRES");
+        SearchCommand.requireNoCharset(charset, engine.utf8Accept());
         engine.execute(SearchCommand.saving(uid, charset, criteria));
         return NumberSet.savedResult(uid);
     }

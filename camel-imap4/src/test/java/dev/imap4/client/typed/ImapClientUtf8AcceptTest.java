@@ -286,9 +286,16 @@ class ImapClientUtf8AcceptTest {
                 S: * SEARCH 7
                 S: {tag} OK searched
                 """)) {
-            ImapClient c = loggedIn(server);
+            Imap4 raw = new Imap4("127.0.0.1", server.port(), TypedClientScriptedTest.OPTIONS);
+            ImapClient c = raw.client();
+            c.login("joe", "pw");
             c.select("INBOX");
             assertEquals(List.of(7L), c.search(true, SearchKey.subject("Grüße")).numbers());
+            // a charset given by the caller is refused before sending, on every search form
+            Imap4Exception typed = assertThrows(Imap4Exception.class, () -> c.search(true, "UTF-8", List.of("ALL")));
+            assertTrue(typed.getMessage().contains("RFC 6855"), typed.getMessage());
+            Imap4Exception e = assertThrows(Imap4Exception.class, () -> raw.search("UTF-8", "ALL"));
+            assertTrue(e.getMessage().contains("RFC 6855"), e.getMessage());
             ScriptedClientTestSupport.done(c, server);
         }
     }

@@ -1,6 +1,7 @@
 package dev.imap4.client.internal.command;
 
 import dev.imap4.client.Imap4CommandException;
+import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.StatusResponse;
 import dev.imap4.client.internal.engine.Command;
 import dev.imap4.client.internal.engine.Untagged;
@@ -118,6 +119,17 @@ public final class SearchCommand implements Command<SearchResult> {
             }
         }
         return out;
+    }
+
+    /**
+     * RFC 6855 §3: once UTF8=ACCEPT is enabled a SEARCH names no charset (its strings are UTF-8), and
+     * servers answer one with BAD; refused here before anything is sent, as imaplib 3.14 refuses it.
+     */
+    public static void requireNoCharset(String charset, boolean utf8Accept) {
+        if (charset != null && utf8Accept) {
+            throw new Imap4Exception("SEARCH CHARSET " + charset + " is not valid once UTF8=ACCEPT is enabled"
+                    + " (RFC 6855 §3): give no charset, the strings are UTF-8");
+        }
     }
 
     /** SEARCH in imaplib's raw form: {@code charset} may be null; criteria as given. */
