@@ -770,10 +770,7 @@ public final class ImapClient implements AutoCloseable {
      */
     public AppendUid append(String mailbox, Collection<String> flags, ZonedDateTime internalDate, long size,
             Supplier<InputStream> content) {
-        checkAppendLimit(mailbox, size);
-        return engine.execute(new AppendCommand(encode(mailbox),
-                List.of(AppendMessage.of(flags == null ? List.of() : flags, internalDate, size, content)),
-                engine.utf8Accept()));
+        return append(mailbox, List.of(AppendMessage.of(flags == null ? List.of() : flags, internalDate, size, content)));
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.imap4.client.internal.wire.CommandWriter;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.ZonedDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -26,16 +25,6 @@ public final class AppendCommand implements Command<AppendUid> {
     private final List<AppendMessage> messages;
     /** Per message: sent in RFC 6855's {@code UTF8 (~{n})} form. */
     private final boolean[] utf8;
-
-    public AppendCommand(String encodedMailbox, Collection<String> flags, ZonedDateTime internalDate, long size,
-            Supplier<InputStream> content) {
-        this(encodedMailbox, List.of(AppendMessage.of(flags == null ? List.of() : flags, internalDate, size, content)));
-    }
-
-    /** One APPEND of every message, in order: MULTIAPPEND when there are several. */
-    public AppendCommand(String encodedMailbox, List<AppendMessage> messages) {
-        this(encodedMailbox, messages, false);
-    }
 
     /**
      * One APPEND of every message, in order. With {@code utf8Accept} (RFC 6855 UTF8=ACCEPT enabled)
