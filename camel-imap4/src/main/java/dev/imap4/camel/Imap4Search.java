@@ -132,13 +132,12 @@ final class Imap4Search {
     }
 
     /**
-     * The key of the last poll, reused while the watermark (and the server's WITHIN) stays the same:
-     * without searchWithin a poll's program depends on nothing else, and an empty poll builds none.
+     * The key of the last poll, reused while the watermark stays the same: without searchWithin a
+     * poll's program depends on nothing else, and an empty poll builds none. Dropped when the server
+     * turns out not to search by UID.
      */
     private SearchKey lastKey;
     private long lastWatermark = -1;
-    private boolean lastWithin;
-    private boolean lastUidKeyBroken;
 
     /** Runs the search: UIDs in delivery order (SORT order when sorting, otherwise ascending). */
     List<Long> run(ImapClient client, long watermark) {
@@ -169,6 +168,7 @@ final class Imap4Search {
             return false;
         } catch (Imap4CommandException e) {
             uidKeyBroken = true;
+            lastKey = null;
             LOG.warn("The server refuses the search key UID * ({}), so it cannot search by UID: the incremental"
                     + " search goes without the UID key from now on and leaves out what is at or below the watermark"
                     + " itself", e.getMessage());
@@ -177,17 +177,14 @@ final class Imap4Search {
     }
 
     private List<Long> search(ImapClient client, long watermark) {
-        boolean hasWithin = within != null && client.hasCapability("WITHIN");
         SearchKey program;
-        if (within == null && lastKey != null && watermark == lastWatermark && hasWithin == lastWithin
-                && uidKeyBroken == lastUidKeyBroken) {
+        if (within == null && lastKey != null && watermark == lastWatermark) {
             program = lastKey;
         } else {
-            program = key(watermark, hasWithin, within == null ? null : clock.instant());
+            program = key(watermark, within != null && client.hasCapability("WITHIN"),
+                    within == null ? null : clock.instant());
             lastKey = program;
             lastWatermark = watermark;
-            lastWithin = hasWithin;
-            lastUidKeyBroken = uidKeyBroken;
         }
         if (sortCriteria != null) {
             if (client.hasCapability("SORT")) {
