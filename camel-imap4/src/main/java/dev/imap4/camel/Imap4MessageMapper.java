@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
 import org.apache.camel.converter.stream.CachedOutputStream;
@@ -141,9 +140,7 @@ final class Imap4MessageMapper {
      * in one array on its way to a file (docs/performance.md, "200 × 1 MB: peak RSS").
      */
     int memoryThreshold(long heapLeft) {
-        long threshold = streamCaching.getSpoolThreshold() > 0 ? streamCaching.getSpoolThreshold()
-                : StreamCache.DEFAULT_SPOOL_THRESHOLD;
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(threshold, heapLeft));
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(spoolThreshold(streamCaching), heapLeft));
     }
 
     /** Whether Camel's own spooling decides where large bodies go (stream caching with spooling on). */
@@ -238,8 +235,8 @@ final class Imap4MessageMapper {
     }
 
     /** Camel's stream-cache spool threshold in bytes (128 KiB unless configured): above it a body is "large". */
-    static long spoolThreshold(CamelContext context) {
-        long threshold = context.getStreamCachingStrategy().getSpoolThreshold();
+    static long spoolThreshold(StreamCachingStrategy strategy) {
+        long threshold = strategy.getSpoolThreshold();
         return threshold > 0 ? threshold : StreamCache.DEFAULT_SPOOL_THRESHOLD;
     }
 
@@ -255,7 +252,7 @@ final class Imap4MessageMapper {
     static StreamCache cache(Exchange exchange, Literal content, long[] heapLeft) throws IOException {
         StreamCachingStrategy strategy = exchange.getContext().getStreamCachingStrategy();
         long size = content.size();
-        long threshold = spoolThreshold(exchange.getContext());
+        long threshold = spoolThreshold(exchange.getContext().getStreamCachingStrategy());
         if (size > threshold && size < Integer.MAX_VALUE && strategy.shouldSpoolCache(size)) {
             CachedOutputStream cos = new CachedOutputStream(exchange);
             try (InputStream in = content.openStream()) {

@@ -45,8 +45,7 @@ final class Imap4PartStore {
      */
     StreamCache store(InputStream in, long max) throws IOException {
         StreamCachingStrategy strategy = exchange.getContext().getStreamCachingStrategy();
-        long threshold = strategy.getSpoolThreshold() > 0 ? strategy.getSpoolThreshold()
-                : StreamCache.DEFAULT_SPOOL_THRESHOLD;
+        long threshold = Imap4MessageMapper.spoolThreshold(strategy);
         int onHeap = (int) Math.max(0, Math.min(Math.min(threshold, heapLeft[0]), Integer.MAX_VALUE - 16));
         byte[] head = in.readNBytes(onHeap + 1);
         if (head.length <= onHeap) {
