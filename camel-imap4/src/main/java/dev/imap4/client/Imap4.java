@@ -599,15 +599,7 @@ public class Imap4 {
     }
 
     private ImapResult compress(boolean requireCapability) {
-        untaggedResponses.drop("OK", "NO", "BAD");
-        StatusResponse tagged = dev.imap4.client.internal.command.CompressCommand.run(engine, requireCapability);
-        if (tagged.code() != null) {
-            untaggedResponses.keepCode(tagged);
-        }
-        if ("BAD".equals(tagged.status())) {
-            throw new Imap4Exception("COMPRESS command error: BAD " + tagged.rawText());
-        }
-        return result(tagged);
+        return result(runRaw(dev.imap4.client.internal.command.CompressCommand.of(engine, requireCapability)));
     }
 
     /** STARTTLS with the connection's TLS context; see {@link Imap4Ssl} for verification rules. */
@@ -689,7 +681,7 @@ public class Imap4 {
         return result(runRaw(cmd));
     }
 
-    StatusResponse runRaw(RawCommand cmd) {
+    StatusResponse runRaw(dev.imap4.client.internal.engine.Command<StatusResponse> cmd) {
         StatusResponse tagged = run(cmd);
         if ("BAD".equals(tagged.status())) {
             throw new Imap4Exception(cmd.verb() + " command error: BAD " + tagged.rawText());

@@ -23,13 +23,18 @@ public final class CompressCommand implements Command<StatusResponse> {
         this.engine = engine;
     }
 
+    /** Sends COMPRESS DEFLATE and, on OK, compresses the connection; see {@link #of}. */
+    public static StatusResponse run(CommandEngine engine, boolean requireCapability) {
+        return engine.execute(of(engine, requireCapability));
+    }
+
     /**
-     * Sends COMPRESS DEFLATE and, on OK, compresses the connection.
+     * COMPRESS DEFLATE, to execute on {@code engine}: on OK it compresses the connection.
      *
      * @param requireCapability refuse before sending when the server does not offer COMPRESS=DEFLATE
      * @throws Imap4Exception when compression is already active (nothing is sent)
      */
-    public static StatusResponse run(CommandEngine engine, boolean requireCapability) {
+    public static CompressCommand of(CommandEngine engine, boolean requireCapability) {
         if (engine.isCompressed()) {
             throw new Imap4Exception("COMPRESS is already active on this connection (RFC 4978 §3 allows it once)");
         }
@@ -37,7 +42,7 @@ public final class CompressCommand implements Command<StatusResponse> {
             throw new Imap4Exception("server does not offer " + CAPABILITY + " (capabilities: "
                     + engine.capabilities() + ")");
         }
-        return engine.execute(new CompressCommand(engine));
+        return new CompressCommand(engine);
     }
 
     @Override
