@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -576,18 +577,8 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         exchange.getMessage().setHeader(Imap4Constants.VANISHED, uids.toString());
         exchange.getMessage().setHeader(Imap4Constants.FOLDER, config.getFolder());
         exchange.getMessage().setHeader(Imap4Constants.UID_VALIDITY, state.uidValidity());
-        try {
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        Exception failure = exchange.getException();
-        if (failure != null) {
-            getExceptionHandler().handleException("The report of vanished UIDs " + uids + " failed; it is sent again"
-                    + " at the next poll", exchange, failure);
-        }
-        releaseExchange(exchange, false);
-        return failure == null;
+        return routeReport(exchange, () -> "The report of vanished UIDs " + uids + " failed; it is sent again at the next"
+                + " poll");
     }
 
     /**
@@ -612,21 +603,25 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, i);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, changes.size());
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, i == changes.size() - 1);
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            Exception failure = exchange.getException();
-            if (failure != null) {
-                ok = false;
-                getExceptionHandler().handleException("The report of the flags of UID " + change.uid() + " in '"
-                        + config.getFolder() + "' failed; the changes of this poll are sent again at the next one",
-                        exchange, failure);
-            }
-            releaseExchange(exchange, false);
+            ok &= routeReport(exchange, () -> "The report of the flags of UID " + change.uid() + " in '" + config.getFolder()
+                    + "' failed; the changes of this poll are sent again at the next one");
         }
         return ok && isRunAllowed();
+    }
+
+    /** Routes a report exchange (no message behind it) and releases it; true when it completed without failure. */
+    private boolean routeReport(Exchange exchange, Supplier<String> failureText) {
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            getExceptionHandler().handleException(failureText.get(), exchange, failure);
+        }
+        releaseExchange(exchange, false);
+        return failure == null;
     }
 
     private void enqueue(Imap4Outcome outcome) {
