@@ -50,7 +50,7 @@ public final class ImapExtensions {
     public Set<String> enable(String... capabilities) {
         client.require("ENABLE");
         Set<String> enabled = engine.execute(new EnableCommand(capabilities));
-        if (enabled.stream().anyMatch(c -> c.equalsIgnoreCase("UTF8=ACCEPT"))) {
+        if (EnableCommand.enablesUtf8(enabled)) {
             engine.utf8Accept(true);
         }
         return enabled;

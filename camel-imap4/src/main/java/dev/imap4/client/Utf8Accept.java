@@ -43,9 +43,8 @@ final class Utf8Accept {
                 throw new Imap4CommandException("ENABLE UTF8=ACCEPT on a UTF8=ONLY server (RFC 6855 §6, it has"
                         + " no modified UTF-7 mode)", engine.lastTagged());
             }
-            engine.utf8Accept(false);
             return;
         }
-        engine.utf8Accept(only || enabled.stream().anyMatch(c -> c.equalsIgnoreCase("UTF8=ACCEPT")));
+        engine.utf8Accept(only || EnableCommand.enablesUtf8(enabled));
     }
 }

@@ -20,6 +20,14 @@ public final class EnableCommand extends DataCommand<Set<String>> {
         this.capabilities = List.of(capabilities);
     }
 
+    /**
+     * Whether an ENABLED answer switches the connection's mailbox names to UTF-8 (RFC 6855 §3): it
+     * names UTF8=ACCEPT. Some servers (iCloud) send no ENABLED at all, which switches nothing.
+     */
+    public static boolean enablesUtf8(Set<String> enabled) {
+        return enabled.stream().anyMatch(c -> c.equalsIgnoreCase("UTF8=ACCEPT"));
+    }
+
     /** ENABLE in imaplib's raw form: one capability, answered by ENABLED. */
     public static RawCommand raw(String capability) {
         return new RawCommand("ENABLE").arg(capability).answeredBy("ENABLED");
