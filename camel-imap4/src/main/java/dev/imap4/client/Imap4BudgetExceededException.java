@@ -16,7 +16,9 @@ public class Imap4BudgetExceededException extends Imap4AbortException {
 
     /** Whether {@code e} or one of its causes is a budget abort. */
     public static boolean isCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        // getCause() never returns the throwable itself; the bound stops a longer cycle
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 64; t = t.getCause()) {
             if (t instanceof Imap4BudgetExceededException) {
                 return true;
             }
