@@ -42,9 +42,12 @@ public record SearchResult(boolean uid, List<Long> numbers, Long min, Long max, 
         List<Long> all = new java.util.ArrayList<>(numbers.size() + later.numbers.size());
         all.addAll(numbers);
         all.addAll(later.numbers);
-        List<Integer> scores = new java.util.ArrayList<>(relevancy.size() + later.relevancy.size());
-        scores.addAll(relevancy);
-        scores.addAll(later.relevancy);
+        List<Integer> scores = relevancy;
+        if (!later.relevancy.isEmpty()) {
+            scores = new java.util.ArrayList<>(relevancy.size() + later.relevancy.size());
+            scores.addAll(relevancy);
+            scores.addAll(later.relevancy);
+        }
         return new SearchResult(uid || later.uid, all, pick(min, later.min, Math::min), pick(max, later.max, Math::max),
                 pick(count, later.count, Long::sum), pick(highestModSeq, later.highestModSeq, Math::max),
                 tag != null ? tag : later.tag, scores);

@@ -59,7 +59,7 @@ public final class SearchParser {
         Long max = null;
         Long count = null;
         Long modSeq = null;
-        List<Integer> relevancy = new ArrayList<>();
+        List<Integer> relevancy = null; // made only when the server sends RELEVANCY
         int p = in.position();
         if (in.maybeSp() && in.peekIs('(')) {
             // search-correlator = SP "(" "TAG" SP tag-string ")"
@@ -86,7 +86,7 @@ public final class SearchParser {
                 case "COUNT" -> count = in.number();
                 case "MODSEQ" -> modSeq = in.number();
                 case "ALL" -> numbers.addAll(expand(in, uid));
-                case "RELEVANCY" -> relevancy(in, relevancy);
+                case "RELEVANCY" -> relevancy = relevancy(in, relevancy == null ? new ArrayList<>() : relevancy);
                 default -> Lex.rawValue(in, "search-ret-data-ext");
             }
         }
@@ -97,7 +97,7 @@ public final class SearchParser {
      * RFC 6203 §4 {@code "RELEVANCY" SP "(" relevancy-score *(SP relevancy-score) ")"}, each score
      * 1 to 100; refused past {@value Lex#MAX_EXPANDED} scores, as ALL is.
      */
-    private static void relevancy(ImapInput in, List<Integer> out) {
+    private static List<Integer> relevancy(ImapInput in, List<Integer> out) {
         in.listStart("search-ret-data-ext");
         if (!in.listEnd()) {
             do {
@@ -114,6 +114,7 @@ public final class SearchParser {
             } while (in.listMore("search-ret-data-ext"));
             in.expectListEnd("search-ret-data-ext");
         }
+        return out;
     }
 
     private static List<Long> expand(ImapInput in, boolean uid) {
