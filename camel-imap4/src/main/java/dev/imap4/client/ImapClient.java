@@ -399,8 +399,7 @@ public final class ImapClient implements AutoCloseable {
      */
     public List<ListEntry> xlist(String reference, String pattern) {
         require("XLIST");
-        return engine.execute(new dev.imap4.client.internal.command.XlistCommand(reference, pattern,
-                engine.utf8Accept()));
+        return engine.execute(ListCommand.xlist(reference, pattern, engine.utf8Accept()));
     }
 
     /**

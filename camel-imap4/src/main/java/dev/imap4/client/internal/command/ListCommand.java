@@ -8,15 +8,23 @@ import dev.imap4.client.types.ListResult;
 import dev.imap4.client.types.MailboxStatus;
 import dev.imap4.client.internal.wire.CommandWriter;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * LIST (RFC 3501 §6.3.8) and LSUB (§6.3.9): a reference and a pattern, both sent in modified
- * UTF-7; the result is every LIST (or LSUB) response, in order. {@link Extended} is RFC 5258's
- * extended form, with selection and return options, several patterns and RFC 5819 STATUS.
+ * LIST (RFC 3501 §6.3.8), LSUB (§6.3.9) and Gmail's XLIST: a reference and a pattern, both sent in
+ * modified UTF-7 (UTF-8 under UTF8=ACCEPT); the result is every LIST (or LSUB, XLIST) response, in
+ * order. {@link Extended} is RFC 5258's extended form, with selection and return options, several
+ * patterns and RFC 5819 STATUS.
  */
 public final class ListCommand extends DataCommand<List<ListEntry>> {
+
+    /** XLIST's role attributes that RFC 6154 names otherwise. */
+    private static final Map<String, String> XLIST_ROLES =
+            Map.of("\\ALLMAIL", "\\All", "\\SPAM", "\\Junk", "\\STARRED", "\\Flagged");
 
     private final String reference;
     private final String pattern;
@@ -47,6 +55,19 @@ public final class ListCommand extends DataCommand<List<ListEntry>> {
         return new ListCommand("LSUB", reference, pattern, utf8);
     }
 
+    /**
+     * XLIST, Gmail's legacy LIST with role attributes (from before RFC 6154 SPECIAL-USE), answered by
+     * {@code * XLIST} responses of LIST's shape. The roles come back under their RFC 6154 names
+     * ({@code \AllMail} as {@code \All}, {@code \Spam} as {@code \Junk}, {@code \Starred} as
+     * {@code \Flagged}; {@code \Sent}, {@code \Drafts}, {@code \Trash} as they are), so
+     * {@link ListEntry#specialUse()} reads them; other attributes ({@code \Important}, ...) are kept
+     * as sent. The folder marked {@code \Inbox}, which Gmail lists under a localised name such as
+     * {@code Boîte de réception}, is named {@code INBOX}, the name that always selects it.
+     */
+    public static ListCommand xlist(String reference, String pattern, boolean utf8) {
+        return new ListCommand("XLIST", reference, pattern, utf8);
+    }
+
     /** LIST in imaplib's raw form: arguments as given, the LIST responses kept for the caller. */
     public static RawCommand rawList(String directory, String pattern) {
         return new RawCommand("LIST").args(directory, pattern).answeredBy("LIST");
@@ -65,7 +86,18 @@ public final class ListCommand extends DataCommand<List<ListEntry>> {
 
     @Override
     List<ListEntry> result(List<Object> data) {
-        return all(data, ListEntry.class);
+        List<ListEntry> entries = all(data, ListEntry.class);
+        return "XLIST".equals(verb()) ? entries.stream().map(ListCommand::xlistRoles).toList() : entries;
+    }
+
+    private static ListEntry xlistRoles(ListEntry e) {
+        Set<String> attributes = new LinkedHashSet<>();
+        for (String a : e.attributes()) {
+            attributes.add(XLIST_ROLES.getOrDefault(a.toUpperCase(Locale.ROOT), a));
+        }
+        boolean inbox = e.hasAttribute("\\Inbox");
+        return new ListEntry(attributes, e.delimiter(), inbox ? "INBOX" : e.name(), inbox ? "INBOX" : e.rawName(),
+                e.extended());
     }
 
     /**
