@@ -236,6 +236,10 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         connection.lock();
         boolean ok = false;
         try {
+            if (!isRunAllowed()) {
+                ok = true; // stopped while this poll waited for the connection
+                return 0;
+            }
             int n = counters.poll(() -> cycle(true));
             if (idler.wanted(getErrorCounter() == 0)) {
                 forceConsumerAsReady();
@@ -689,8 +693,13 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         metrics.close();
         metrics = Imap4Metrics.NONE;
         idler.disallow();
+        // The running poll ends after the exchange it routes (runs are no longer allowed). Only then
+        // are the scheduler (whose stop interrupts the polling thread) and the route's processors
+        // stopped: a consumer stopped directly, as the master component stops it, is not suspended
+        // and drained first, and an exchange half-way through the route would fail at its next step.
+        boolean locked = idler.awaitLock();
         super.doStop();
-        if (!idler.awaitLock()) {
+        if (!locked) {
             LOG.warn("The poll of {} did not end in time; closing its connection", getEndpoint());
             connection.close();
             idler.stop();

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
@@ -58,6 +60,8 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer implements S
     private static final List<String> EVENTS = List.of("MessageNew", "MessageExpunge");
 
     private volatile boolean stopping;
+    private volatile ShutdownRunningTask shutdownTask;
+    private final ReentrantLock polling = new ReentrantLock();
     private Object notifiedClient;
     private List<String> notifiedFolders = List.of();
     private boolean notifyWarned;
@@ -75,6 +79,7 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer implements S
             throw new IllegalArgumentException("idleInterval must be positive");
         }
         stopping = false;
+        shutdownTask = null;
         super.doStart();
     }
 
@@ -87,11 +92,19 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer implements S
 
     @Override
     protected int poll() throws Exception {
-        int delivered = pollAll();
-        while (config.isIdle() && !stopping && isRunAllowed() && !isSuspendingOrSuspended() && awaitChange()) {
-            delivered += pollAll();
+        polling.lock();
+        try {
+            if (!isRunAllowed()) {
+                return 0; // stopped while this poll waited for the one before
+            }
+            int delivered = pollAll();
+            while (config.isIdle() && !stopping && isRunAllowed() && !isSuspendingOrSuspended() && awaitChange()) {
+                delivered += pollAll();
+            }
+            return delivered;
+        } finally {
+            polling.unlock();
         }
-        return delivered;
     }
 
     /** Each folder's exchanges run on the polling thread, within its poll: nothing is left pending after it. */
@@ -100,9 +113,18 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer implements S
         return 0;
     }
 
+    /** The folders' consumers deliver the rest of a batch after a shutdown began only with CompleteAllTasks. */
     @Override
     public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        shutdownTask = shutdownRunningTask;
+        childrenDefer(shutdownRunningTask);
         return false;
+    }
+
+    private void childrenDefer(ShutdownRunningTask task) {
+        synchronized (children) {
+            children.values().forEach(c -> c.deferShutdown(task));
+        }
     }
 
     /**
@@ -242,7 +264,29 @@ public class Imap4MultiFolderConsumer extends ScheduledPollConsumer implements S
     @Override
     protected void doStop() throws Exception {
         stopping = true;
-        connection.stopIdle();
+        // the running poll ends after the exchange it routes (the rest of its batch is left, unless
+        // CompleteAllTasks was asked for); the scheduler (whose stop interrupts the polling thread)
+        // and the route's processors stop after it, as Imap4Consumer#doStop explains
+        childrenDefer(shutdownTask != null ? shutdownTask : ShutdownRunningTask.CompleteCurrentTaskOnly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        boolean idle;
+        do {
+            connection.stopIdle();
+            idle = polling.tryLock(50, TimeUnit.MILLISECONDS);
+        } while (!idle && System.nanoTime() < deadline);
+        if (!idle) {
+            LOG.warn("The poll of {} did not end in time; stopping it", getEndpoint());
+        }
+        try {
+            stopAll();
+        } finally {
+            if (idle) {
+                polling.unlock();
+            }
+        }
+    }
+
+    private void stopAll() throws Exception {
         super.doStop();
         List<Imap4Consumer> all;
         synchronized (children) {

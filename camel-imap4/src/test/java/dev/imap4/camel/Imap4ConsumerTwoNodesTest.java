@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -21,9 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Scenario 5 of docs/reliability.md: two nodes (two CamelContexts, each with its own
- * {@link FileLockClusterService} on one shared directory) run the same {@code master:} route over
- * one mailbox, with a {@link JdbcMessageIdRepository} on one shared H2 database. Only the leader
- * consumes; it is stopped when half of the 2,000 messages are done and the follower takes over.
+ * {@link FileLockClusterService} on one shared directory) run the same route under a
+ * {@link ClusteredRoutePolicy} over one mailbox, with a {@link JdbcMessageIdRepository} on one
+ * shared H2 database. Only the leader consumes; it is stopped when half of the 2,000 messages are
+ * done and the follower takes over.
  * Every message completes exactly once over both nodes, every key is in the database, every
  * message ends \Seen. The server is {@link FakeImapServer}: GreenMail's UID STORE slows down in
  * proportion to the folder's size, and the consumer sends one per message.
@@ -98,12 +100,13 @@ class Imap4ConsumerTwoNodesTest {
         cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
         context.addService(cluster);
         context.getRegistry().bind("repo", new JdbcMessageIdRepository(db, "imap4-inbox"));
+        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(cluster, "imap4-inbox");
         String imap = "imap4:127.0.0.1:" + fake.server().port() + "?security=PLAIN&username=joe&password=secret"
                 + "&initialDelay=0&delay=100&readTimeout=10000&idempotentRepository=#repo";
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("master:imap4-inbox:" + imap).routeId("inbox")
+                from(imap).routeId("inbox").routePolicy(policy)
                         .process(census::attempt)
                         .process(census::complete)
                         .process(e -> done.incrementAndGet());

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Two nodes on one mailbox, in one JVM: each node is a CamelContext with its own
  * {@link FileLockClusterService} on a shared directory and its own {@link JdbcMessageIdRepository}
- * on a shared H2 database, running the same {@code master:} route. Node 1 leads; it is stopped
+ * on a shared H2 database, running the same route under a {@link ClusteredRoutePolicy}: only the
+ * leader's route runs, and a stopped leader finishes the exchange in hand first. Node 1 leads; it is stopped
  * when half of the demo messages are done and node 2 takes over. Prints who processed what and
  * exits 0 when every message was processed exactly once and none is left unseen.
  */
@@ -87,12 +89,13 @@ public final class TwoNodesApp {
         cluster.setAcquireLockInterval(500, TimeUnit.MILLISECONDS);
         context.addService(cluster);
         context.getRegistry().bind("processed", new JdbcMessageIdRepository(db, "imap4-inbox"));
+        ClusteredRoutePolicy leaderOnly = ClusteredRoutePolicy.forNamespace(cluster, "imap4-inbox");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("master:imap4-inbox:imap4:127.0.0.1:" + port + "?security=PLAIN&username=joe&password=secret"
+                from("imap4:127.0.0.1:" + port + "?security=PLAIN&username=joe&password=secret"
                         + "&delay=200&idempotentRepository=#processed&idempotentEager=false")
-                        .routeId("inbox")
+                        .routeId("inbox").routePolicy(leaderOnly)
                         .process(e -> {
                             processed.computeIfAbsent(e.getMessage().getHeader("Subject", String.class),
                                     k -> new AtomicInteger()).incrementAndGet();
