@@ -37,15 +37,25 @@ import java.util.Map;
  * @param modSeq        MODSEQ (RFC 7162), or {@code null} when not sent or negative (unknown)
  * @param sections      body sections by normalised item name
  * @param other         unmodelled items by upper-case name, as wire text
+ * @param utf8Names     whether the connection had UTF8=ACCEPT enabled when the response came: names
+ *                      in {@code other} (Gmail's labels) are then UTF-8 (RFC 6855 §3), otherwise
+ *                      modified UTF-7
  */
 public record FetchResponse(long sequence, Long uid, List<String> flags, ZonedDateTime internalDate, Long size,
         Envelope envelope, BodyStructure bodyStructure, Long modSeq, Map<String, Literal> sections,
-        Map<String, String> other) implements AutoCloseable {
+        Map<String, String> other, boolean utf8Names) implements AutoCloseable {
 
     public FetchResponse {
         flags = flags == null ? null : List.copyOf(flags);
         sections = sections == null ? Map.of() : copy(sections);
         other = other == null ? Map.of() : copy(other);
+    }
+
+    /** A response from a connection without UTF8=ACCEPT: names in {@code other} are modified UTF-7. */
+    public FetchResponse(long sequence, Long uid, List<String> flags, ZonedDateTime internalDate, Long size,
+            Envelope envelope, BodyStructure bodyStructure, Long modSeq, Map<String, Literal> sections,
+            Map<String, String> other) {
+        this(sequence, uid, flags, internalDate, size, envelope, bodyStructure, modSeq, sections, other, false);
     }
 
     private static <V> Map<String, V> copy(Map<String, V> m) {
@@ -169,8 +179,9 @@ public record FetchResponse(long sequence, Long uid, List<String> flags, ZonedDa
     }
 
     /**
-     * Gmail's {@code X-GM-LABELS}: label names decoded from modified UTF-7 ({@code \\Important},
-     * {@code \\Inbox} and the like keep their backslash); {@code null} when not sent.
+     * Gmail's {@code X-GM-LABELS}: label names decoded from modified UTF-7, or as sent once
+     * UTF8=ACCEPT is enabled ({@link #utf8Names}; Gmail offers it); {@code \\Important},
+     * {@code \\Inbox} and the like keep their backslash; {@code null} when not sent.
      */
     public List<String> gmailLabels() {
         String value = other.get("X-GM-LABELS");
@@ -186,7 +197,7 @@ public record FetchResponse(long sequence, Long uid, List<String> flags, ZonedDa
                 break;
             }
             String label = in.peekIs('\\') ? in.flag() : in.astring("X-GM-LABELS");
-            labels.add(dev.imap4.client.ModifiedUtf7.decodeLenient(label));
+            labels.add(utf8Names ? label : dev.imap4.client.ModifiedUtf7.decodeLenient(label));
         }
         return List.copyOf(labels);
     }

@@ -158,6 +158,6 @@ class TypedFetchIT {
         Map<String, Literal> sections = new LinkedHashMap<>();
         r.sections().forEach((k, v) -> sections.put(k, Literal.of(v.bytes())));
         return new FetchResponse(r.sequence(), r.uid(), r.flags(), r.internalDate(), r.size(), r.envelope(),
-                r.bodyStructure(), r.modSeq(), sections, r.other());
+                r.bodyStructure(), r.modSeq(), sections, r.other(), r.utf8Names());
     }
 }

@@ -7,6 +7,8 @@ import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
+import dev.imap4.client.types.StoreMode;
+import dev.imap4.client.types.StoreResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,21 @@ class QuirkGmailExtensionsTest {
         assertEquals(List.of(7L), r.client().extensions().gmailSearch("label:été").numbers());
         assertThrows(IllegalArgumentException.class, () -> r.client().extensions().gmailSearch(" "));
         assertThrows(Imap4Exception.class, () -> r.client().extensions().gmailSearch("a\r\nA1 LOGOUT"));
+        r.noopStillWorks();
+    }
+
+    // Gmail offers UTF8=ACCEPT, which the typed client enables: labels are UTF-8 then, and one that
+    // reads like modified UTF-7 keeps its name (decoding it would turn "&AOQ-" into "ä")
+    @Test
+    void withUtf8AcceptLabelsAreReadAsUtf8() {
+        Replay r = Replay.start("gmail/x-gm-labels-utf8");
+        r.client().select("INBOX");
+        List<FetchResponse> got = new ArrayList<>();
+        r.client().uidFetch(NumberSet.uids(7), FetchItems.of().withGmail(), got::add);
+
+        assertEquals(List.of("\\Inbox", "Été", "&AOQ-", "R&D", "Käse"), got.get(0).gmailLabels());
+        StoreResult stored = r.client().uidStore(NumberSet.uids(7), StoreMode.ADD, false, List.of("\\Seen"));
+        assertEquals(List.of("Été", "&AOQ-"), stored.updates().get(0).gmailLabels(), "a STORE's FETCH too");
         r.noopStillWorks();
     }
 }

@@ -73,7 +73,7 @@ public final class StoreCommand implements Command<StoreResult> {
         // a STORE reports flags; body sections a server adds are not kept, so no spool file outlives it
         r.close();
         updates.add(new FetchResponse(r.sequence(), r.uid(), r.flags(), r.internalDate(), r.size(), r.envelope(),
-                r.bodyStructure(), r.modSeq(), Map.of(), r.other()));
+                r.bodyStructure(), r.modSeq(), Map.of(), r.other(), r.utf8Names()));
         return true;
     }
 

@@ -42,7 +42,7 @@ public final class FetchParser {
             throw e;
         }
         return new FetchResponse(sequence, items.uid, items.flags, items.internalDate, items.size, items.envelope,
-                items.bodyStructure, items.modSeq, orEmpty(items.sections), orEmpty(items.other));
+                items.bodyStructure, items.modSeq, orEmpty(items.sections), orEmpty(items.other), in.utf8Names());
     }
 
     private static <V> Map<String, V> orEmpty(Map<String, V> m) {
