@@ -25,6 +25,8 @@ public final class AppendCommand implements Command<AppendUid> {
     private final List<AppendMessage> messages;
     /** Per message: sent in RFC 6855's {@code UTF8 (~{n})} form. */
     private final boolean[] utf8;
+    /** Per CATENATE message (null for others and without UTF8=ACCEPT): its TEXT parts sent in that form. */
+    private final boolean[][] utf8Parts;
 
     /**
      * One APPEND of every message, in order. With {@code utf8Accept} (RFC 6855 UTF8=ACCEPT enabled)
@@ -38,10 +40,30 @@ public final class AppendCommand implements Command<AppendUid> {
         this.encodedMailbox = encodedMailbox;
         this.messages = List.copyOf(messages);
         this.utf8 = new boolean[this.messages.size()];
+        this.utf8Parts = new boolean[utf8.length][];
         for (int i = 0; utf8Accept && i < utf8.length; i++) {
             AppendMessage m = this.messages.get(i);
-            utf8[i] = !m.isCatenate() && MessageHeader.has8bit(m.content(), m.size());
+            if (m.isCatenate()) {
+                utf8Parts[i] = utf8Parts(m.parts());
+            } else {
+                utf8[i] = MessageHeader.has8bit(m.content(), m.size());
+            }
         }
+    }
+
+    /**
+     * The TEXT parts of a CATENATE message that go in the {@code UTF8 (~{n})} form (RFC 6855 §4
+     * {@code cat-part =/ utf8-literal}): those holding 8-bit bytes of the header, which starts in the
+     * first part and runs to its empty line. A URL part before that line ends the search: the header
+     * goes on in a message the server holds.
+     */
+    private static boolean[] utf8Parts(List<AppendMessage.Part> parts) {
+        boolean[] out = new boolean[parts.size()];
+        MessageHeader.Scan header = new MessageHeader.Scan();
+        for (int i = 0; i < out.length && !header.ended() && parts.get(i) instanceof AppendMessage.Text t; i++) {
+            out[i] = header.eightBit(t.bytes(), 0, t.bytes().length);
+        }
+        return out;
     }
 
     /**
@@ -82,13 +104,13 @@ public final class AppendCommand implements Command<AppendUid> {
     public void arguments(CommandWriter out) {
         out.astring(encodedMailbox);
         for (int i = 0; i < messages.size(); i++) {
-            message(out, messages.get(i), utf8[i]);
+            message(out, messages.get(i), utf8[i], utf8Parts[i]);
         }
     }
 
     // RFC 3502 append-message / RFC 4469 append-data: [SP flag-list] [SP date-time] SP (literal / literal8 /
     // CATENATE / RFC 6855 "UTF8" SP "(" literal8 ")")
-    private static void message(CommandWriter out, AppendMessage m, boolean utf8) {
+    private static void message(CommandWriter out, AppendMessage m, boolean utf8, boolean[] utf8Parts) {
         // Courier-IMAP 5.0 refuses "UTF8 (" unless a flag list comes before it; an empty one is
         // grammatical (RFC 3501 flag-list) and changes nothing for any server
         if (!m.flags().isEmpty() || utf8) {
@@ -102,10 +124,7 @@ public final class AppendCommand implements Command<AppendUid> {
             out.raw(ImapUtil.time2Internaldate(m.internalDate()));
         }
         if (utf8) {
-            out.atom("UTF8");
-            out.openList();
-            out.literal8(m.size(), m.content());
-            out.closeList();
+            utf8Literal(out, m.size(), m.content());
             return;
         }
         if (!m.isCatenate()) {
@@ -118,13 +137,19 @@ public final class AppendCommand implements Command<AppendUid> {
         }
         out.atom("CATENATE");
         out.openList();
-        for (AppendMessage.Part p : m.parts()) {
+        List<AppendMessage.Part> parts = m.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            AppendMessage.Part p = parts.get(i);
             if (p instanceof AppendMessage.Url u) {
                 out.atom("URL");
                 out.astring(u.url());
             } else if (p instanceof AppendMessage.Text t) {
-                out.atom("TEXT");
                 byte[] bytes = t.bytes();
+                if (utf8Parts != null && utf8Parts[i]) {
+                    utf8Literal(out, bytes.length, () -> new ByteArrayInputStream(bytes));
+                    continue;
+                }
+                out.atom("TEXT");
                 if (hasNul(bytes)) {
                     out.literal8(bytes.length, () -> new ByteArrayInputStream(bytes));
                 } else {
@@ -132,6 +157,14 @@ public final class AppendCommand implements Command<AppendUid> {
                 }
             }
         }
+        out.closeList();
+    }
+
+    // RFC 6855 utf8-literal: "UTF8" SP "(" literal8 ")"
+    private static void utf8Literal(CommandWriter out, long size, Supplier<InputStream> content) {
+        out.atom("UTF8");
+        out.openList();
+        out.literal8(size, content);
         out.closeList();
     }
 
@@ -147,8 +180,11 @@ public final class AppendCommand implements Command<AppendUid> {
     @Override
     public AppendUid complete(StatusResponse tagged) {
         boolean anyUtf8 = false;
-        for (boolean u : utf8) {
-            anyUtf8 |= u;
+        for (int i = 0; i < utf8.length; i++) {
+            anyUtf8 |= utf8[i];
+            for (int j = 0; utf8Parts[i] != null && j < utf8Parts[i].length; j++) {
+                anyUtf8 |= utf8Parts[i][j];
+            }
         }
         Imap4CommandException.requireOk(anyUtf8
                 ? "APPEND in the UTF8 form of RFC 6855 (a message header holds 8-bit UTF-8)" : verb(), tagged);

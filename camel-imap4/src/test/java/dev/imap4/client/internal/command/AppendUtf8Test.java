@@ -194,4 +194,32 @@ class AppendUtf8Test {
             server.verify();
         }
     }
+
+    @Test
+    void catenateSendsTheTextPartsOfAnEightBitHeaderInTheUtf8Form() {
+        String head = "Subject: Grüße\r\n";
+        String rest = "From: a@example.org\r\n\r\nGrüße";
+        String more = " und Küsse";
+        try (ScriptedServer server = ScriptedServer.start(enabled("CATENATE LITERAL+") + """
+                C: {tag} APPEND Drafts CATENATE (UTF8 (~{%d+}
+                C: Subject: Grüße<CRLF>) TEXT {%d+}
+                C: From: a@example.org<CRLF><CRLF>Grüße TEXT {%d+}
+                C:  und Küsse URL /Drafts/;UID=20/;section=2)
+                S: {tag} OK appended
+                C: {tag} APPEND Drafts CATENATE (URL /Drafts/;UID=20/;section=HEADER TEXT {%d+}
+                C: Subject: Grüße<CRLF>)
+                S: {tag} OK appended
+                """.formatted(len(head), len(rest), len(more), len(head)))) {
+            ImapClient c = connect(server);
+            // the 8-bit header part goes as UTF8; the part where the header ends holds 8-bit bytes only
+            // in its body, and the parts after it are body: both stay TEXT
+            c.append("Drafts", List.of(AppendMessage.catenate(List.of(), null, List.of(
+                    new AppendMessage.Text(utf8(head)), new AppendMessage.Text(utf8(rest)),
+                    new AppendMessage.Text(utf8(more)), new AppendMessage.Url("/Drafts/;UID=20/;section=2")))));
+            // after a URL part the header is the server's: the text is sent as it is
+            c.append("Drafts", List.of(AppendMessage.catenate(List.of(), null, List.of(
+                    new AppendMessage.Url("/Drafts/;UID=20/;section=HEADER"), new AppendMessage.Text(utf8(head))))));
+            done(c, server);
+        }
+    }
 }
