@@ -172,6 +172,9 @@ for g in "${GROUPS_[@]}"; do
                 for n in 0 10; do
                     java_case "$pw" poll raw "$f" "$f" "$n" "${POLL_RUNS:-21}"
                     java_case "$pw" poll imap4 "$f" "$f" "$n" "${POLL_RUNS:-21}"
+                    # both in one JVM, a poll of each in turn on the same new messages: the ratio
+                    # without the drift between JVMs and server states
+                    java_case "$pw" poll pair "$f" "$f" "$n" "${POLL_RUNS:-21}"
                     if [[ -n ${BEFORE_CP:-} ]]; then
                         JCP=$BEFORE_CP java_case "$pw" -Dbench.tag=before poll imap4 "$f" "$f" "$n" "${POLL_RUNS:-21}"
                     fi

@@ -5,6 +5,7 @@ import dev.imap4.client.ImapProtocolException;
 import dev.imap4.client.types.FlagChange;
 import dev.imap4.client.types.MailboxState;
 import dev.imap4.client.types.NumberSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -52,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Imap4Consumer.class);
+    /** The longest an incremental consumer goes without a search while UIDNEXT reports nothing new. */
+    static final Duration SEARCH_AT_LEAST_EVERY = Duration.ofMinutes(1);
 
     private final Imap4Configuration config;
     private final Imap4ConsumerConnection connection;
@@ -68,6 +71,10 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private ExecutorService prefetcher;
     private Imap4ConsumerResume resume;
     private boolean modSeq;
+    /** The UIDNEXT of the last SELECT (0 when the server sent none) and when the last search ran. */
+    private long selectedUidNext;
+    private long searchAtLeastEveryNanos = SEARCH_AT_LEAST_EVERY.toNanos();
+    private long lastSearchNanos = System.nanoTime() - searchAtLeastEveryNanos;
     private int batchOffset;
     private int batchTotal;
 
@@ -268,9 +275,11 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         if (select) {
             selectFolder();
         }
+        long uidNext = select ? selectedUidNext : 0;
         applyOutcomes();
         connection.clearExistsNoted();
-        List<Long> uids = state.candidates(search.run(connection.client(), state.watermark()), config.isIncremental());
+        List<Long> found = nothingAboveWatermark(uidNext) ? List.of() : search();
+        List<Long> uids = state.candidates(found, config.isIncremental());
         checkpoint();
         uids = notYetProcessed(uids);
         if (resume != null) {
@@ -286,11 +295,35 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         return delivered;
     }
 
+    private List<Long> search() {
+        lastSearchNanos = System.nanoTime();
+        return search.run(connection.client(), state.watermark());
+    }
+
+    /**
+     * Whether an incremental search would find nothing: the SELECT just made reported a UIDNEXT at
+     * most one above the watermark, so no message above it exists (RFC 3501 §2.3.1.1: UIDs are
+     * assigned in ascending order, every one below UIDNEXT). The empty poll then costs one SELECT;
+     * Dovecot spends more on an ESEARCH than on the SELECT. A search still runs at least once every
+     * {@link #SEARCH_AT_LEAST_EVERY}, so a server whose UIDNEXT lags delays mail by no more.
+     */
+    private boolean nothingAboveWatermark(long uidNext) {
+        return config.isIncremental() && uidNext > 0 && state.watermark() > 0 && uidNext <= state.watermark() + 1
+                && System.nanoTime() - lastSearchNanos < searchAtLeastEveryNanos;
+    }
+
+    /** Tests: a shorter longest time without a search. */
+    void searchAtLeastEvery(Duration interval) {
+        searchAtLeastEveryNanos = interval.toNanos();
+        lastSearchNanos = System.nanoTime() - searchAtLeastEveryNanos;
+    }
+
     /** SELECT (or EXAMINE); returns false when UIDVALIDITY changed, so every UID remembered was forgotten. */
     private boolean selectFolder() {
         MailboxState mailbox = resume != null ? resume.select(connection)
                 : connection.select(config.getFolder(), config.isReadOnly());
         counters.selected(mailbox.uidValidity());
+        selectedUidNext = mailbox.uidNext();
         long previous = state.uidValidity();
         boolean changed = state.adopt(mailbox.uidValidity());
         if (changed) {

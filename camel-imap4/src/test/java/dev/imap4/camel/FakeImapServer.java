@@ -42,6 +42,8 @@ final class FakeImapServer implements AutoCloseable {
     private final Map<String, List<FakeMessage>> folders = new LinkedHashMap<>();
     private long uidValidity = 1000;
     private long nextUid = 1;
+    /** The UIDNEXT reported by SELECT: the real one, none (-1), or a frozen value (a lagging server). */
+    private volatile long reportedUidNext;
     private long modSeq = 1;
     private final Map<Long, Long> expunged = new java.util.TreeMap<>();
     /** The MODSEQ of each message's last change (added, flags stored). */
@@ -67,6 +69,18 @@ final class FakeImapServer implements AutoCloseable {
         Thread t = new Thread(this::acceptLoop, "fake-imap");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** SELECT reports no UIDNEXT (optional before RFC 3501): the consumer searches at every poll. */
+    FakeImapServer withoutUidNext() {
+        reportedUidNext = -1;
+        return this;
+    }
+
+    /** SELECT reports UIDNEXT {@code n} whatever arrives: a server whose UIDNEXT lags. */
+    FakeImapServer withUidNextFrozenAt(long n) {
+        reportedUidNext = n;
+        return this;
     }
 
     int port() {
@@ -276,7 +290,8 @@ final class FakeImapServer implements AutoCloseable {
             case "SELECT", "EXAMINE" -> "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n"
                     + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] ok\r\n"
                     + "* " + inbox.size() + " EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY " + uidValidity + "] ok\r\n"
-                    + "* OK [UIDNEXT " + nextUid + "] ok\r\n"
+                    + (reportedUidNext < 0 ? "" : "* OK [UIDNEXT " + (reportedUidNext > 0 ? reportedUidNext : nextUid)
+                            + "] ok\r\n")
                     + (capabilities.contains("CONDSTORE") || capabilities.contains("QRESYNC")
                             ? "* OK [HIGHESTMODSEQ " + modSeq + "] ok\r\n" : "")
                     + vanishedSince(command)

@@ -82,6 +82,7 @@ class Imap4ConsumerImap4dSearchQuirkTest extends CamelTestSupport {
 
     @Test
     void aServerThatResolvesTheUidKeyIsNotAskedAgain() throws Exception {
+        fake.server().withoutUidNext(); // every poll searches, so the probe would be asked again if it were
         fake.server().add(TestMailbox.message("m1", "x"));
         MockEndpoint out = route("onSuccess=SEEN&incremental=true");
         out.expectedMessageCount(1);

@@ -10,7 +10,7 @@ import java.util.Locale;
  * fetch CLIENT FOLDER EXPECTED [WARMUPS RUNS TIMEOUT_S]   CLIENT: raw core imap4 camelmail camelmail-raw,
  *                                                        raw-tls core-tls (implicit TLS), imap4-default
  *                                                        imap4-default-tls (the consumer's default options)
- * poll CLIENT FOLDER LABEL NEW [RUNS]                    CLIENT: raw imap4 camelmail
+ * poll CLIENT FOLDER LABEL NEW [RUNS]                    CLIENT: raw imap4 camelmail pair (raw and imap4 in turn)
  * idle FOLDER COUNT          (idle-raw FOLDER COUNT: the server's part, a raw socket in IDLE)
  * producer append|searchstore FOLDER THREADS TOTAL
  * compress FOLDER EXPECTED BITS_PER_SECOND LATENCY_MS RUNS [MODES]   the core through a throttled

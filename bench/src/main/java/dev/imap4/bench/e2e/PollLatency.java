@@ -35,6 +35,7 @@ final class PollLatency {
     static void run(Server s, String client, String folder, String label, int fresh, int runs) throws Exception {
         switch (client) {
             case "raw" -> raw(s, folder, label, fresh, runs);
+            case "pair" -> pair(s, folder, label, fresh, runs);
             case "imap4" -> camel(s, CamelFetch.imap4Uri(s, folder,
                     "&searchCriteria=ALL&incremental=true&onSuccess=NONE&fetchBatchSize=1000&startScheduler=false"),
                     "imap4", folder, label, fresh, runs, CamelFetch::imap4Body);
@@ -47,29 +48,91 @@ final class PollLatency {
     /** SELECT, UID SEARCH UID n:*, and a UID FETCH of what is new: a poll with nothing to spare. */
     private static void raw(Server s, String folder, String label, int fresh, int runs) throws Exception {
         try (RawSession r = new RawSession(s)) {
-            long[] next = {1};
-            Poll poll = () -> {
-                // -Dbench.condstore=true: SELECT (CONDSTORE), as the component does on a CONDSTORE server
-                r.command("SELECT " + folder + (Boolean.getBoolean("bench.condstore") ? " (CONDSTORE)" : ""), null);
-                String text = r.commandText("UID SEARCH UID " + next[0] + ":*");
-                List<Long> uids = new ArrayList<>();
-                for (String line : text.split("\r\n")) {
-                    if (line.startsWith("* SEARCH")) {
-                        for (String t : line.substring(8).trim().split(" ")) {
-                            if (!t.isEmpty() && Long.parseLong(t) >= next[0]) {
-                                uids.add(Long.parseLong(t));
-                            }
+            measure(s, "poll-raw", folder, label, fresh, runs, rawPoll(r, folder));
+        }
+    }
+
+    private static Poll rawPoll(RawSession r, String folder) {
+        long[] next = {1};
+        return () -> {
+            // -Dbench.condstore=true: SELECT (CONDSTORE), as the component does on a CONDSTORE server
+            r.command("SELECT " + folder + (Boolean.getBoolean("bench.condstore") ? " (CONDSTORE)" : ""), null);
+            String text = r.commandText("UID SEARCH UID " + next[0] + ":*");
+            List<Long> uids = new ArrayList<>();
+            for (String line : text.split("\r\n")) {
+                if (line.startsWith("* SEARCH")) {
+                    for (String t : line.substring(8).trim().split(" ")) {
+                        if (!t.isEmpty() && Long.parseLong(t) >= next[0]) {
+                            uids.add(Long.parseLong(t));
                         }
                     }
                 }
-                if (!uids.isEmpty()) {
-                    r.command("UID FETCH " + uids.get(0) + ":" + uids.get(uids.size() - 1) + " (UID BODY.PEEK[])",
-                            null);
-                    next[0] = uids.get(uids.size() - 1) + 1;
+            }
+            if (!uids.isEmpty()) {
+                r.command("UID FETCH " + uids.get(0) + ":" + uids.get(uids.size() - 1) + " (UID BODY.PEEK[])",
+                        null);
+                next[0] = uids.get(uids.size() - 1) + 1;
+            }
+            return uids.size();
+        };
+    }
+
+    /**
+     * The raw poll and the imap4 consumer in one JVM, each measured poll of one right after one of
+     * the other (which goes first alternates), on the same new messages: the server's state and the
+     * machine's drift between runs weigh on both alike. Reports poll-raw-pair and poll-imap4-pair.
+     */
+    private static void pair(Server s, String folder, String label, int fresh, int runs) throws Exception {
+        try (RawSession r = new RawSession(s); CamelContext ctx = new DefaultCamelContext()) {
+            AtomicLong delivered = new AtomicLong();
+            ctx.getShutdownStrategy().setTimeout(5);
+            String uri = CamelFetch.imap4Uri(s, folder,
+                    "&searchCriteria=ALL&incremental=true&onSuccess=NONE&fetchBatchSize=1000&startScheduler=false");
+            ctx.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).routeId("poll").process(e -> {
+                        CamelFetch.imap4Body(e);
+                        delivered.incrementAndGet();
+                    });
                 }
-                return uids.size();
+            });
+            ctx.start();
+            ScheduledPollConsumer consumer = (ScheduledPollConsumer) ctx.getRoute("poll").getConsumer();
+            Poll imap4 = () -> {
+                long before = delivered.get();
+                consumer.run();
+                return delivered.get() - before;
             };
-            measure(s, "poll-raw", folder, label, fresh, runs, poll);
+            Poll raw = rawPoll(r, folder);
+            raw.poll();
+            imap4.poll();
+            try (ImapClient appender = Messages.connect(s)) {
+                for (int warm = 0, n = Integer.getInteger("bench.pollWarmups", 0); warm < n; warm++) {
+                    one(appender, raw, folder, 0, -1);
+                    one(appender, imap4, folder, 0, -1);
+                }
+                double[][] ms = new double[2][runs];
+                double[][] cpu = new double[2][runs];
+                double[][] alloc = new double[2][runs];
+                for (int i = -2; i < runs; i++) {
+                    Messages.append(appender, folder, "pair" + i, 0, fresh, 4000);
+                    for (int k = 0; k < 2; k++) {
+                        int which = (i + k) & 1; // 0 raw, 1 imap4; the first of the two alternates
+                        long[] m = one(null, which == 0 ? raw : imap4, folder, fresh, i);
+                        if (i >= 0) {
+                            ms[which][i] = Timing.millis(m[0]);
+                            cpu[which][i] = m[2] / 1e3;
+                            alloc[which][i] = m[3];
+                        }
+                    }
+                }
+                String[] names = {"poll-raw-pair", "poll-imap4-pair"};
+                for (int w = 0; w < 2; w++) {
+                    Timing.reportMicros(names[w], label + "-new" + fresh, ms[w], cpu[w], Timing.median(alloc[w]),
+                            new Timing.Outcome(fresh, 0));
+                }
+            }
         }
     }
 
@@ -130,8 +193,11 @@ final class PollLatency {
         }
     }
 
+    /** One timed poll after {@code fresh} new messages were appended (by {@code appender}, unless null: already). */
     private static long[] one(ImapClient appender, Poll poll, String folder, int fresh, int round) throws Exception {
-        Messages.append(appender, folder, "poll" + round, 0, fresh, 4000);
+        if (appender != null) {
+            Messages.append(appender, folder, "poll" + round, 0, fresh, 4000);
+        }
         long a0 = allocated();
         long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
