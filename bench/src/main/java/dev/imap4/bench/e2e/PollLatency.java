@@ -25,6 +25,9 @@ final class PollLatency {
         return THREADS instanceof com.sun.management.ThreadMXBean t ? t.getCurrentThreadAllocatedBytes() : 0;
     }
 
+    private static final String IMAP4_OPTIONS =
+            "&searchCriteria=ALL&incremental=true&onSuccess=NONE&fetchBatchSize=1000&startScheduler=false";
+
     private PollLatency() {
     }
 
@@ -36,9 +39,8 @@ final class PollLatency {
         switch (client) {
             case "raw" -> raw(s, folder, label, fresh, runs);
             case "pair" -> pair(s, folder, label, fresh, runs);
-            case "imap4" -> camel(s, CamelFetch.imap4Uri(s, folder,
-                    "&searchCriteria=ALL&incremental=true&onSuccess=NONE&fetchBatchSize=1000&startScheduler=false"),
-                    "imap4", folder, label, fresh, runs, CamelFetch::imap4Body);
+            case "imap4" -> camel(s, CamelFetch.imap4Uri(s, folder, IMAP4_OPTIONS), "imap4", folder, label, fresh, runs,
+                    CamelFetch::imap4Body);
             case "camelmail" -> camel(s, CamelFetch.camelMailUri(s, folder, "&startScheduler=false"),
                     "camelmail", folder, label, fresh, runs, CamelFetch::mappedBody);
             default -> throw new IllegalArgumentException(client);
@@ -84,26 +86,7 @@ final class PollLatency {
      */
     private static void pair(Server s, String folder, String label, int fresh, int runs) throws Exception {
         try (RawSession r = new RawSession(s); CamelContext ctx = new DefaultCamelContext()) {
-            AtomicLong delivered = new AtomicLong();
-            ctx.getShutdownStrategy().setTimeout(5);
-            String uri = CamelFetch.imap4Uri(s, folder,
-                    "&searchCriteria=ALL&incremental=true&onSuccess=NONE&fetchBatchSize=1000&startScheduler=false");
-            ctx.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(uri).routeId("poll").process(e -> {
-                        CamelFetch.imap4Body(e);
-                        delivered.incrementAndGet();
-                    });
-                }
-            });
-            ctx.start();
-            ScheduledPollConsumer consumer = (ScheduledPollConsumer) ctx.getRoute("poll").getConsumer();
-            Poll imap4 = () -> {
-                long before = delivered.get();
-                consumer.run();
-                return delivered.get() - before;
-            };
+            Poll imap4 = consumerPoll(ctx, CamelFetch.imap4Uri(s, folder, IMAP4_OPTIONS), CamelFetch::imap4Body);
             Poll raw = rawPoll(r, folder);
             raw.poll();
             imap4.poll();
@@ -136,27 +119,32 @@ final class PollLatency {
         }
     }
 
+    /** Starts a route from {@code uri} (its scheduler off) in {@code ctx}; a poll runs the consumer once. */
+    private static Poll consumerPoll(CamelContext ctx, String uri, CamelFetch.BodyReader reader) throws Exception {
+        AtomicLong delivered = new AtomicLong();
+        ctx.getShutdownStrategy().setTimeout(5);
+        ctx.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("poll").process(e -> {
+                    reader.read(e);
+                    delivered.incrementAndGet();
+                });
+            }
+        });
+        ctx.start();
+        ScheduledPollConsumer consumer = (ScheduledPollConsumer) ctx.getRoute("poll").getConsumer();
+        return () -> {
+            long before = delivered.get();
+            consumer.run();
+            return delivered.get() - before;
+        };
+    }
+
     private static void camel(Server s, String uri, String name, String folder, String label, int fresh, int runs,
             CamelFetch.BodyReader reader) throws Exception {
-        AtomicLong delivered = new AtomicLong();
         try (CamelContext ctx = new DefaultCamelContext()) {
-            ctx.getShutdownStrategy().setTimeout(5);
-            ctx.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(uri).routeId("poll").process(e -> {
-                        reader.read(e);
-                        delivered.incrementAndGet();
-                    });
-                }
-            });
-            ctx.start();
-            ScheduledPollConsumer consumer = (ScheduledPollConsumer) ctx.getRoute("poll").getConsumer();
-            Poll poll = () -> {
-                long before = delivered.get();
-                consumer.run();
-                return delivered.get() - before;
-            };
+            Poll poll = consumerPoll(ctx, uri, reader);
             long t0 = System.nanoTime();
             long first = poll.poll();
             System.out.printf("first poll of %s delivered %d in %.0f ms%n", name, first,
