@@ -728,8 +728,10 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         idler.disallow();
         // The running poll ends after the exchange it routes (runs are no longer allowed). Only then
         // are the scheduler (whose stop interrupts the polling thread) and the route's processors
-        // stopped: a consumer stopped directly, as the master component stops it, is not suspended
-        // and drained first, and an exchange half-way through the route would fail at its next step.
+        // stopped: a consumer stopped directly is not suspended and drained first, as Camel's
+        // shutdown does with a route's own consumer, and an exchange half-way through the route
+        // would fail at its next step. (Camel's master: stops the processors before it stops this
+        // consumer: docs/scaling-out.md.)
         boolean locked = idler.awaitLock();
         super.doStop();
         if (!locked) {
