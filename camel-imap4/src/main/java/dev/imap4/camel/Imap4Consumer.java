@@ -75,6 +75,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private long selectedUidNext;
     private long searchAtLeastEveryNanos = SEARCH_AT_LEAST_EVERY.toNanos();
     private long lastSearchNanos = System.nanoTime() - searchAtLeastEveryNanos;
+    private boolean uidNextLags;
     private int batchOffset;
     private int batchTotal;
 
@@ -278,7 +279,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         long uidNext = select ? selectedUidNext : 0;
         applyOutcomes();
         connection.clearExistsNoted();
-        List<Long> found = nothingAboveWatermark(uidNext) ? List.of() : search();
+        List<Long> found = searchUnlessNothingNew(uidNext);
         List<Long> uids = state.candidates(found, config.isIncremental());
         checkpoint();
         uids = notYetProcessed(uids);
@@ -295,21 +296,30 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         return delivered;
     }
 
-    private List<Long> search() {
-        lastSearchNanos = System.nanoTime();
-        return search.run(connection.client(), state.watermark());
-    }
-
     /**
-     * Whether an incremental search would find nothing: the SELECT just made reported a UIDNEXT at
-     * most one above the watermark, so no message above it exists (RFC 3501 §2.3.1.1: UIDs are
-     * assigned in ascending order, every one below UIDNEXT). The empty poll then costs one SELECT;
-     * Dovecot spends more on an ESEARCH than on the SELECT. A search still runs at least once every
-     * {@link #SEARCH_AT_LEAST_EVERY}, so a server whose UIDNEXT lags delays mail by no more.
+     * The search's result, or none without searching when an incremental search would find nothing:
+     * the SELECT just made reported a UIDNEXT at most one above the watermark, so no message above
+     * it exists (RFC 3501 §2.3.1.1: UIDs are assigned in ascending order, every one below UIDNEXT).
+     * The empty poll then costs one SELECT; Dovecot spends more on an ESEARCH than on the SELECT. A
+     * search still runs at least once every {@link #SEARCH_AT_LEAST_EVERY}, so a server whose UIDNEXT
+     * lags delays mail by no more; when that search finds a message UIDNEXT hid, the consumer stops
+     * relying on UIDNEXT.
      */
-    private boolean nothingAboveWatermark(long uidNext) {
-        return config.isIncremental() && uidNext > 0 && state.watermark() > 0 && uidNext <= state.watermark() + 1
-                && System.nanoTime() - lastSearchNanos < searchAtLeastEveryNanos;
+    private List<Long> searchUnlessNothingNew(long uidNext) {
+        long watermark = state.watermark();
+        boolean nothingNew = config.isIncremental() && !uidNextLags && uidNext > 0 && watermark > 0
+                && uidNext <= watermark + 1;
+        if (nothingNew && System.nanoTime() - lastSearchNanos < searchAtLeastEveryNanos) {
+            return List.of();
+        }
+        lastSearchNanos = System.nanoTime();
+        List<Long> found = search.run(connection.client(), watermark);
+        if (nothingNew && found.stream().anyMatch(uid -> uid > watermark)) {
+            uidNextLags = true;
+            LOG.warn("The server reported UIDNEXT {} for '{}' but holds UIDs above {}: every poll searches from now on",
+                    uidNext, config.getFolder(), watermark);
+        }
+        return found;
     }
 
     /** Tests: a shorter longest time without a search. */

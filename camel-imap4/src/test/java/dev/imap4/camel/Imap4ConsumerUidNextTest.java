@@ -116,6 +116,11 @@ class Imap4ConsumerUidNextTest extends CamelTestSupport {
         long searches = fake.server().count("UID SEARCH") - searchesBefore;
         assertTrue(searches >= 1 && searches <= 2 + (System.nanoTime() - added) / Duration.ofMillis(1500).toNanos(),
                 "one search per interval, not one per poll (a poll every 50 ms): " + searches);
+
+        // UIDNEXT hid a message: from now on every poll searches
+        long after = fake.server().count("UID SEARCH");
+        Thread.sleep(1200); // under a second of the 1.5 s interval: only per-poll searches count
+        assertTrue(fake.server().count("UID SEARCH") >= after + 5, fake.server().commands().toString());
     }
 
     @Test
