@@ -3,9 +3,6 @@ package dev.imap4.bench.e2e;
 import dev.imap4.client.Imap4;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
-import dev.imap4.client.types.FetchItems;
-import dev.imap4.client.types.NumberSet;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -83,18 +80,7 @@ final class CompressFetch {
                 throw new IllegalStateException("compression " + compress + " asked, the connection says "
                         + client.isCompressed() + " (does the server offer COMPRESS=DEFLATE?)");
             }
-            client.select(folder);
-            long[] counts = new long[2];
-            byte[] scratch = new byte[64 * 1024];
-            client.uidFetch(NumberSet.uidRange(1, NumberSet.STAR), FetchItems.of().withBody(), m -> {
-                try (InputStream body = m.message().openStream()) {
-                    int n;
-                    while ((n = body.read(scratch)) > 0) {
-                        counts[1] += n;
-                    }
-                }
-                counts[0]++;
-            });
+            long[] counts = CoreFetch.readFolder(client, folder);
             client.logout();
             return counts;
         } finally {

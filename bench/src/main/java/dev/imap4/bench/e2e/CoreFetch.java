@@ -30,22 +30,28 @@ final class CoreFetch {
         ImapClient client = imap.client();
         try {
             client.login(server.user(), server.password());
-            client.select(folder);
-            long[] counts = new long[2];
-            byte[] scratch = new byte[64 * 1024];
-            client.uidFetch(NumberSet.uidRange(1, NumberSet.STAR), FetchItems.of().withBody(), m -> {
-                try (InputStream body = m.message().openStream()) {
-                    int n;
-                    while ((n = body.read(scratch)) > 0) {
-                        counts[1] += n;
-                    }
-                }
-                counts[0]++;
-            });
+            long[] counts = readFolder(client, folder);
             client.logout();
             return new Timing.Outcome(counts[0], counts[1]);
         } finally {
             client.close();
         }
+    }
+
+    /** Selects {@code folder} and reads every message's body to its end; returns {messages, bytes}. */
+    static long[] readFolder(ImapClient client, String folder) throws Exception {
+        client.select(folder);
+        long[] counts = new long[2];
+        byte[] scratch = new byte[64 * 1024];
+        client.uidFetch(NumberSet.uidRange(1, NumberSet.STAR), FetchItems.of().withBody(), m -> {
+            try (InputStream body = m.message().openStream()) {
+                int n;
+                while ((n = body.read(scratch)) > 0) {
+                    counts[1] += n;
+                }
+            }
+            counts[0]++;
+        });
+        return counts;
     }
 }
