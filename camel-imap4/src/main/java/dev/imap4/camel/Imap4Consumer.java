@@ -71,8 +71,7 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     private ExecutorService prefetcher;
     private Imap4ConsumerResume resume;
     private boolean modSeq;
-    /** The UIDNEXT of the last SELECT (0 when the server sent none) and when the last search ran. */
-    private long selectedUidNext;
+    /** When the last search ran, how long the consumer may go without one, and whether UIDNEXT lied. */
     private long searchAtLeastEveryNanos = SEARCH_AT_LEAST_EVERY.toNanos();
     private long lastSearchNanos = System.nanoTime() - searchAtLeastEveryNanos;
     private boolean uidNextLags;
@@ -273,10 +272,11 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
 
     /** One search and the delivery of what it found; {@code select} re-selects the folder first. */
     private int cycle(boolean select) throws Exception {
+        long uidNext = 0;
         if (select) {
             selectFolder();
+            uidNext = connection.client().selected().uidNext();
         }
-        long uidNext = select ? selectedUidNext : 0;
         applyOutcomes();
         connection.clearExistsNoted();
         List<Long> found = searchUnlessNothingNew(uidNext);
@@ -333,7 +333,6 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
         MailboxState mailbox = resume != null ? resume.select(connection)
                 : connection.select(config.getFolder(), config.isReadOnly());
         counters.selected(mailbox.uidValidity());
-        selectedUidNext = mailbox.uidNext();
         long previous = state.uidValidity();
         boolean changed = state.adopt(mailbox.uidValidity());
         if (changed) {
