@@ -111,6 +111,7 @@ final class CamelFetch {
         AtomicLong count = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         AtomicLong done = new AtomicLong();
+        AtomicLong first = new AtomicLong();
         CountDownLatch all = new CountDownLatch(1);
         try (CamelContext ctx = new DefaultCamelContext()) {
             ctx.getShutdownStrategy().setTimeout(5);
@@ -118,6 +119,9 @@ final class CamelFetch {
                 @Override
                 public void configure() {
                     from(uri).routeId("bench").autoStartup(false).process(e -> {
+                        if (first.get() == 0) {
+                            first.compareAndSet(0, System.nanoTime());
+                        }
                         bytes.addAndGet(reader.read(e));
                         if (count.incrementAndGet() == expected) {
                             done.set(System.nanoTime());
@@ -129,6 +133,7 @@ final class CamelFetch {
             // the timer runs from CamelContext.start(), as a user's job or container starts it
             long t0 = System.nanoTime();
             ctx.start();
+            long started = System.nanoTime();
             Sampler sampler = Sampler.maybe();
             ctx.getRouteController().startRoute("bench");
             boolean finished = all.await(timeoutSeconds, TimeUnit.SECONDS);
@@ -138,6 +143,9 @@ final class CamelFetch {
             if (!finished) {
                 throw new TimedOut(count.get());
             }
+            // where a run's time went: starting the context, the poll up to the first exchange, the rest
+            System.out.printf("# phases_ms context=%.1f first_exchange=%.1f last_exchange=%.1f%n",
+                    (started - t0) / 1e6, (first.get() - t0) / 1e6, (done.get() - t0) / 1e6);
             return new Timing.Outcome(count.get(), bytes.get(), done.get() - t0);
         }
     }

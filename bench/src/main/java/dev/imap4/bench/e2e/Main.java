@@ -50,7 +50,39 @@ public final class Main {
         } catch (java.io.IOException e) {
             // not Linux: no peak RSS
         }
+        if (Boolean.getBoolean("bench.threads")) {
+            threadCpu();
+        }
         System.exit(0);
+    }
+
+    /**
+     * CPU of the process's threads by kind, JVM threads included (the JIT compilers, GC), from
+     * /proc/self/task (Linux): where a cold run's CPU went. Enabled with -Dbench.threads=true.
+     */
+    private static void threadCpu() throws java.io.IOException {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    String comm = java.nio.file.Files.readString(t.resolve("comm")).trim();
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    String kind = comm.replaceAll("[ #]?\\d+$", "").replaceAll("Camel \\(camel-\\d+\\) thread", "Camel");
+                    ticks.merge(kind, cpu, Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder("# thread_cpu_ms");
+        ticks.forEach((k, v) -> {
+            if (v > 0) {
+                b.append(' ').append(k.replace(' ', '_')).append('=').append(v * 10);
+            }
+        });
+        System.out.println(b);
     }
 
     private static void fetch(Server s, String[] args) throws Exception {

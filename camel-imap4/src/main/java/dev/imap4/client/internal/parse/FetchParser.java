@@ -99,42 +99,147 @@ public final class FetchParser {
 
     private static void item(ImapInput in, Items items) {
         String name = itemName(in);
-        String section = in.peekIs('[') ? section(in) : null;
-        String key = section == null ? name : name + section + origin(in);
-        if (isBodyData(name, section) && valueMissing(in)) {
-            // Yandex: "BODY[2] )", body data with no value at all before the list ends: an empty section
-            putSection(items, key, Literal.of(new byte[0]));
-            return;
-        }
-        in.sp();
-        switch (name) {
-            case "FLAGS" -> items.flags = FlagListParser.parse(in, "flag-fetch");
-            case "UID" -> items.uid = in.nzNumber();
-            case "INTERNALDATE" -> items.internalDate = internalDate(in);
-            case "RFC822.SIZE" -> items.size = nonNegative(Lex.lenientNumberOrNil(in, "RFC822.SIZE"));
-            case "ENVELOPE" -> items.envelope = EnvelopeParser.parseOrNil(in);
-            case "BODYSTRUCTURE" -> items.bodyStructure = BodyStructureParser.parseOrNil(in);
-            case "MODSEQ" -> items.modSeq = modSeq(in);
-            case "RFC822", "RFC822.HEADER", "RFC822.TEXT" -> section(in, items, key);
-            case "BODY", "BINARY" -> {
-                if (section == null && name.equals("BODY")) {
-                    items.bodyStructure = BodyStructureParser.parseOrNil(in);
-                } else if (section == null) {
-                    throw in.error("msg-att", "'[' after BINARY");
-                } else {
-                    section(in, items, key);
-                }
+        (in.peekIs('[') ? Reader.WITH_SECTION : Reader.of(name)).read(name, in, items);
+    }
+
+    /**
+     * How each item's value is read, after its name. One reader per kind of item on purpose: the call
+     * in {@link #item} sees many of them and stays a call, so the JIT compiles each reader on its own
+     * instead of all of them inlined into one large method (a single compilation of that method cost
+     * about 200 ms of compiler time in every fresh JVM, docs/performance.md).
+     */
+    private enum Reader {
+        FLAGS {
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                items.flags = FlagListParser.parse(in, "flag-fetch");
             }
-            default -> {
+        },
+        UID {
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                items.uid = in.nzNumber();
+            }
+        },
+        INTERNALDATE {
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                items.internalDate = internalDate(in);
+            }
+        },
+        SIZE {
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                items.size = nonNegative(Lex.lenientNumberOrNil(in, "RFC822.SIZE"));
+            }
+        },
+        ENVELOPE {
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                items.envelope = EnvelopeParser.parseOrNil(in);
+            }
+        },
+        BODYSTRUCTURE {
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                items.bodyStructure = BodyStructureParser.parseOrNil(in);
+            }
+        },
+        MODSEQ {
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                items.modSeq = modSeq(in);
+            }
+        },
+        /** RFC822, RFC822.HEADER and RFC822.TEXT: message data without a section. */
+        RFC822 {
+            @Override
+            void read(String name, ImapInput in, Items items) {
+                if (valueMissing(in)) {
+                    putSection(items, name, Literal.of(new byte[0]));
+                    return;
+                }
+                super.read(name, in, items);
+            }
+
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                section(in, items, name);
+            }
+        },
+        BINARY_WITHOUT_SECTION {
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                throw in.error("msg-att", "'[' after BINARY");
+            }
+        },
+        OTHER {
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                items.putOther(name, Lex.rawValue(in, "msg-att"));
+            }
+        },
+        /** Any item with a section: BODY[...], BINARY[...] and the like, its key the name, section and origin. */
+        WITH_SECTION {
+            @Override
+            void read(String name, ImapInput in, Items items) {
+                String section = section(in);
+                String key = sectionKey(name, section, origin(in));
+                boolean bodyData = isBodyData(name, section);
+                if (bodyData && valueMissing(in)) {
+                    // Yandex: "BODY[2] )", body data with no value at all before the list ends: an empty section
+                    putSection(items, key, Literal.of(new byte[0]));
+                    return;
+                }
+                in.sp();
                 // an unknown item with a section carries body data when its value is a string: keep it spooled
-                if (section != null && nstringAhead(in)) {
+                if (bodyData || nstringAhead(in)) {
                     section(in, items, key);
                 } else {
                     items.putOther(key, Lex.rawValue(in, "msg-att"));
                 }
             }
+
+            @Override
+            void value(String name, ImapInput in, Items items) {
+                throw new IllegalStateException("read by read()");
+            }
+        };
+
+        /** Reads the item's value, after its name (and section); {@code in} stands before the space. */
+        void read(String name, ImapInput in, Items items) {
+            in.sp();
+            value(name, in, items);
+        }
+
+        abstract void value(String name, ImapInput in, Items items);
+
+        /** The reader of an item without a section. */
+        static Reader of(String name) {
+            return switch (name) {
+                case "FLAGS" -> FLAGS;
+                case "UID" -> UID;
+                case "INTERNALDATE" -> INTERNALDATE;
+                case "RFC822.SIZE" -> SIZE;
+                case "ENVELOPE" -> ENVELOPE;
+                case "BODYSTRUCTURE", "BODY" -> BODYSTRUCTURE;
+                case "MODSEQ" -> MODSEQ;
+                case "RFC822", "RFC822.HEADER", "RFC822.TEXT" -> RFC822;
+                case "BINARY" -> BINARY_WITHOUT_SECTION;
+                default -> OTHER;
+            };
         }
     }
+
+    /** The key of a section item: name, section and origin; "BODY[]", by far the most common, a constant. */
+    private static String sectionKey(String name, String section, String origin) {
+        if (section == EMPTY_SECTION && origin.isEmpty() && name.equals("BODY")) {
+            return "BODY[]";
+        }
+        return name + section + origin;
+    }
+
+    private static final String EMPTY_SECTION = "[]";
 
     /** The item names read as constants, without a copy (any other name is read as well). */
     private static final Words ITEM_NAMES = new Words("UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE",
@@ -155,6 +260,9 @@ public final class FetchParser {
      */
     private static String section(ImapInput in) {
         in.expect('[', "section");
+        if (in.maybe(']')) {
+            return EMPTY_SECTION;
+        }
         StringBuilder sb = new StringBuilder("[");
         boolean space = false;
         while (true) {
@@ -222,11 +330,10 @@ public final class FetchParser {
         }
     }
 
-    /** RFC 3501 / RFC 3516 items whose value is message data (an nstring), not a number or a list. */
+    /** RFC 3501 / RFC 3516 items with a section whose value is message data (an nstring). */
     private static boolean isBodyData(String name, String section) {
         return switch (name) {
-            case "RFC822", "RFC822.HEADER", "RFC822.TEXT" -> true;
-            case "BODY", "BINARY" -> section != null;
+            case "RFC822", "RFC822.HEADER", "RFC822.TEXT", "BODY", "BINARY" -> true;
             default -> false;
         };
     }
