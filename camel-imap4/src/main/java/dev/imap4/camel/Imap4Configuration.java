@@ -698,7 +698,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * How many UIDs one UID FETCH command asks for.
+     * At most how many UIDs one UID FETCH command asks for. A poll's first FETCH asks for at most 10, so the route starts early, and each one after it for twice as many as the one before, up to this; while the bodies are larger than Camel's spool threshold, a FETCH asks for no more of them than half of batchMemoryLimit holds, so they stay on the heap instead of going to files.
      */
     public void setFetchBatchSize(int fetchBatchSize) {
         this.fetchBatchSize = fetchBatchSize;

@@ -386,32 +386,36 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * Fetches {@code uids} in batches of fetchBatchSize and routes them. While one batch is routed
-     * on the polling thread, the next one is fetched on the consumer's prefetch thread, so the server
-     * is not idle while the route runs; the connection is still used by one thread at a time (the
-     * polling thread touches it only after the prefetch was joined). The outcomes of a routed batch
-     * are applied (one UID STORE) after the next batch arrived and before the FETCH after it. Memory:
-     * at most two batches are held; large bodies kept on the heap by both together stay within
-     * batchMemoryLimit, as the prefetched batch gets only what the routed one left of it.
+     * Fetches {@code uids} in batches and routes them. While one batch is routed on the polling
+     * thread, the next one is fetched on the consumer's prefetch thread, so the server is not idle
+     * while the route runs; the connection is still used by one thread at a time (the polling thread
+     * touches it only after the prefetch was joined). The outcomes of a routed batch are applied (one
+     * UID STORE) after the next batch arrived and before the FETCH after it. Memory: at most two
+     * batches are held; large bodies kept on the heap by both together stay within batchMemoryLimit,
+     * as the prefetched batch gets only what the routed one left of it. Batch sizes follow
+     * {@link Imap4BatchSizes}: small at first, so the route starts early, and no larger than half the
+     * allowance holds when the bodies are large, so they stay on the heap instead of going to files.
      */
     private int fetchAndProcess(List<Long> uids) throws Exception {
-        int size = config.getFetchBatchSize();
         long allowance = mapper.heapAllowance();
+        Imap4BatchSizes sizes = new Imap4BatchSizes(config.getFetchBatchSize(), allowance);
         int delivered = 0;
         batchOffset = 0;
         Prefetch ahead = null;
+        int from = 0;
         try {
-            for (int from = 0; from < uids.size() && isBatchAllowed() && isRunAllowed(); from += size) {
-                List<Long> chunk = uids.subList(from, Math.min(from + size, uids.size()));
-                int after = uids.size() - from - chunk.size();
+            while (from < uids.size() && isBatchAllowed() && isRunAllowed()) {
                 Prefetch current = ahead;
                 ahead = null;
                 if (current == null) {
                     // the outcomes of the batch routed last: one UID STORE for all, before the next FETCH
                     applyOutcomes();
-                    current = new Prefetch(chunk, allowance);
+                    current = new Prefetch(uids.subList(from, Math.min(from + sizes.next(), uids.size())), allowance);
                     current.run();
                 }
+                List<Long> chunk = current.chunk;
+                int next = from + chunk.size();
+                int after = uids.size() - next;
                 Queue<Object> exchanges;
                 try {
                     exchanges = current.join();
@@ -421,17 +425,20 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
                         break;
                     }
                     delivered += n;
+                    from = next;
                     continue;
                 }
                 counters.fetched(exchanges);
                 applyOutcomes();
-                int next = from + size;
+                sizes.fetched(chunk.size(), mapper.largeBodyBytes(exchanges));
                 if (next < uids.size() && isBatchAllowed() && isRunAllowed()) {
-                    ahead = new Prefetch(uids.subList(next, Math.min(next + size, uids.size())), allowance - current.kept());
+                    ahead = new Prefetch(uids.subList(next, Math.min(next + sizes.next(), uids.size())),
+                            allowance - current.kept());
                     ahead.start(prefetcher);
                 }
                 batchTotal = batchOffset + exchanges.size() + after;
                 delivered += processBatch(exchanges);
+                from = next;
             }
         } finally {
             if (ahead != null) {

@@ -148,6 +148,18 @@ final class Imap4MessageMapper {
         return strategy.isEnabled() && strategy.isSpoolEnabled();
     }
 
+    /** Bytes of the bodies of {@code exchanges} above Camel's spool threshold, on the heap or in files. */
+    long largeBodyBytes(Queue<Object> exchanges) {
+        long threshold = spoolThreshold(streamCaching);
+        long sum = 0;
+        for (Object e : exchanges) {
+            if (((Exchange) e).getMessage().getBody() instanceof StreamCache body && body.length() > threshold) {
+                sum += body.length();
+            }
+        }
+        return sum;
+    }
+
     /** How many bytes of large bodies may stay on the heap at once: batchMemoryLimit, at most a quarter of the heap. */
     long heapAllowance() {
         return Math.min(config.getBatchMemoryLimit(), Runtime.getRuntime().maxMemory() / 4);

@@ -102,12 +102,22 @@ class Imap4ConsumerPrefetchTest extends CamelTestSupport {
         out.assertIsSatisfied(20000);
         context.getRouteController().stopRoute("r");
         List<Boolean> pattern = LongStream.rangeClosed(1, 8).mapToObj(inMemory::get).toList();
-        for (int batch = 0; batch < 3; batch++) {
+        // the batches as fetched: UID FETCH a:b (or a single UID)
+        List<long[]> batches = fake.server().commands().stream().filter(c -> c.startsWith("UID FETCH "))
+                .map(c -> c.split(" ")[2].split(":")).map(r -> new long[] {Long.parseLong(r[0]),
+                        Long.parseLong(r[r.length - 1])}).toList();
+        assertEquals(8, batches.stream().mapToLong(b -> b[1] - b[0] + 1).sum(), "each UID fetched once: " + fake.server().commands());
+        for (int b = 0; b + 1 < batches.size(); b++) {
             // batch b is routed while b + 1 is held: together at most three on the heap
-            long held = pattern.subList(2 * batch, 2 * batch + 4).stream().filter(b -> b).count();
-            assertTrue(held <= 3, "batches " + batch + " and " + (batch + 1) + " hold " + held + " on the heap: " + pattern);
+            long held = LongStream.rangeClosed(batches.get(b)[0], batches.get(b + 1)[1]).filter(u -> inMemory.get(u)).count();
+            assertTrue(held <= 3, "batches " + b + " and " + (b + 1) + " hold " + held + " on the heap: " + pattern);
         }
         assertTrue(pattern.get(0) && pattern.get(1), "the first batch had the whole allowance: " + pattern);
+        // after the first batch, a batch holds no more large bodies than half the allowance takes (one),
+        // so none had to go to a file
+        assertEquals(List.of(2L), batches.stream().limit(1).map(b -> b[1] - b[0] + 1).toList());
+        assertTrue(batches.stream().skip(1).allMatch(b -> b[0] == b[1]), "batches of one after the first: " + fake.server().commands());
+        assertTrue(pattern.stream().allMatch(b -> b), "every body stayed on the heap: " + pattern);
         for (int i = 0; i < 8; i++) {
             assertEquals(true, out.getReceivedExchanges().get(i).getProperty("intact"), "body of UID " + (i + 1));
         }

@@ -57,14 +57,17 @@ class Imap4ConsumerSeenFlushTest extends CamelTestSupport {
         List<String> commands = fake.server().commands();
         long stores = fake.server().count("UID STORE");
         assertEquals(250, fake.server().withFlag("\\Seen").size(), commands.toString());
-        // batches of 100, 100 and 50: one STORE each, at most 0.05 per message
-        assertEquals(3, stores, commands.toString());
+        // batches of 10, 20, 40, 80 and 100 (the first small, each after it doubled up to fetchBatchSize):
+        // one STORE each, at most 0.05 per message
+        assertEquals(List.of("1:10", "11:30", "31:70", "71:150", "151:250"), commands.stream()
+                .filter(c -> c.startsWith("UID FETCH ")).map(c -> c.split(" ")[2]).toList(), commands.toString());
+        assertEquals(5, stores, commands.toString());
         assertTrue(stores <= 0.05 * 250, "at most 0.05 UID STORE per message: " + stores);
         // each batch's STORE comes after its own FETCH (and after the next one, fetched while it was
         // routed) and before the FETCH after that
-        int firstFetch = commands.indexOf("UID FETCH 1:100 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])");
-        int firstStore = commands.indexOf("UID STORE 1:100 +FLAGS.SILENT (\\Seen)");
-        int thirdFetch = commands.indexOf("UID FETCH 201:250 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])");
+        int firstFetch = commands.indexOf("UID FETCH 1:10 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])");
+        int firstStore = commands.indexOf("UID STORE 1:10 +FLAGS.SILENT (\\Seen)");
+        int thirdFetch = commands.indexOf("UID FETCH 31:70 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])");
         assertTrue(firstFetch >= 0 && firstStore > firstFetch && thirdFetch > firstStore, commands.toString());
     }
 
