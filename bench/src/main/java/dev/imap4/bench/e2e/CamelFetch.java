@@ -146,6 +146,9 @@ final class CamelFetch {
             // where a run's time went: starting the context, the poll up to the first exchange, the rest
             System.out.printf("# phases_ms context=%.1f first_exchange=%.1f last_exchange=%.1f%n",
                     (started - t0) / 1e6, (first.get() - t0) / 1e6, (done.get() - t0) / 1e6);
+            if (Main.THREADS) {
+                Main.threadCpu();
+            }
             return new Timing.Outcome(count.get(), bytes.get(), done.get() - t0);
         }
     }

@@ -23,6 +23,8 @@ import java.util.Locale;
  */
 public final class Main {
 
+    static final boolean THREADS = Boolean.getBoolean("bench.threads");
+
     private Main() {
     }
 
@@ -50,7 +52,7 @@ public final class Main {
         } catch (java.io.IOException e) {
             // not Linux: no peak RSS
         }
-        if (Boolean.getBoolean("bench.threads")) {
+        if (THREADS) {
             threadCpu();
         }
         System.exit(0);
@@ -58,30 +60,45 @@ public final class Main {
 
     /**
      * CPU of the process's threads by kind, JVM threads included (the JIT compilers, GC), from
-     * /proc/self/task (Linux): where a cold run's CPU went. Enabled with -Dbench.threads=true.
+     * /proc/self/task (Linux): where a cold run's CPU went. Enabled with -Dbench.threads=true; a
+     * Camel case prints it also before its context stops (its threads end with it).
      */
-    private static void threadCpu() throws java.io.IOException {
-        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    static void threadCpu() throws java.io.IOException {
+        java.util.Map<String, Long> ms = new java.util.TreeMap<>();
+        // the JVM's own threads (compilers, GC, VM thread) by their native names
         try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
                 try {
                     String comm = java.nio.file.Files.readString(t.resolve("comm")).trim();
+                    if (!comm.startsWith("C1 ") && !comm.startsWith("C2 ") && !comm.startsWith("G1 ")
+                            && !comm.startsWith("GC ") && !comm.startsWith("VM ")) {
+                        continue;
+                    }
                     String stat = java.nio.file.Files.readString(t.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    String kind = comm.replaceAll("[ #]?\\d+$", "").replaceAll("Camel \\(camel-\\d+\\) thread", "Camel");
-                    ticks.merge(kind, cpu, Long::sum);
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    ms.merge(comm.replaceAll("[ #]?\\d+$", ""), ticks * 10, Long::sum);
                 } catch (java.io.IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
             }
         }
-        StringBuilder b = new StringBuilder("# thread_cpu_ms");
-        ticks.forEach((k, v) -> {
-            if (v > 0) {
-                b.append(' ').append(k.replace(' ', '_')).append('=').append(v * 10);
+        // Java threads by role: the consumer's polling and prefetch threads, the rest
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) {
+                continue;
             }
-        });
+            long cpu = mx.getThreadCpuTime(info.getThreadId());
+            String name = info.getThreadName();
+            String kind = name.contains("Prefetch") ? "prefetch" : name.contains("imap4://") ? "poll"
+                    : name.equals("main") ? "main" : "other_java";
+            if (cpu > 0) {
+                ms.merge(kind, cpu / 1_000_000, Long::sum);
+            }
+        }
+        StringBuilder b = new StringBuilder("# thread_cpu_ms");
+        ms.forEach((k, v) -> b.append(' ').append(k.replace(' ', '_')).append('=').append(v));
         System.out.println(b);
     }
 
