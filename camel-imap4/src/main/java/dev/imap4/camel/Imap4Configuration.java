@@ -127,8 +127,8 @@ public class Imap4Configuration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll = 0;
 
-    @UriParam(label = "consumer", defaultValue = "100")
-    private int fetchBatchSize = 100;
+    @UriParam(label = "consumer", defaultValue = "1000")
+    private int fetchBatchSize = 1000;
 
     @UriParam(label = "consumer,advanced", defaultValue = "16777216")
     private long batchMemoryLimit = 16L * 1024 * 1024;
@@ -698,7 +698,7 @@ public class Imap4Configuration implements Cloneable {
     }
 
     /**
-     * At most how many UIDs one UID FETCH command asks for. A poll's first FETCH asks for at most 10, so the route starts early, and each one after it for twice as many as the one before, up to this; while the bodies are larger than Camel's spool threshold, a FETCH asks for no more of them than half of batchMemoryLimit holds, so they stay on the heap instead of going to files.
+     * At most how many UIDs one UID FETCH command asks for. A poll's first FETCH asks for at most 10, so the route starts early, and each one after it for twice as many as the one before, up to this. Judged by the batches before it, a FETCH also asks for no more messages than half of batchMemoryLimit (at least 8 MiB) of bodies holds, so large bodies stay on the heap instead of going to files, and no more than the route takes about a second for, so the outcomes of a slow route are still applied (one UID STORE per batch) every second or two.
      */
     public void setFetchBatchSize(int fetchBatchSize) {
         this.fetchBatchSize = fetchBatchSize;

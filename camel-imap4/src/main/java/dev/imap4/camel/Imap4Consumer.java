@@ -393,12 +393,12 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
      * UID STORE) after the next batch arrived and before the FETCH after it. Memory: at most two
      * batches are held; large bodies kept on the heap by both together stay within batchMemoryLimit,
      * as the prefetched batch gets only what the routed one left of it. Batch sizes follow
-     * {@link Imap4BatchSizes}: small at first, so the route starts early, and no larger than half the
-     * allowance holds when the bodies are large, so they stay on the heap instead of going to files.
+     * {@link Imap4BatchSizes}: small at first, so the route starts early, then bounded by the bytes of
+     * their bodies and the time their route takes.
      */
     private int fetchAndProcess(List<Long> uids) throws Exception {
         long allowance = mapper.heapAllowance();
-        Imap4BatchSizes sizes = new Imap4BatchSizes(config.getFetchBatchSize(), allowance);
+        Imap4BatchSizes sizes = new Imap4BatchSizes(mapper.batchSizeCap(), allowance);
         int delivered = 0;
         batchOffset = 0;
         Prefetch ahead = null;
@@ -430,14 +430,17 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
                 }
                 counters.fetched(exchanges);
                 applyOutcomes();
-                sizes.fetched(chunk.size(), mapper.largeBodyBytes(exchanges));
+                sizes.fetched(chunk.size(), Imap4MessageMapper.bodyBytes(exchanges));
                 if (next < uids.size() && isBatchAllowed() && isRunAllowed()) {
                     ahead = new Prefetch(uids.subList(next, Math.min(next + sizes.next(), uids.size())),
                             allowance - current.kept());
                     ahead.start(prefetcher);
                 }
                 batchTotal = batchOffset + exchanges.size() + after;
+                int routed = exchanges.size();
+                long started = System.nanoTime();
                 delivered += processBatch(exchanges);
+                sizes.routed(routed, System.nanoTime() - started);
                 from = next;
             }
         } finally {

@@ -148,16 +148,28 @@ final class Imap4MessageMapper {
         return strategy.isEnabled() && strategy.isSpoolEnabled();
     }
 
-    /** Bytes of the bodies of {@code exchanges} above Camel's spool threshold, on the heap or in files. */
-    long largeBodyBytes(Queue<Object> exchanges) {
-        long threshold = spoolThreshold(streamCaching);
+    /** Bytes of the bodies of {@code exchanges}, on the heap or in files. */
+    static long bodyBytes(Queue<Object> exchanges) {
         long sum = 0;
         for (Object e : exchanges) {
-            if (((Exchange) e).getMessage().getBody() instanceof StreamCache body && body.length() > threshold) {
+            if (((Exchange) e).getMessage().getBody() instanceof StreamCache body) {
                 sum += body.length();
             }
         }
         return sum;
+    }
+
+    /**
+     * fetchBatchSize, capped so that two batches of small bodies (each at most Camel's spool
+     * threshold, always kept on the heap) stay within a quarter of the JVM's maximum heap, whatever
+     * the batches before them made {@link Imap4BatchSizes} expect.
+     */
+    int batchSizeCap() {
+        return batchSizeCap(config.getFetchBatchSize(), Runtime.getRuntime().maxMemory(), spoolThreshold(streamCaching));
+    }
+
+    static int batchSizeCap(int fetchBatchSize, long maxHeap, long spoolThreshold) {
+        return (int) Math.max(1, Math.min(fetchBatchSize, maxHeap / 8 / Math.max(1, spoolThreshold)));
     }
 
     /** How many bytes of large bodies may stay on the heap at once: batchMemoryLimit, at most a quarter of the heap. */

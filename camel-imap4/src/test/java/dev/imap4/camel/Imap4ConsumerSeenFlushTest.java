@@ -40,6 +40,31 @@ class Imap4ConsumerSeenFlushTest extends CamelTestSupport {
     }
 
     @Test
+    void aSlowRouteGetsBatchesOfAboutASecondSoItsOutcomesAreAppliedThatOften() throws Exception {
+        addMessages(50);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(fake.uri("")).routeId("r").delay(50).to("mock:out");
+            }
+        });
+        MockEndpoint out = getMockEndpoint("mock:out");
+        out.expectedMessageCount(50);
+        out.assertIsSatisfied(20000);
+        awaitSeen(50);
+        context.getRouteController().stopRoute("r");
+
+        List<String> commands = fake.server().commands();
+        List<Integer> sizes = commands.stream().filter(c -> c.startsWith("UID FETCH ")).map(c -> c.split(" ")[2].split(":"))
+                .map(r -> (int) (Long.parseLong(r[r.length - 1]) - Long.parseLong(r[0]) + 1)).toList();
+        // 10, then 20 (fetched ahead before any batch was routed), then no more than a second of
+        // routing at 50 ms an exchange instead of 40
+        assertEquals(List.of(10, 20), sizes.subList(0, 2), commands.toString());
+        assertTrue(sizes.get(2) <= 20, "the third batch held back by the route's pace: " + commands);
+        assertEquals(50, fake.server().withFlag("\\Seen").size(), commands.toString());
+    }
+
+    @Test
     void defaultOptionsSendOneUidStorePerFetchBatch() throws Exception {
         addMessages(250);
         context.addRoutes(new RouteBuilder() {

@@ -127,11 +127,12 @@ public class Imap4ComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * At most how many UIDs one UID FETCH command asks for. A poll's first FETCH asks for at most
      * 10, so the route starts early, and each one after it for twice as many as the one before, up
-     * to this; while the bodies are larger than Camel's spool threshold, a FETCH asks for no more
-     * of them than half of batchMemoryLimit holds, so they stay on the heap instead of going to
-     * files.
+     * to this. Judged by the batches before it, a FETCH also asks for no more messages than half of
+     * batchMemoryLimit (at least 8 MiB) of bodies holds, so large bodies stay on the heap instead
+     * of going to files, and no more than the route takes about a second for, so the outcomes of a
+     * slow route are still applied (one UID STORE per batch) every second or two.
      */
-    private Integer fetchBatchSize = 100;
+    private Integer fetchBatchSize = 1000;
 
     /**
      * What to fetch: FULL (the whole message as the body), HEADERS (the header section as the
