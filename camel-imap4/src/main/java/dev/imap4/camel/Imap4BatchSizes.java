@@ -8,8 +8,8 @@ package dev.imap4.camel;
  * {@link #MIN_BATCH_BYTES}), since two batches are held at once and a large body beyond the allowance
  * would go to a temporary file instead of staying on the heap; and it takes about
  * {@link #ROUTING_NANOS} to route, so a slow route still has its outcomes applied (one UID STORE per
- * batch) every second or two, whatever fetchBatchSize is (docs/performance.md, "Batches sized by
- * their bodies and their route").
+ * batch) every second or two, whatever fetchBatchSize is (docs/performance.md, "Cold: where the CPU
+ * goes, and batches sized by their bodies and their route").
  */
 final class Imap4BatchSizes {
 

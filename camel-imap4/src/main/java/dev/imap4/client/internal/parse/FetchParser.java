@@ -202,7 +202,7 @@ public final class FetchParser {
 
             @Override
             void value(String name, ImapInput in, Items items) {
-                throw new IllegalStateException("read by read()");
+                throw new IllegalStateException("a section item is read whole by read()");
             }
         };
 
