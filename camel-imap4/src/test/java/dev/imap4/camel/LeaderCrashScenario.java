@@ -47,7 +47,10 @@ final class LeaderCrashScenario implements AutoCloseable {
 
     /** The design under test: keys added when the exchange completes, so a crash loses nothing. */
     static final String REPOSITORY_OPTIONS = "&idempotentRepository=#repo&idempotentEager=false";
-    /** The consumer's default fetchBatchSize: \\Seen is flushed once per batch. */
+    /**
+     * The nodes' fetchBatchSize, set rather than the default so the bound below stays one known
+     * batch: \\Seen is flushed once per batch, so a kill leaves at most a batch in flight.
+     */
     static final int FETCH_BATCH_SIZE = 100;
 
     /** The folder both nodes consume, as the scenario sees it besides the consumers. */
@@ -85,7 +88,7 @@ final class LeaderCrashScenario implements AutoCloseable {
     LeaderCrashScenario(Path dir, Mailbox mailbox, String imapUri, String cluster, int patienceSeconds) {
         this.dir = dir;
         this.mailbox = mailbox;
-        this.imapUri = imapUri + REPOSITORY_OPTIONS;
+        this.imapUri = imapUri + REPOSITORY_OPTIONS + "&fetchBatchSize=" + FETCH_BATCH_SIZE;
         this.cluster = cluster;
         this.patienceSeconds = patienceSeconds;
     }
