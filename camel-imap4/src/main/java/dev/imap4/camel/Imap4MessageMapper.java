@@ -162,14 +162,16 @@ final class Imap4MessageMapper {
     /**
      * fetchBatchSize, capped so that two batches of small bodies (each at most Camel's spool
      * threshold, always kept on the heap) stay within a quarter of the JVM's maximum heap, whatever
-     * the batches before them made {@link Imap4BatchSizes} expect.
+     * the batches before them made {@link Imap4BatchSizes} expect; never below a poll's first batch
+     * (a spool threshold set very high, or a very small heap, still fetches a few at a time).
      */
     int batchSizeCap() {
         return batchSizeCap(config.getFetchBatchSize(), Runtime.getRuntime().maxMemory(), spoolThreshold(streamCaching));
     }
 
     static int batchSizeCap(int fetchBatchSize, long maxHeap, long spoolThreshold) {
-        return (int) Math.max(1, Math.min(fetchBatchSize, maxHeap / 8 / Math.max(1, spoolThreshold)));
+        long fits = maxHeap / 8 / Math.max(1, spoolThreshold);
+        return (int) Math.min(fetchBatchSize, Math.max(Imap4BatchSizes.FIRST, fits));
     }
 
     /** How many bytes of large bodies may stay on the heap at once: batchMemoryLimit, at most a quarter of the heap. */

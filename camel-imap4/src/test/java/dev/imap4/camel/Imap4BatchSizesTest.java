@@ -85,6 +85,9 @@ class Imap4BatchSizesTest {
         // 256 MiB heap: two batches of 256 bodies of 128 KiB are 64 MiB
         assertEquals(256, Imap4MessageMapper.batchSizeCap(1000, 256 * MIB, threshold));
         assertEquals(100, Imap4MessageMapper.batchSizeCap(100, 256 * MIB, threshold));
-        assertEquals(1, Imap4MessageMapper.batchSizeCap(1000, MIB, threshold));
+        // a tiny heap, or a spool threshold set very high: still the first batch's 10 at a time
+        assertEquals(10, Imap4MessageMapper.batchSizeCap(1000, MIB, threshold));
+        assertEquals(10, Imap4MessageMapper.batchSizeCap(1000, 6L << 30, 1L << 40));
+        assertEquals(3, Imap4MessageMapper.batchSizeCap(3, MIB, threshold));
     }
 }
