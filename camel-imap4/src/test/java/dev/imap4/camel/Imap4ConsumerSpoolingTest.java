@@ -44,7 +44,7 @@ class Imap4ConsumerSpoolingTest extends CamelTestSupport {
         MockEndpoint rawOut = getMockEndpoint("mock:raw");
         out.expectedBodiesReceived(raw);
         rawOut.expectedMinimumMessageCount(1);
-        MockEndpoint.assertIsSatisfied(5, java.util.concurrent.TimeUnit.SECONDS, out, rawOut);
+        MockEndpoint.assertIsSatisfied(20, java.util.concurrent.TimeUnit.SECONDS, out, rawOut);
         Object body = rawOut.getReceivedExchanges().get(0).getMessage().getBody();
         assertInstanceOf(FileInputStreamCache.class, body);
         assertFalse(((StreamCache) body).inMemory());
