@@ -428,9 +428,9 @@ public class Imap4Consumer extends ScheduledBatchPollingConsumer {
                     from = next;
                     continue;
                 }
-                counters.fetched(exchanges);
+                long bodyBytes = counters.fetched(exchanges);
                 applyOutcomes();
-                sizes.fetched(chunk.size(), Imap4MessageMapper.bodyBytes(exchanges));
+                sizes.fetched(chunk.size(), bodyBytes);
                 if (next < uids.size() && isBatchAllowed() && isRunAllowed()) {
                     ahead = new Prefetch(uids.subList(next, Math.min(next + sizes.next(), uids.size())),
                             allowance - current.kept());

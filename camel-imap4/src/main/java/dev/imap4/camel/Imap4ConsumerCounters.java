@@ -34,8 +34,11 @@ final class Imap4ConsumerCounters {
     private volatile String lastPostActionFailure;
     private volatile String lastError;
 
-    /** Counts the messages of one FETCH turned into exchanges, and the bytes of their bodies. */
-    void fetched(Iterable<Object> exchanges) {
+    /**
+     * Counts the messages of one FETCH turned into exchanges, and the bytes of their bodies (on the
+     * heap or in files); returns those bytes.
+     */
+    long fetched(Iterable<Object> exchanges) {
         // summed here and added once per batch: two atomic adds per FETCH, not per message
         long count = 0;
         long bytes = 0;
@@ -58,6 +61,7 @@ final class Imap4ConsumerCounters {
         if (last >= 0) {
             lastUid = last;
         }
+        return bytes;
     }
 
     /** Notes the UIDVALIDITY of the folder just selected. */

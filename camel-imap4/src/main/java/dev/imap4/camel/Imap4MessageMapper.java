@@ -148,17 +148,6 @@ final class Imap4MessageMapper {
         return strategy.isEnabled() && strategy.isSpoolEnabled();
     }
 
-    /** Bytes of the bodies of {@code exchanges}, on the heap or in files. */
-    static long bodyBytes(Queue<Object> exchanges) {
-        long sum = 0;
-        for (Object e : exchanges) {
-            if (((Exchange) e).getMessage().getBody() instanceof StreamCache body) {
-                sum += body.length();
-            }
-        }
-        return sum;
-    }
-
     /**
      * fetchBatchSize, capped so that two batches of small bodies (each at most Camel's spool
      * threshold, always kept on the heap) stay within a quarter of the JVM's maximum heap, whatever
