@@ -13,6 +13,8 @@ import java.util.Locale;
  * poll CLIENT FOLDER LABEL NEW [RUNS]                    CLIENT: raw imap4 camelmail pair (raw and imap4 in turn)
  * idle FOLDER COUNT          (idle-raw FOLDER COUNT: the server's part, a raw socket in IDLE)
  * producer append|searchstore FOLDER THREADS TOTAL
+ * wire FOLDER MESSAGES BATCHES WARMUPS RUNS             the consumer's wire pattern through the core
+ *                                                        alone, BATCHES e.g. 100,1000 (WirePattern)
  * compress FOLDER EXPECTED BITS_PER_SECOND LATENCY_MS RUNS [MODES]   the core through a throttled
  *                                                        relay, without and with COMPRESS=DEFLATE
  *                                                        (MODES: off,on | off | on)
@@ -40,6 +42,9 @@ public final class Main {
                     Integer.parseInt(args[4]), 1, 3);
             case "compress" -> CompressFetch.run(s, args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]),
                     Long.parseLong(args[4]), Integer.parseInt(args[5]), args.length > 6 ? args[6] : "off,on");
+            case "wire" -> WirePattern.run(s, args[1], Long.parseLong(args[2]),
+                    java.util.Arrays.stream(args[3].split(",")).map(Integer::valueOf).toList(),
+                    Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("unknown case " + args[0]);
         }
         // the process's peak resident set so far (Linux), for the memory columns
