@@ -1,9 +1,6 @@
 package dev.imap4.bench;
 
 import dev.imap4.client.internal.parse.FetchParser;
-import dev.imap4.client.internal.wire.BytesResponseSource;
-import dev.imap4.client.internal.wire.ImapInput;
-import dev.imap4.client.types.FetchResponse;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,19 +45,6 @@ public class ColdParseBenchmark {
 
     @Benchmark
     public int parse(Corpus c, Blackhole bh) throws IOException {
-        ImapInput in = new ImapInput(new BytesResponseSource(c.bytes), 64);
-        int n = 0;
-        while (in.nextLine()) {
-            in.expect('*', "response-data");
-            in.sp();
-            long seq = in.number();
-            in.sp();
-            in.atom();
-            FetchResponse r = FetchParser.parse(seq, in);
-            in.crlf();
-            bh.consume(r);
-            n++;
-        }
-        return n;
+        return FetchCorpus.parseAll(c.bytes, bh::consume);
     }
 }

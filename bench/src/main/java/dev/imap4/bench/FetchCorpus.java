@@ -1,8 +1,14 @@
 package dev.imap4.bench;
 
+import dev.imap4.client.internal.parse.FetchParser;
+import dev.imap4.client.internal.wire.BytesResponseSource;
+import dev.imap4.client.internal.wire.ImapInput;
+import dev.imap4.client.types.FetchResponse;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Server bytes of many FETCH responses, as a mail client sees them when it lists and downloads a
@@ -21,6 +27,23 @@ public final class FetchCorpus {
     }
 
     private FetchCorpus() {
+    }
+
+    /** Parses every {@code * n FETCH (...)} of {@code corpus} with the grammar reader; returns how many. */
+    static int parseAll(byte[] corpus, Consumer<FetchResponse> each) throws IOException {
+        ImapInput in = new ImapInput(new BytesResponseSource(corpus), 64);
+        int count = 0;
+        while (in.nextLine()) {
+            in.expect('*', "response-data");
+            in.sp();
+            long n = in.number();
+            in.sp();
+            in.atom();
+            each.accept(FetchParser.parse(n, in));
+            in.crlf();
+            count++;
+        }
+        return count;
     }
 
     /** Responses numbered from 1 until the corpus holds at least {@code targetBytes}. */

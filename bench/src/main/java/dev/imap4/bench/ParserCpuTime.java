@@ -3,9 +3,6 @@ package dev.imap4.bench;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.Literal;
-import dev.imap4.client.internal.parse.FetchParser;
-import dev.imap4.client.internal.wire.BytesResponseSource;
-import dev.imap4.client.internal.wire.ImapInput;
 import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.types.NumberSet;
 import java.io.IOException;
@@ -57,16 +54,7 @@ public final class ParserCpuTime {
     }
 
     private static void parse(byte[] corpus) throws IOException {
-        ImapInput in = new ImapInput(new BytesResponseSource(corpus), 64);
-        while (in.nextLine()) {
-            in.expect('*', "response-data");
-            in.sp();
-            long n = in.number();
-            in.sp();
-            in.atom();
-            sink += FetchParser.parse(n, in).sequence();
-            in.crlf();
-        }
+        FetchCorpus.parseAll(corpus, r -> sink += r.sequence());
     }
 
     private static void session(byte[] corpus) {
