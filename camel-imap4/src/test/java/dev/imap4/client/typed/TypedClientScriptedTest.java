@@ -13,6 +13,7 @@ import dev.imap4.client.Imap4Exception;
 import dev.imap4.client.Imap4Options;
 import dev.imap4.client.ImapClient;
 import dev.imap4.client.types.FetchItems;
+import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.StoreMode;
 import dev.imap4.client.scripted.ScriptedClientTestSupport;
 import dev.imap4.client.scripted.ScriptedServer;
@@ -123,6 +124,31 @@ class TypedClientScriptedTest {
             assertEquals(List.of(19L), modseqs);
             var r = c.uidStore(NumberSet.uids(7, 9), StoreMode.ADD, true, List.of("\\Flagged"), 19L);
             assertEquals(NumberSet.uids(9), r.modified());
+            c.shutdown();
+            server.verify();
+        }
+    }
+
+    @Test
+    void silentStoreUnderCondstoreIsAnsweredPerMessageAndStraySectionsAreDropped() {
+        // Dovecot 2.3, CONDSTORE enabled: a UID STORE +FLAGS.SILENT gets a FETCH (UID MODSEQ) per message
+        try (ScriptedServer server = ScriptedServer.start(preauth("CONDSTORE") + """
+                C: {tag} SELECT INBOX (CONDSTORE)
+                S: * OK [HIGHESTMODSEQ 20] ok
+                S: {tag} OK [READ-WRITE] done
+                C: {tag} UID STORE 7:8 +FLAGS.SILENT (\\Seen)
+                S: * 2 FETCH (UID 7 MODSEQ (21))
+                S: * 3 FETCH (UID 8 MODSEQ (22) BODY[] {5}
+                R: hello
+                S: )
+                S: {tag} OK Store completed.
+                """)) {
+            ImapClient c = connect(server);
+            c.select("INBOX");
+            var r = c.uidStore(NumberSet.uidRange(7, 8), StoreMode.ADD, true, List.of("\\Seen"));
+            assertEquals(List.of(7L, 8L), r.updates().stream().map(FetchResponse::uid).toList());
+            assertEquals(List.of(21L, 22L), r.updates().stream().map(FetchResponse::modSeq).toList());
+            assertTrue(r.updates().stream().allMatch(u -> u.sections().isEmpty()), "no body section is kept");
             c.shutdown();
             server.verify();
         }

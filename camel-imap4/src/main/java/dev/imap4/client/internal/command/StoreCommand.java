@@ -70,10 +70,14 @@ public final class StoreCommand implements Command<StoreResult> {
             return false;
         }
         FetchResponse r = FetchParser.parse(u.number(), in);
-        // a STORE reports flags; body sections a server adds are not kept, so no spool file outlives it
-        r.close();
-        updates.add(new FetchResponse(r.sequence(), r.uid(), r.flags(), r.internalDate(), r.size(), r.envelope(),
-                r.bodyStructure(), r.modSeq(), Map.of(), r.other(), r.utf8Names()));
+        if (!r.sections().isEmpty()) {
+            // a STORE reports flags; body sections a server adds are not kept, so no spool file outlives it
+            r.close();
+            r = new FetchResponse(r.sequence(), r.uid(), r.flags(), r.internalDate(), r.size(), r.envelope(),
+                    r.bodyStructure(), r.modSeq(), Map.of(), r.other(), r.utf8Names());
+        }
+        // under CONDSTORE every STORE, .SILENT or not, is answered by one of these per message (RFC 7162 §3.1)
+        updates.add(r);
         return true;
     }
 
