@@ -3,7 +3,7 @@
 # with a raw socket ceiling, Camel's camel-mail and Python's imaplib (docs/performance.md).
 #
 #   bench/run.sh [GROUP...]     GROUP: bulk poll idle producer bulk100k tls cold startup rss tlscold
-#                               compress (default: the first six, in that order)
+#                               floor compress (default: the first six, in that order)
 #
 # Env: BENCH_DIR (server directory; default a new one under /tmp, removed afterwards),
 #      BENCH_PORT/BENCH_TLS_PORT (21143/21993), BENCH_CYRUS_PORT/BENCH_CYRUS_TLS_PORT (21144/21994,
@@ -229,6 +229,15 @@ for g in "${GROUPS_[@]}"; do
                 JCP=$BEFORE_CP COLD_TAG=before java_cold imap4-default B1m
                 JCP=$BEFORE_CP COLD_TAG=before-stream java_cold -Dbench.body=stream imap4-default B1m
             fi ;;
+        floor)
+            # the floors of a cold 10k run, fresh JVMs taken in turn: the raw socket, the core alone
+            # (no Camel), Camel alone (as many exchanges, no IMAP: CamelFloor), the consumer's defaults;
+            # then the consumer's wire pattern warm, item by item (WirePattern)
+            [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
+            for ((turn = 0; turn < COLD_RUNS; turn++)); do
+                for c in raw core camel-floor imap4-default; do COLD_RUNS=1 java_cold "$c" B10k; done
+            done
+            java_case wire B10k "$(messages B10k)" 1000 3 9 ;;
         tlscold)
             [[ $(messages B10k 2>/dev/null || echo 0) -gt 0 ]] || populate B10k 10000 4000
             java_cold raw-tls B10k

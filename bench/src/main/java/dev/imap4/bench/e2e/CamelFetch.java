@@ -115,6 +115,9 @@ final class CamelFetch {
         CountDownLatch all = new CountDownLatch(1);
         try (CamelContext ctx = new DefaultCamelContext()) {
             ctx.getShutdownStrategy().setTimeout(5);
+            if (uri.startsWith("floor:")) {
+                ctx.addComponent("floor", new CamelFloor());
+            }
             ctx.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -9,7 +9,8 @@ import java.util.Locale;
  * <pre>
  * fetch CLIENT FOLDER EXPECTED [WARMUPS RUNS TIMEOUT_S]   CLIENT: raw core imap4 camelmail camelmail-raw,
  *                                                        raw-tls core-tls (implicit TLS), imap4-default
- *                                                        imap4-default-tls (the consumer's default options)
+ *                                                        imap4-default-tls (the consumer's default options),
+ *                                                        camel-floor (Camel alone, no IMAP: CamelFloor)
  * poll CLIENT FOLDER LABEL NEW [RUNS]                    CLIENT: raw imap4 camelmail pair (raw and imap4 in turn)
  * idle FOLDER COUNT          (idle-raw FOLDER COUNT: the server's part, a raw socket in IDLE)
  * producer append|searchstore FOLDER THREADS TOTAL
@@ -136,6 +137,9 @@ public final class Main {
                 return CamelFetch.consume(CamelFetch.imap4TlsUri(s, folder, System.getProperty("bench.imap4Options", "")),
                         expected, CamelFetch::imap4Body, timeout);
             };
+            // Camel alone: as many exchanges of a body of the folder's mean size, routed without IMAP (CamelFloor)
+            case "camel-floor" -> () -> CamelFetch.consume("floor:bench?count=" + expected + "&size="
+                    + Integer.getInteger("bench.floorSize", 4100), expected, CamelFetch::imap4Body, timeout);
             case "camelmail" -> () -> CamelFetch.consume(CamelFetch.camelMailUri(s, folder,
                     "&peek=true&unseen=false"), expected, CamelFetch::mappedBody, timeout);
             case "camelmail-raw" -> () -> CamelFetch.consume(CamelFetch.camelMailUri(s, folder,
