@@ -185,7 +185,7 @@ public final class FetchParser {
             void read(String name, ImapInput in, Items items) {
                 String section = section(in);
                 String key = sectionKey(name, section, origin(in));
-                boolean bodyData = isBodyData(name, section);
+                boolean bodyData = isBodyData(name);
                 if (bodyData && valueMissing(in)) {
                     // Yandex: "BODY[2] )", body data with no value at all before the list ends: an empty section
                     putSection(items, key, Literal.of(new byte[0]));
@@ -330,8 +330,8 @@ public final class FetchParser {
         }
     }
 
-    /** RFC 3501 / RFC 3516 items with a section whose value is message data (an nstring). */
-    private static boolean isBodyData(String name, String section) {
+    /** Whether an item with a section carries message data (an nstring): RFC 3501 / RFC 3516 names. */
+    private static boolean isBodyData(String name) {
         return switch (name) {
             case "RFC822", "RFC822.HEADER", "RFC822.TEXT", "BODY", "BINARY" -> true;
             default -> false;
