@@ -5,10 +5,7 @@ import dev.imap4.client.ImapClient;
 import dev.imap4.client.Literal;
 import dev.imap4.client.types.FetchItems;
 import dev.imap4.client.internal.parse.FetchParser;
-import dev.imap4.client.types.FetchResponse;
 import dev.imap4.client.types.NumberSet;
-import dev.imap4.client.internal.wire.BytesResponseSource;
-import dev.imap4.client.internal.wire.ImapInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
@@ -88,17 +85,7 @@ public class ResponseParserBenchmark {
 
     @Benchmark
     public void parse(Corpus c, Volume v, Blackhole bh) throws IOException {
-        ImapInput in = new ImapInput(new BytesResponseSource(c.bytes), 64);
-        while (in.nextLine()) {
-            in.expect('*', "response-data");
-            in.sp();
-            long n = in.number();
-            in.sp();
-            in.atom();
-            FetchResponse r = FetchParser.parse(n, in);
-            in.crlf();
-            bh.consume(r);
-        }
+        FetchCorpus.parseAll(c.bytes, bh::consume);
         v.megabytes += c.megabytes;
     }
 
